@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class CareersConfig(AppConfig):
+    name = "careers"
+    verbose_name = "Careers content"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the content-change receivers)
+        from .registry import register_content_model, register_data_exporter
+
+        register_content_model(
+            self.get_model("Role"),
+            self.get_model("SalaryBand"),
+            self.get_model("Hub"),
+            self.get_model("Market"),
+            self.get_model("MarketFact"),
+            self.get_model("GuideEntry"),
+        )
+        from .export import export_offer_comparisons, export_profile
+
+        register_data_exporter("profile", export_profile)
+        register_data_exporter("offer_comparisons", export_offer_comparisons)

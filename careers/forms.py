@@ -1,0 +1,96 @@
+"""Forms for the account pages: sign-up, profile, deleting an account."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+
+from .models import Hub, Profile, Role
+
+REMOTE = "remote"
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        help_text="Used only to reset your password.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this email address already exists.")
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    preferred_location = forms.ChoiceField(required=False, label="Preferred location")
+
+    class Meta:
+        model = Profile
+        fields = ("background", "years_experience", "target_role", "weekly_study_hours")
+        labels = {
+            "background": "Current background",
+            "years_experience": "Years of professional experience",
+            "target_role": "Target role",
+            "weekly_study_hours": "Hours a week you can study",
+        }
+        widgets = {
+            "years_experience": forms.NumberInput(attrs={"min": 0, "max": 60}),
+            "weekly_study_hours": forms.NumberInput(attrs={"min": 0, "max": 80}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["target_role"].queryset = Role.objects.all()
+        self.fields["target_role"].empty_label = "Not decided yet"
+        self.fields["background"].choices = [("", "Choose one")] + list(Profile.Background.choices)
+        self.hubs = {hub.slug: hub for hub in Hub.objects.all()}
+        self.fields["preferred_location"].choices = [("", "No preference"), (REMOTE, "Remote")] + [
+            (slug, hub.name) for slug, hub in self.hubs.items()
+        ]
+        if self.instance.prefers_remote:
+            self.initial["preferred_location"] = REMOTE
+        elif self.instance.preferred_hub_id:
+            self.initial["preferred_location"] = self.instance.preferred_hub.slug
+
+    def clean_years_experience(self):
+        return _within("years_experience", self.cleaned_data["years_experience"], 60)
+
+    def clean_weekly_study_hours(self):
+        return _within("weekly_study_hours", self.cleaned_data["weekly_study_hours"], 80)
+
+    def save(self, commit: bool = True) -> Profile:
+        location = self.cleaned_data.get("preferred_location")
+        self.instance.prefers_remote = location == REMOTE
+        self.instance.preferred_hub = self.hubs.get(location)
+        return super().save(commit=commit)
+
+
+def _within(field: str, value: int | None, maximum: int) -> int | None:
+    if value is not None and value > maximum:
+        raise forms.ValidationError(f"Enter a number from 0 to {maximum}.")
+    return value
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password. Nothing was deleted.")
+        return password

@@ -1,0 +1,334 @@
+"""Content from the AI Jobs 2026 guide, and the job seeker's own profile and saved offers."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+
+class ContentVersion(models.Model):
+    """A single counter bumped on every content change; cached pages are keyed on it.
+
+    Kept in the database (not a per-process cache) so that every server process
+    sees an admin edit on its next request.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Content version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+class RoleQuerySet(models.QuerySet):
+    def core(self):
+        return self.filter(kind=Role.Kind.CORE)
+
+    def emerging(self):
+        return self.filter(kind=Role.Kind.EMERGING)
+
+
+class Role(models.Model):
+    class Kind(models.TextChoices):
+        CORE = "core", "Core AI role"
+        EMERGING = "emerging", "Emerging generative-AI role"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CORE)
+    active_postings = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Active job postings; blank where the guide gives none."
+    )
+    summary = models.TextField()
+    quoted_salary_min_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="A salary range the guide quotes outside the band table."
+    )
+    quoted_salary_max_usd = models.PositiveIntegerField(null=True, blank=True)
+    primary_focus = models.TextField(blank=True)
+    required_experience = models.TextField(blank=True)
+    core_skills = models.TextField(blank=True)
+    daily_tasks = models.TextField(blank=True)
+    collaboration = models.TextField(blank=True)
+    success_metrics = models.TextField(blank=True)
+    career_path = models.TextField(blank=True)
+    profile_from_guide = models.BooleanField(
+        default=False, help_text="The profile aspects are the guide's own, not written for the app."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = RoleQuerySet.as_manager()
+
+    # The aspects of the guide's ML engineer vs research scientist table, in its order.
+    ASPECTS = (
+        ("primary_focus", "Primary focus"),
+        ("required_experience", "Required experience"),
+        ("core_skills", "Core skills"),
+        ("daily_tasks", "Daily tasks"),
+        ("collaboration", "Collaboration"),
+        ("success_metrics", "Success metrics"),
+        ("career_path", "Career path"),
+    )
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(quoted_salary_min_usd__isnull=True)
+                | Q(quoted_salary_max_usd__gte=F("quoted_salary_min_usd")),
+                name="role_quoted_salary_min_le_max",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:role_detail", args=[self.slug])
+
+    def aspects(self) -> list[tuple[str, str]]:
+        return [(label, getattr(self, field)) for field, label in self.ASPECTS]
+
+
+class SalaryBand(models.Model):
+    class Level(models.TextChoices):
+        ENTRY = "entry", "Entry level (0–2 years)"
+        MID = "mid", "Mid-level (3–5 years)"
+        SENIOR = "senior", "Senior level (6+ years)"
+
+    class Basis(models.TextChoices):
+        BASE = "base", "Base salary"
+        TOTAL = "total", "Total compensation"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_bands")
+    level = models.CharField(max_length=10, choices=Level.choices)
+    min_usd = models.PositiveIntegerField()
+    max_usd = models.PositiveIntegerField()
+    basis = models.CharField(max_length=10, choices=Basis.choices)
+
+    LEVEL_ORDER = {Level.ENTRY: 0, Level.MID: 1, Level.SENIOR: 2}
+
+    class Meta:
+        ordering = ["role__sort_order", "role__name", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "level"], name="salaryband_one_per_role_level"),
+            models.CheckConstraint(
+                condition=Q(max_usd__gte=F("min_usd")), name="salaryband_min_le_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} · {self.get_level_display()}"
+
+
+class Hub(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    region = models.CharField(max_length=60, blank=True, help_text="State or country, e.g. TX.")
+    is_international = models.BooleanField(default=False)
+    active_postings = models.PositiveIntegerField(null=True, blank=True)
+    growth_percent = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Growth in job postings over two years, in percent."
+    )
+    notes = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:hub_detail", args=[self.slug])
+
+
+class Market(models.Model):
+    """A row of the guide's cost-benefit table; ranges store equal min and max when exact."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    hub = models.ForeignKey(
+        Hub, null=True, blank=True, on_delete=models.SET_NULL, related_name="markets"
+    )
+    average_base_usd = models.PositiveIntegerField()
+    cost_of_living_min = models.PositiveSmallIntegerField()
+    cost_of_living_max = models.PositiveSmallIntegerField()
+    net_income_advantage_min = models.SmallIntegerField(
+        null=True, blank=True, help_text="Percent; blank for the baseline market."
+    )
+    net_income_advantage_max = models.SmallIntegerField(null=True, blank=True)
+    is_baseline = models.BooleanField(
+        default=False, help_text="The market every other is compared with (San Francisco)."
+    )
+    key_benefits = models.CharField(max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cost_of_living_max__gte=F("cost_of_living_min"))
+                & Q(cost_of_living_min__gt=0),
+                name="market_cost_of_living_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(net_income_advantage_min__isnull=True)
+                | Q(net_income_advantage_max__gte=F("net_income_advantage_min")),
+                name="market_net_income_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MarketFact(models.Model):
+    """A headline figure of the guide, e.g. the share of remote postings."""
+
+    slug = models.SlugField(unique=True)
+    label = models.CharField(max_length=160)
+    value_min = models.DecimalField(max_digits=6, decimal_places=1)
+    value_max = models.DecimalField(max_digits=6, decimal_places=1)
+    unit = models.CharField(max_length=20, default="%")
+    statement = models.TextField(help_text="The fact in a sentence, as shown on the site.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value_max__gte=F("value_min")), name="marketfact_min_le_max"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class GuideEntry(models.Model):
+    """One item of the guide's advice pages: a tactic, an advantage, an FAQ entry."""
+
+    class Section(models.TextChoices):
+        NEGOTIATION = "negotiation", "Negotiation tactic"
+        REMOTE_ADVANTAGE = "remote-advantage", "Remote work advantage"
+        REMOTE_LIMITATION = "remote-limitation", "Remote work limitation"
+        ONSITE_CASE = "onsite-case", "The case for on-site work"
+        FAQ = "faq", "Frequently asked question"
+
+    section = models.CharField(max_length=20, choices=Section.choices)
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    body = models.TextField()
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["section", "sort_order"]
+        verbose_name_plural = "guide entries"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Profile(models.Model):
+    class Background(models.TextChoices):
+        BUSINESS = "business", "Business"
+        DEVELOPER = "developer", "Software developer"
+        ANALYST = "analyst", "Analyst"
+        NON_TECHNICAL = "non-technical", "Non-technical with strong writing"
+        ACADEMIC = "academic", "Academic"
+        SALES = "sales", "Sales"
+        MARKETING = "marketing", "Marketing"
+        OTHER = "other", "Other"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    background = models.CharField(max_length=20, choices=Background.choices, blank=True)
+    years_experience = models.PositiveSmallIntegerField(null=True, blank=True)
+    target_role = models.ForeignKey(
+        Role, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    preferred_hub = models.ForeignKey(
+        Hub, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    prefers_remote = models.BooleanField(default=False)
+    weekly_study_hours = models.PositiveSmallIntegerField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(years_experience__isnull=True) | Q(years_experience__lte=60),
+                name="profile_years_experience_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_study_hours__isnull=True) | Q(weekly_study_hours__lte=80),
+                name="profile_weekly_hours_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def preferred_location_label(self) -> str:
+        if self.prefers_remote:
+            return "Remote"
+        return self.preferred_hub.name if self.preferred_hub else ""
+
+
+class OfferComparisonQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class OfferComparison(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offer_comparisons"
+    )
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OfferComparisonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Offer(models.Model):
+    comparison = models.ForeignKey(OfferComparison, on_delete=models.CASCADE, related_name="offers")
+    label = models.CharField(max_length=80)
+    base_usd = models.PositiveIntegerField()
+    equity_usd_per_year = models.PositiveIntegerField(default=0)
+    bonus_usd = models.PositiveIntegerField(default=0)
+    market = models.ForeignKey(Market, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(base_usd__lt=10_000_000)
+                & Q(equity_usd_per_year__lt=10_000_000)
+                & Q(bonus_usd__lt=10_000_000),
+                name="offer_amounts_below_ten_million",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+admin.site.site_header = "AI Careers Compass"
+admin.site.site_title = "AI Careers Compass admin"
+admin.site.index_title = "Content and users"
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    # Liveness only: no template, no session, no database.
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("careers.account_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("assessment/", include("assessments.urls")),
+    path("paths/", include("assessments.path_urls")),
+    path("interviews/", include("interviews.urls")),
+    path("", include("careers.urls")),
+]
