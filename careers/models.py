@@ -44,6 +44,8 @@ class Role(models.Model):
     class Kind(models.TextChoices):
         CORE = "core", "Core AI role"
         EMERGING = "emerging", "Emerging generative-AI role"
+        # Named only as the destination of one of the guide's transition paths.
+        TRANSITION = "transition", "Transition destination"
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
