@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class InterviewsConfig(AppConfig):
     name = "interviews"
     verbose_name = "Interview practice"
+
+    def ready(self) -> None:
+        from careers.registry import (
+            register_content_model,
+            register_data_exporter,
+            register_guide_loader,
+        )
+
+        from .export import export_interview_practice
+        from .loader import load_questions
+
+        register_content_model(self.get_model("Question"))
+        # Registered after careers' loader (app order), which creates the roles it links to.
+        register_guide_loader("interviews", load_questions)
+        register_data_exporter("interviews", export_interview_practice)

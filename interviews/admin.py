@@ -1,0 +1,100 @@
+"""Staff editing of the question bank, with spreadsheet (CSV) import and export.
+
+Users' notes, card states and review logs are private and deliberately not registered here.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from import_export import fields, resources
+from import_export.admin import ImportExportModelAdmin
+from import_export.widgets import ManyToManyWidget
+
+from careers.models import ContentVersion, Role
+
+from .models import Question
+
+
+class RoleSlugsWidget(ManyToManyWidget):
+    """Roles as comma-separated slugs; an unknown slug fails the row instead of vanishing."""
+
+    def clean(self, value, row=None, **kwargs):
+        roles = super().clean(value, row=row, **kwargs)
+        if not value:
+            return roles
+        wanted = {slug.strip() for slug in str(value).split(self.separator) if slug.strip()}
+        unknown = wanted - set(roles.values_list("slug", flat=True))
+        if unknown:
+            raise ValueError(f"Unknown role slug(s): {', '.join(sorted(unknown))}.")
+        return roles
+
+
+class QuestionResource(resources.ModelResource):
+    roles = fields.Field(
+        attribute="roles", column_name="roles", widget=RoleSlugsWidget(Role, field="slug")
+    )
+
+    class Meta:
+        model = Question
+        import_id_fields = ["slug"]
+        fields = (
+            "slug",
+            "prompt",
+            "category",
+            "difficulty",
+            "roles",
+            "key_points",
+            "follow_ups",
+            "from_guide",
+            "is_published",
+        )
+        # Runs the model's validation (choices, difficulty range, slug format) on every row.
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("roles")
+
+
+@admin.register(Question)
+class QuestionAdmin(ImportExportModelAdmin):
+    resource_classes = [QuestionResource]
+    list_display = ("short_prompt", "category", "difficulty", "role_list", "is_published")
+    list_filter = ("category", "difficulty", "is_published", "from_guide", "roles")
+    search_fields = ("prompt", "slug", "key_points")
+    filter_horizontal = ("roles",)
+    prepopulated_fields = {"slug": ("prompt",)}
+    actions = ("publish", "unpublish")
+    fieldsets = (
+        (None, {"fields": ("prompt", "slug", "category", "difficulty", "roles")}),
+        ("Answer guide", {"fields": ("key_points", "follow_ups")}),
+        ("Publishing", {"fields": ("is_published", "from_guide")}),
+    )
+
+    def get_queryset(self, request):
+        # The roles column would otherwise cost a query per row.
+        return super().get_queryset(request).prefetch_related("roles")
+
+    @admin.display(description="Prompt", ordering="prompt")
+    def short_prompt(self, question: Question) -> str:
+        return str(question)
+
+    @admin.display(description="Roles")
+    def role_list(self, question: Question) -> str:
+        return ", ".join(role.name for role in question.roles.all())
+
+    def _set_published(self, request, queryset, *, published: bool) -> None:
+        count = queryset.update(is_published=published)
+        # update() sends no save signals, so the public page cache is invalidated here.
+        ContentVersion.bump()
+        verb = "published" if published else "unpublished"
+        self.message_user(request, f"{count} question(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected questions", permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        self._set_published(request, queryset, published=True)
+
+    @admin.action(description="Unpublish the selected questions", permissions=["change"])
+    def unpublish(self, request, queryset) -> None:
+        self._set_published(request, queryset, published=False)

@@ -1,0 +1,89 @@
+"""Loads the question bank from interviews/data/questions.json for ``manage.py load_guide``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from careers.models import Role
+
+from .models import Category, Difficulty, Question
+
+QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
+
+REQUIRED_KEYS = ("slug", "prompt", "category", "difficulty", "roles", "key_points")
+
+
+class QuestionDataError(ValueError):
+    """The questions file says something the bank cannot hold; the message names the entry."""
+
+
+def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
+    label = f"Question {entry.get('slug') or f'#{position + 1}'!r} in the questions file"
+    missing = [key for key in REQUIRED_KEYS if key not in entry]
+    if missing:
+        raise QuestionDataError(f"{label} lacks {', '.join(missing)}.")
+    if entry["category"] not in Category.values:
+        raise QuestionDataError(f"{label} has an unknown category {entry['category']!r}.")
+    if entry["difficulty"] not in Difficulty.values:
+        raise QuestionDataError(f"{label} has difficulty {entry['difficulty']!r}; use 1, 2 or 3.")
+    for key in ("roles", "key_points", "follow_ups"):
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise QuestionDataError(f"{label}: {key} must be a list of strings.")
+    return {
+        "prompt": entry["prompt"].strip(),
+        "category": entry["category"],
+        "difficulty": entry["difficulty"],
+        # One item per line, so admin editors and spreadsheet imports edit plain text.
+        "key_points": "\n".join(point.strip() for point in entry["key_points"]),
+        "follow_ups": "\n".join(item.strip() for item in entry.get("follow_ups", [])),
+        "from_guide": bool(entry.get("from_guide", False)),
+        "is_published": bool(entry.get("published", True)),
+    }
+
+
+def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
+    """Create missing questions (by slug); leave staff edits alone unless ``reset``.
+
+    Roles are looked up by slug, so this runs after the careers loader has created them.
+    """
+    entries = json.loads((path or QUESTIONS_FILE).read_text(encoding="utf-8"))
+    if not isinstance(entries, list):
+        raise QuestionDataError("The questions file must hold a JSON list of questions.")
+    roles = {role.slug: role for role in Role.objects.all()}
+    existing = {question.slug: question for question in Question.objects.all()}
+    counts = {"questions created": 0, "questions restored": 0, "questions kept": 0}
+    seen: set[str] = set()
+    for position, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            raise QuestionDataError(
+                f"Entry #{position + 1} in the questions file is not an object."
+            )
+        fields = _fields(entry, position)
+        slug = entry["slug"]
+        if slug in seen:
+            raise QuestionDataError(f"Question {slug!r} appears twice in the questions file.")
+        seen.add(slug)
+        unknown = [role_slug for role_slug in entry["roles"] if role_slug not in roles]
+        if unknown:
+            raise QuestionDataError(
+                f"Question {slug!r} names unknown role {', '.join(map(repr, unknown))}; "
+                "load the careers content first or fix the slug."
+            )
+        question = existing.get(slug)
+        if question is not None and not reset:
+            counts["questions kept"] += 1
+            continue
+        if question is None:
+            question = Question(slug=slug, **fields)
+            counts["questions created"] += 1
+        else:
+            for name, value in fields.items():
+                setattr(question, name, value)
+            counts["questions restored"] += 1
+        question.full_clean(validate_unique=False)
+        question.save()
+        question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
+    return counts

@@ -1,0 +1,338 @@
+"""The interview question bank and each user's practice record: card states, reviews, notes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+
+from careers.models import Role
+
+NOTE_MAX_CHARS = 10_000
+# A question the scheduler has sent this many days (or more) into the future counts as mastered.
+MASTERED_INTERVAL_DAYS = 21
+
+
+class Category(models.TextChoices):
+    ALGORITHMS = "algorithms", "Algorithms and implementation"
+    SYSTEM_DESIGN = "system-design", "ML system design"
+    MODEL_EVALUATION = "model-evaluation", "Model selection and evaluation"
+    DATA_PREPROCESSING = "data-preprocessing", "Data preprocessing"
+    DEBUGGING = "debugging", "Debugging and optimisation"
+    RECENT_TECHNIQUES = "recent-techniques", "Recent techniques"
+    EXPERIMENTATION = "experimentation", "Experimentation"
+    BEHAVIOURAL = "behavioural", "Behavioural"
+    ETHICS = "ethics", "AI ethics"
+
+
+# Answers to these are stories about the candidate, so the draft offers a STAR outline.
+STAR_CATEGORIES = frozenset({Category.BEHAVIOURAL, Category.ETHICS})
+
+
+class Difficulty(models.IntegerChoices):
+    FOUNDATIONAL = 1, "Foundational"
+    INTERMEDIATE = 2, "Intermediate"
+    ADVANCED = 3, "Advanced"
+
+
+class Rating(models.IntegerChoices):
+    AGAIN = 1, "Again"
+    HARD = 2, "Hard"
+    GOOD = 3, "Good"
+    EASY = 4, "Easy"
+
+
+class Status(models.TextChoices):
+    """Where a question stands for one user; the bank filters on these."""
+
+    NEW = "new", "New"
+    LEARNING = "learning", "Learning"
+    DUE = "due", "Due for review"
+    MASTERED = "mastered", "Mastered"
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_card_for(self, user):
+        """Join each question to the user's card state (if any) as ``my_card``.
+
+        A FilteredRelation is one LEFT JOIN, so a thousand card states cost no extra queries.
+        """
+        return self.annotate(
+            my_card=FilteredRelation("card_states", condition=Q(card_states__user=user))
+        )
+
+    def with_status(self, user, *, now: datetime):
+        """Annotate ``status``, ``due_at`` and ``bookmarked`` on a ``with_card_for`` queryset."""
+        return self.annotate(
+            bookmarked=bookmarked_by(user),
+            status=models.Case(
+                *(
+                    models.When(status_q(status, now=now), then=models.Value(status.value))
+                    for status in (Status.NEW, Status.DUE, Status.MASTERED)
+                ),
+                default=models.Value(Status.LEARNING.value),
+                output_field=models.CharField(),
+            ),
+            due_at=models.F("my_card__due"),
+        )
+
+    def with_status_for(self, user, *, now: datetime):
+        return self.with_card_for(user).with_status(user, now=now)
+
+
+def bookmarked_by(user) -> Exists:
+    """True for questions the user bookmarked; usable in filter() and in aggregate filters."""
+    return Exists(Bookmark.objects.filter(user=user, question=OuterRef("pk")))
+
+
+def rated_q() -> Q:
+    """Questions the user has rated in the current cycle (on a ``with_card_for`` queryset)."""
+    return Q(my_card__state__gt=0)
+
+
+def mastered_q() -> Q:
+    return rated_q() & Q(my_card__interval_days__gte=MASTERED_INTERVAL_DAYS)
+
+
+def status_q(status: Status | str, *, now: datetime) -> Q:
+    """The condition for one status on a ``with_card_for`` queryset.
+
+    The statuses do not overlap: a mastered question whose review date has come is due.
+    """
+    if status == Status.NEW:
+        return Q(my_card__isnull=True) | Q(my_card__state=0)
+    if status == Status.DUE:
+        return rated_q() & Q(my_card__due__lte=now)
+    if status == Status.MASTERED:
+        return mastered_q() & Q(my_card__due__gt=now)
+    return rated_q() & Q(my_card__due__gt=now, my_card__interval_days__lt=MASTERED_INTERVAL_DAYS)
+
+
+class Question(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    prompt = models.TextField()
+    category = models.CharField(max_length=30, choices=Category.choices)
+    difficulty = models.PositiveSmallIntegerField(choices=Difficulty.choices)
+    roles = models.ManyToManyField(
+        Role,
+        related_name="interview_questions",
+        blank=True,
+        help_text="The roles whose interviews ask this kind of question.",
+    )
+    key_points = models.TextField(
+        help_text="What a strong answer covers: one point per line (three to six)."
+    )
+    follow_ups = models.TextField(
+        blank=True, help_text="Optional follow-up questions, one per line."
+    )
+    from_guide = models.BooleanField(
+        default=False, help_text="Worded as the guide words it (not written for the app)."
+    )
+    is_published = models.BooleanField("published", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        # The data file's order, which groups questions by category.
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(difficulty__gte=1) & Q(difficulty__lte=3),
+                name="question_difficulty_1_to_3",
+            ),
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="question_category_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.prompt if len(self.prompt) <= 80 else self.prompt[:79] + "…"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:question", args=[self.pk])
+
+    @property
+    def key_point_list(self) -> list[str]:
+        return _lines(self.key_points)
+
+    @property
+    def follow_up_list(self) -> list[str]:
+        return _lines(self.follow_ups)
+
+    @property
+    def offers_star_template(self) -> bool:
+        return self.category in STAR_CATEGORIES
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CardStateQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class CardState(models.Model):
+    """One user's spaced-repetition state for one question (the fsrs card, serialised)."""
+
+    class State(models.IntegerChoices):
+        # NEW is ours: never rated, or rated before a fresh cycle started. The others are fsrs's.
+        NEW = 0, "New"
+        LEARNING = 1, "Learning"
+        REVIEW = 2, "Review"
+        RELEARNING = 3, "Relearning"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_cards"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="card_states")
+    state = models.PositiveSmallIntegerField(choices=State.choices, default=State.NEW)
+    card = models.JSONField(
+        default=dict, blank=True, help_text="fsrs Card.to_dict(); empty when new."
+    )
+    due = models.DateTimeField(null=True, blank=True)
+    interval_days = models.PositiveIntegerField(
+        default=0, help_text="Whole days between the last rating and the due date."
+    )
+    last_rated_at = models.DateTimeField(null=True, blank=True)
+    review_count = models.PositiveIntegerField(default=0)
+    # A fresh cycle makes the question new again; the first attempt ever is kept.
+    cycle = models.PositiveIntegerField(default=1)
+    cycle_started_at = models.DateTimeField(null=True, blank=True)
+    first_rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
+    first_rated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CardStateQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="cardstate_one_per_user"),
+            models.CheckConstraint(
+                condition=Q(first_rating__isnull=True)
+                | (Q(first_rating__gte=1) & Q(first_rating__lte=4)),
+                name="cardstate_first_rating_1_to_4",
+            ),
+        ]
+        indexes = [
+            # The practice queue and "due today" look up a user's cards by due date.
+            models.Index(fields=["user", "due"], name="cardstate_user_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.question_id}"
+
+    @property
+    def is_new(self) -> bool:
+        return self.state == self.State.NEW
+
+    def status(self, *, now: datetime) -> Status:
+        if self.is_new or self.due is None:
+            return Status.NEW
+        if self.due <= now:
+            return Status.DUE
+        if self.interval_days >= MASTERED_INTERVAL_DAYS:
+            return Status.MASTERED
+        return Status.LEARNING
+
+
+class ReviewLogQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class ReviewLog(models.Model):
+    """One rating, kept for ever: fresh cycles and the streak both read the history."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_reviews"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_logs")
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices)
+    rated_at = models.DateTimeField()
+    state_before = models.PositiveSmallIntegerField(choices=CardState.State.choices)
+    state_after = models.PositiveSmallIntegerField(choices=CardState.State.choices)
+    due = models.DateTimeField(help_text="When the scheduler brings the question back.")
+    interval_days = models.PositiveIntegerField(default=0)
+    cycle = models.PositiveIntegerField(default=1)
+
+    objects = ReviewLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-rated_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1) & Q(rating__lte=4), name="reviewlog_rating_1_to_4"
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "rated_at"], name="reviewlog_user_rated_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user} rated {self.question_id} {self.get_rating_display()}"
+
+
+class NoteQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class Note(models.Model):
+    """A private answer draft; never shown to anyone but its author (not even in admin)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_notes"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notes")
+    body = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NoteQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="note_one_per_user"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), NOTE_MAX_CHARS),
+                name="note_body_max_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Note by {self.user} on {self.question_id}"
+
+
+class BookmarkQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class Bookmark(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_bookmarks"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="bookmarks")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BookmarkQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "question"], name="bookmark_one_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"Bookmark by {self.user} on {self.question_id}"
+
+
+def interval_days_between(start: datetime, end: datetime) -> int:
+    """Whole days from a rating to its due date (learning steps of minutes are 0)."""
+    return max(0, (end - start) // timedelta(days=1))

@@ -1,0 +1,138 @@
+"""Spaced-repetition scheduling of interview questions, wrapping the fsrs package.
+
+Everything fsrs-specific stays in this module, so the scheduler can be tuned or replaced
+without touching views or templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import fsrs
+from django.db import transaction
+from django.db.models import F
+
+from .models import (
+    CardState,
+    Category,
+    Question,
+    Rating,
+    ReviewLog,
+    interval_days_between,
+)
+
+# Fuzzing only spreads the load of huge decks; a bank of dozens of questions gains nothing and
+# predictable "comes back on" dates are easier to plan an interview around (and to test).
+SCHEDULER = fsrs.Scheduler(enable_fuzzing=False)
+
+
+class InvalidRating(ValueError):
+    """A rating that is not one of Again, Hard, Good or Easy."""
+
+
+@dataclass(frozen=True)
+class RatingResult:
+    card_state: CardState
+    review_log: ReviewLog
+
+
+def parse_rating(value: object) -> Rating:
+    try:
+        return Rating(int(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise InvalidRating("Rate the attempt Again, Hard, Good or Easy.") from None
+
+
+def _utc(moment: datetime) -> datetime:
+    # fsrs insists on datetime.timezone.utc itself, not an equivalent zone object.
+    return moment.astimezone(timezone.utc)
+
+
+def _locked_card_state(*, user, question: Question) -> CardState:
+    """The user's card for the question, row-locked until the surrounding transaction ends.
+
+    Two tabs rating at once both get here: the INSERT ... ON CONFLICT DO NOTHING makes the row
+    exist exactly once, and SELECT ... FOR UPDATE makes the second rating wait for the first.
+    """
+    cards = CardState.objects.select_for_update().filter(user=user, question=question)
+    card_state = cards.first()
+    if card_state is None:
+        CardState.objects.bulk_create(
+            [CardState(user=user, question=question)], ignore_conflicts=True
+        )
+        card_state = cards.get()
+    return card_state
+
+
+def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> RatingResult:
+    """Record one self-rated attempt and schedule the question's next review."""
+    rating = parse_rating(rating)
+    now = _utc(now)
+    with transaction.atomic():
+        card_state = _locked_card_state(user=user, question=question)
+        if card_state.is_new:
+            card = fsrs.Card(card_id=question.pk, due=now)
+        else:
+            card = fsrs.Card.from_dict(card_state.card)
+        card, _ = SCHEDULER.review_card(card, fsrs.Rating(int(rating)), review_datetime=now)
+
+        state_before = card_state.state
+        card_state.state = int(card.state)
+        card_state.card = card.to_dict()
+        card_state.due = card.due
+        card_state.interval_days = interval_days_between(now, card.due)
+        card_state.last_rated_at = now
+        card_state.review_count += 1
+        if card_state.first_rating is None:
+            card_state.first_rating = int(rating)
+            card_state.first_rated_at = now
+        card_state.save(
+            update_fields=[
+                "state",
+                "card",
+                "due",
+                "interval_days",
+                "last_rated_at",
+                "review_count",
+                "first_rating",
+                "first_rated_at",
+            ]
+        )
+        review_log = ReviewLog.objects.create(
+            user=user,
+            question=question,
+            rating=int(rating),
+            rated_at=now,
+            state_before=state_before,
+            state_after=card_state.state,
+            due=card.due,
+            interval_days=card_state.interval_days,
+            cycle=card_state.cycle,
+        )
+    return RatingResult(card_state=card_state, review_log=review_log)
+
+
+def _started_cards(*, user, category: str | None):
+    cards = CardState.objects.for_user(user).exclude(state=CardState.State.NEW)
+    return cards.filter(question__category=category) if category else cards
+
+
+def count_started(*, user, category: Category | str | None) -> int:
+    """How many questions a fresh cycle of this scope would make new again."""
+    return _started_cards(user=user, category=category).count()
+
+
+def start_fresh_cycle(*, user, category: Category | str | None, now: datetime) -> int:
+    """Make the user's questions (one category, or all) new again; returns how many changed.
+
+    Nothing is deleted: review logs stay, and so do the first attempt's rating and date.
+    """
+    return _started_cards(user=user, category=category).update(
+        state=CardState.State.NEW,
+        card={},
+        due=None,
+        interval_days=0,
+        cycle=F("cycle") + 1,
+        cycle_started_at=_utc(now),
+    )

@@ -1,0 +1,42 @@
+"""Template helpers for the interviews pages: when a question comes back."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django import template
+from django.utils import timezone
+from django.utils.html import format_html
+
+from interviews.models import Status
+
+register = template.Library()
+
+
+def comes_back_text(due: datetime, now: datetime) -> str:
+    wait = due - now
+    if wait <= timedelta(0):
+        return "now"
+    if wait < timedelta(hours=1):
+        minutes = max(1, round(wait / timedelta(minutes=1)))
+        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+    if wait < timedelta(days=1):
+        hours = round(wait / timedelta(hours=1))
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    days = wait // timedelta(days=1)
+    local = timezone.localtime(due)
+    return f"on {local.day} {local:%B %Y} (in {days} day{'s' if days != 1 else ''})"
+
+
+@register.simple_tag
+def comes_back(due: datetime | None, now: datetime):
+    """A <time> saying when a question is due: "in 10 minutes", "on 3 May 2026 (in 4 days)"."""
+    if due is None:
+        return ""
+    return format_html('<time datetime="{}">{}</time>', due.isoformat(), comes_back_text(due, now))
+
+
+@register.filter
+def status_label(status: str) -> str:
+    """The words for a status annotation: "due" → "Due for review"."""
+    return Status(status).label if status in Status.values else ""

@@ -1,0 +1,305 @@
+"""Pages of the interviews app: the bank, one question, practice sessions and progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from careers.caching import cached_for_visitors
+from careers.models import Role
+
+from . import progress as progress_rules
+from . import scheduling
+from .bank import browse_bank
+from .forms import (
+    STAR_TEMPLATE,
+    BankFilterForm,
+    BookmarkForm,
+    FreshCycleForm,
+    NoteForm,
+    PracticeForm,
+    PracticeRatingForm,
+    RatingForm,
+)
+from .models import Bookmark, CardState, Category, Note, Question, Rating
+from .notebook import save_note, set_bookmark
+from .practice import PracticeSession, build_queue, count_due, target_role_for
+
+
+def _published_question(pk: int) -> Question:
+    return get_object_or_404(Question.objects.published(), pk=pk)
+
+
+def _page(request: HttpRequest, template: str, partial: str, context: dict, status: int = 200):
+    """The whole page, or just the named partial when htmx asks."""
+    name = f"{template}#{partial}" if request.htmx else template
+    response = render(request, name, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+@cached_for_visitors
+def bank(request: HttpRequest) -> HttpResponse:
+    roles = list(Role.objects.only("slug", "name"))
+    signed_in = request.user.is_authenticated
+    form = BankFilterForm(request.GET, roles=roles, signed_in=signed_in)
+    result = browse_bank(
+        user=request.user,
+        filters=form.filters(),
+        page_number=request.GET.get("page"),
+        now=timezone.now(),
+    )
+    form.show_counts(result)
+    context = {"form": form, "page": result.page, "signed_in": signed_in}
+    return _page(request, "interviews/bank.html", "bank", context)
+
+
+def _question_context(request: HttpRequest, question: Question, **extra: Any) -> dict:
+    context = {"question": question, "now": timezone.now(), "show": False, **extra}
+    user = request.user
+    if user.is_authenticated:
+        if "note_form" not in context:
+            note = Note.objects.for_user(user).filter(question=question).first()
+            draft = note.body if note else (STAR_TEMPLATE if question.offers_star_template else "")
+            context["note_form"] = NoteForm(initial={"body": draft})
+        context.setdefault("rating_form", RatingForm())
+        context.setdefault(
+            "card_state", CardState.objects.for_user(user).filter(question=question).first()
+        )
+        context.setdefault(
+            "bookmarked", Bookmark.objects.for_user(user).filter(question=question).exists()
+        )
+    return context
+
+
+@require_GET
+@cached_for_visitors
+def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    question = get_object_or_404(Question.objects.published().prefetch_related("roles"), pk=pk)
+    show = request.GET.get("show") == "1"
+    context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
+    return _page(request, "interviews/question.html", "answer-panel", context)
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _published_question(pk)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        context = _question_context(request, question, show=True, rating_form=form)
+        return _page(request, "interviews/question.html", "rating", context, status=400)
+    result = scheduling.rate(
+        user=request.user, question=question, rating=form.cleaned_data["rating"], now=timezone.now()
+    )
+    if not request.htmx:
+        return redirect(f"{question.get_absolute_url()}?show=1#rating")
+    context = {
+        "question": question,
+        "show": True,
+        "now": result.review_log.rated_at,
+        "card_state": result.card_state,
+        "just_rated": Rating(result.review_log.rating).label,
+        "rating_form": RatingForm(),
+    }
+    return render(request, "interviews/question.html#rating", context)
+
+
+@login_required
+@require_POST
+def note(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _published_question(pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        save_note(user=request.user, question=question, body=form.cleaned_data["body"])
+        if not request.htmx:
+            messages.success(request, "Your notes are saved.")
+            return redirect(f"{question.get_absolute_url()}#notes")
+    # The draft comes back in the form, so nothing typed is lost on an error.
+    context = _question_context(request, question, note_form=form, notes_saved=form.is_valid())
+    return _page(request, "interviews/question.html", "notes", context)
+
+
+@login_required
+@require_POST
+def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
+    question = _published_question(pk)
+    form = BookmarkForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose to bookmark or remove the bookmark.", status=400)
+    bookmarked = set_bookmark(
+        user=request.user, question=question, bookmarked=form.cleaned_data["bookmarked"]
+    )
+    if not request.htmx:
+        return redirect(question)
+    return render(
+        request,
+        "interviews/question.html#bookmark",
+        {"question": question, "bookmarked": bookmarked},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def practice(request: HttpRequest) -> HttpResponse:
+    session = PracticeSession.from_store(request.session)
+    if request.method == "POST":
+        return _start_practice(request)
+    if session is None:
+        chosen = [c for c in request.GET.getlist("category") if c in Category.values]
+        form = PracticeForm(initial={"categories": chosen, "size": 10})
+        return _practice_start_page(request, form)
+    if session.finished:
+        return _practice_summary(request, session)
+    return _practice_question(request, session)
+
+
+def _practice_start_page(request: HttpRequest, form: PracticeForm) -> HttpResponse:
+    context = {
+        "form": form,
+        "target_role": target_role_for(user=request.user),
+        "due_now": count_due(user=request.user, now=timezone.now()),
+    }
+    return render(request, "interviews/practice.html", context)
+
+
+def _start_practice(request: HttpRequest) -> HttpResponse:
+    form = PracticeForm(request.POST)
+    if form.is_valid():
+        queue = build_queue(
+            user=request.user,
+            size=form.cleaned_data["size"],
+            categories=form.cleaned_data["categories"],
+            role=target_role_for(user=request.user),
+            now=timezone.now(),
+        )
+        if queue:
+            PracticeSession(question_ids=queue).save(request.session)
+            return redirect("interviews:practice")
+        form.add_error(None, "Nothing to practise there yet: every question is scheduled later.")
+    return _practice_start_page(request, form)
+
+
+def _practice_question(
+    request: HttpRequest, session: PracticeSession, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    question = Question.objects.published().filter(pk=session.current_id).first()
+    if question is None:
+        # Unpublished since the session began: skip it rather than fail.
+        session.record(question_id=session.current_id, rating=0)
+        session.save(request.session)
+        return redirect("interviews:practice")
+    context = {
+        "session": session,
+        "question": question,
+        "number": session.position + 1,
+        "show": request.GET.get("show") == "1",
+        "rating_form": PracticeRatingForm(initial={"question": question.pk}),
+        "now": timezone.now(),
+        "focus": bool(request.htmx),
+        **extra,
+    }
+    return _page(request, "interviews/practice.html", "practice", context, status=status)
+
+
+def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpResponse:
+    questions = Question.objects.filter(pk__in=session.question_ids).in_bulk()
+    cards = CardState.objects.for_user(request.user).filter(question__in=session.question_ids)
+    due_by_question = {card.question_id: card.due for card in cards}
+    rows = [
+        {
+            "question": questions[pk],
+            "rating": Rating(session.ratings[str(pk)]).label,
+            "due": due_by_question.get(pk),
+        }
+        for pk in session.question_ids
+        if pk in questions and session.ratings.get(str(pk))
+    ]
+    context = {
+        "finished": True,
+        "summary": rows,
+        "now": timezone.now(),
+        "focus": bool(request.htmx),
+    }
+    return _page(request, "interviews/practice.html", "practice", context)
+
+
+@login_required
+@require_POST
+def practice_rate(request: HttpRequest) -> HttpResponse:
+    session = PracticeSession.from_store(request.session)
+    if session is None or session.finished:
+        return redirect("interviews:practice")
+    form = PracticeRatingForm(request.POST)
+    if not form.is_valid():
+        return _practice_question(request, session, show=True, rating_form=form, status=400)
+    if form.cleaned_data["question"] != session.current_id:
+        # Another tab moved the session on; rating this one would rate the wrong question.
+        messages.info(request, "That question was already rated; here is the next one.")
+        return redirect("interviews:practice")
+    question = _published_question(session.current_id)
+    rating = form.cleaned_data["rating"]
+    scheduling.rate(user=request.user, question=question, rating=rating, now=timezone.now())
+    session.record(question_id=question.pk, rating=rating)
+    session.save(request.session)
+    return redirect("interviews:practice")
+
+
+@login_required
+@require_POST
+def practice_end(request: HttpRequest) -> HttpResponse:
+    PracticeSession.clear(request.session)
+    return redirect("interviews:practice")
+
+
+@login_required
+@require_GET
+def progress(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    activity = progress_rules.read_activity(user=request.user, now=now)
+    categories = progress_rules.category_progress(user=request.user, now=now)
+    context = {
+        "categories": categories,
+        "due_today": sum(row.due_today for row in categories),
+        "streaks": progress_rules.streaks(activity=activity, today=today),
+        "chart_rows": progress_rules.practice_chart_rows(activity=activity, today=today),
+        "weakest": progress_rules.weakest_categories(activity=activity),
+        "readiness": progress_rules.readiness(
+            user=request.user, role=target_role_for(user=request.user)
+        ),
+        "fresh_cycle_form": FreshCycleForm(),
+    }
+    return render(request, "interviews/progress.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fresh_cycle(request: HttpRequest) -> HttpResponse:
+    form = FreshCycleForm(request.POST if request.method == "POST" else request.GET)
+    if request.method == "POST" and form.is_valid():
+        category = form.cleaned_data["category"]
+        count = scheduling.start_fresh_cycle(
+            user=request.user, category=category or None, now=timezone.now()
+        )
+        scope = Category(category).label if category else "the whole bank"
+        messages.success(
+            request, f"Fresh cycle started for {scope}: {count} questions are new again."
+        )
+        return redirect("interviews:progress")
+    category = form.cleaned_data.get("category") if form.is_valid() else None
+    context = {
+        "form": form,
+        "scope": Category(category).label if category else "the whole bank",
+        "affected": scheduling.count_started(user=request.user, category=category),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "interviews/fresh_cycle.html", context, status=status)

@@ -1,0 +1,186 @@
+"""Staff keep the question bank in the admin: list, filters, bulk publishing, CSV in and out."""
+
+import csv
+import io
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from careers.models import ContentVersion
+from interviews.admin import QuestionResource
+from interviews.models import Bookmark, CardState, Note, Question, ReviewLog
+
+CHANGELIST = reverse("admin:interviews_question_changelist")
+
+
+@pytest.fixture
+def editor(user_factory):
+    user = user_factory(username="editor", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+def test_it_lists_questions_with_category_difficulty_roles_and_published(
+    admin_client, question_factory, role_factory, django_assert_max_num_queries
+):
+    role = role_factory(name="NLP Engineer")
+    for _ in range(30):
+        question_factory(roles=[role])
+
+    with django_assert_max_num_queries(15):
+        response = admin_client.get(CHANGELIST)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    for column in (
+        "column-category",
+        "column-difficulty",
+        "column-role_list",
+        "column-is_published",
+    ):
+        assert column in content
+    assert "NLP Engineer" in content
+
+
+def test_it_filters_and_searches(admin_client, question_factory):
+    question_factory(prompt="Design a recommendation system", category="system-design")
+    question_factory(prompt="Explain gradient descent")
+
+    by_search = admin_client.get(CHANGELIST, {"q": "recommendation"}).content.decode()
+    by_category = admin_client.get(CHANGELIST, {"category__exact": "algorithms"}).content.decode()
+
+    assert "Design a recommendation system" in by_search
+    assert "Explain gradient descent" not in by_search
+    assert "Explain gradient descent" in by_category
+    assert "Design a recommendation system" not in by_category
+
+
+def test_it_chooses_roles_with_a_horizontal_filter(admin_client, question):
+    content = admin_client.get(
+        reverse("admin:interviews_question_change", args=[question.pk])
+    ).content.decode()
+
+    assert "selectfilter" in content
+
+
+def test_it_publishes_and_unpublishes_in_bulk_and_refreshes_cached_pages(
+    admin_client, question_factory
+):
+    questions = [question_factory(is_published=False) for _ in range(3)]
+    version = ContentVersion.current()
+
+    admin_client.post(
+        CHANGELIST,
+        {"action": "publish", "_selected_action": [q.pk for q in questions[:2]]},
+    )
+    assert Question.objects.published().count() == 2
+    assert ContentVersion.current() > version
+
+    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [questions[0].pk]})
+    assert Question.objects.published().count() == 1
+
+
+def test_it_lets_content_editors_edit_questions(client, editor, question):
+    client.force_login(editor)
+
+    assert client.get(CHANGELIST).status_code == 200
+    assert editor.has_perm("interviews.change_question")
+    assert not editor.has_perm("interviews.view_note")
+    assert not editor.has_perm("interviews.view_cardstate")
+
+
+def test_it_keeps_users_practice_out_of_the_admin():
+    registered = admin.site._registry
+    for model in (Note, CardState, ReviewLog, Bookmark):
+        assert model not in registered
+
+
+def test_it_exports_questions_as_csv_with_role_slugs(question_factory, role_factory):
+    roles = [role_factory(slug="nlp-engineer"), role_factory(slug="prompt-engineer")]
+    question_factory(slug="explain-attention", roles=roles)
+
+    exported = QuestionResource().export().csv
+
+    (row,) = csv.DictReader(io.StringIO(exported))
+    assert row["slug"] == "explain-attention"
+    assert set(row["roles"].split(",")) == {"nlp-engineer", "prompt-engineer"}
+    assert row["key_points"] == "States the idea\nGives the trade-offs\nNames a metric"
+    assert "id" not in row
+
+
+def csv_upload(rows: list[dict]) -> io.BytesIO:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    upload = io.BytesIO(buffer.getvalue().encode())
+    upload.name = "questions.csv"
+    return upload
+
+
+def row(**overrides):
+    data = {
+        "slug": "rag-explained",
+        "prompt": "Explain retrieval-augmented generation.",
+        "category": "recent-techniques",
+        "difficulty": "2",
+        "roles": "nlp-engineer,prompt-engineer",
+        "key_points": "Retriever\nGenerator\nEvaluation",
+        "follow_ups": "",
+        "from_guide": "0",
+        "is_published": "1",
+    }
+    return {**data, **overrides}
+
+
+def import_through_admin(client, rows):
+    response = client.post(
+        reverse("admin:interviews_question_import"),
+        {"import_file": csv_upload(rows), "format": "0", "resource": "0"},
+    )
+    assert response.status_code == 200
+    confirm = response.context.get("confirm_form") if response.context else None
+    if confirm is None:
+        return response
+    return client.post(
+        reverse("admin:interviews_question_process_import"), confirm.initial, follow=True
+    )
+
+
+def test_it_imports_a_csv_of_questions_through_the_admin(client, editor, role_factory, question):
+    role_factory(slug="nlp-engineer")
+    role_factory(slug="prompt-engineer")
+    client.force_login(editor)
+    existing = row(slug=question.slug, prompt="Edited in a spreadsheet", roles="nlp-engineer")
+
+    import_through_admin(client, [row(), existing])
+
+    imported = Question.objects.get(slug="rag-explained")
+    assert imported.key_point_list == ["Retriever", "Generator", "Evaluation"]
+    assert {r.slug for r in imported.roles.all()} == {"nlp-engineer", "prompt-engineer"}
+    question.refresh_from_db()
+    assert question.prompt == "Edited in a spreadsheet"
+    assert [r.slug for r in question.roles.all()] == ["nlp-engineer"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"roles": "nlp-engineer,wizard"},
+        {"category": "astrology"},
+        {"difficulty": "7"},
+        {"slug": "not a slug"},
+    ],
+)
+def test_it_rejects_a_csv_row_it_cannot_hold(client, editor, role_factory, bad):
+    role_factory(slug="nlp-engineer")
+    role_factory(slug="prompt-engineer")
+    client.force_login(editor)
+
+    response = import_through_admin(client, [row(**bad)])
+
+    assert response.status_code == 200
+    assert "confirm_form" not in (response.context or {})
+    assert not Question.objects.exists()

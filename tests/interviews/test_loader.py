@@ -1,0 +1,129 @@
+"""interviews.loader: the question bank as load_guide loads it from the data file."""
+
+import io
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from careers import registry
+from interviews.loader import QUESTIONS_FILE, QuestionDataError, load_questions
+from interviews.models import Category, Question
+
+
+def entry(**overrides):
+    data = {
+        "slug": "explain-overfitting",
+        "prompt": "What is overfitting and how do you detect it?",
+        "category": "model-evaluation",
+        "difficulty": 1,
+        "roles": ["machine-learning-engineer", "data-scientist-ai"],
+        "key_points": ["Train and validation gap", "Cross-validation", "Regularisation"],
+        "follow_ups": ["What about underfitting?"],
+        "from_guide": False,
+        "published": True,
+    }
+    return {**data, **overrides}
+
+
+@pytest.fixture
+def roles(role_factory):
+    return [role_factory(slug="machine-learning-engineer"), role_factory(slug="data-scientist-ai")]
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    def write(*entries):
+        path = tmp_path / "questions.json"
+        path.write_text(json.dumps(list(entries)), encoding="utf-8")
+        return path
+
+    return write
+
+
+def test_it_creates_questions_with_one_point_per_line_and_their_roles(roles, data_file):
+    path = data_file(
+        entry(), entry(slug="bias", category="ethics", published=False, from_guide=True)
+    )
+
+    counts = load_questions(path=path)
+
+    assert counts["questions created"] == 2
+    question = Question.objects.get(slug="explain-overfitting")
+    assert question.key_point_list == [
+        "Train and validation gap",
+        "Cross-validation",
+        "Regularisation",
+    ]
+    assert question.key_points == "Train and validation gap\nCross-validation\nRegularisation"
+    assert question.follow_up_list == ["What about underfitting?"]
+    assert {role.slug for role in question.roles.all()} == {r.slug for r in roles}
+    bias = Question.objects.get(slug="bias")
+    assert (bias.is_published, bias.from_guide, bias.category) == (False, True, Category.ETHICS)
+
+
+def test_it_leaves_staff_edits_alone_and_reset_restores_them(roles, data_file):
+    path = data_file(entry())
+    load_questions(path=path)
+    question = Question.objects.get()
+    question.prompt = "Edited by staff"
+    question.save()
+    question.roles.set(roles[:1])
+
+    assert load_questions(path=path)["questions kept"] == 1
+    question.refresh_from_db()
+    assert question.prompt == "Edited by staff"
+    assert question.roles.count() == 1
+
+    assert load_questions(path=path, reset=True)["questions restored"] == 1
+    question.refresh_from_db()
+    assert question.prompt == entry()["prompt"]
+    assert question.roles.count() == 2
+    assert Question.objects.count() == 1
+
+
+def test_it_names_an_unknown_role_slug(roles, data_file):
+    path = data_file(entry(roles=["machine-learning-engineer", "wizard"]))
+
+    with pytest.raises(QuestionDataError, match="explain-overfitting.*'wizard'"):
+        load_questions(path=path)
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ({"category": "astrology"}, "unknown category"),
+        ({"difficulty": 4}, "difficulty 4"),
+        ({"key_points": "one string"}, "key_points must be a list"),
+        ({"prompt": ""}, "prompt"),
+        ({"slug": "Not a slug!"}, "slug"),
+    ],
+)
+def test_it_rejects_bad_entries_with_a_clear_error(roles, data_file, bad, message):
+    with pytest.raises((QuestionDataError, ValidationError), match=message):
+        load_questions(path=data_file(entry(**bad)))
+    assert not Question.objects.exists()
+
+
+def test_it_rejects_a_slug_that_appears_twice(roles, data_file):
+    with pytest.raises(QuestionDataError, match="twice"):
+        load_questions(path=data_file(entry(), entry()))
+
+
+def test_it_is_registered_after_the_careers_loader():
+    names = [name for name, _ in registry.guide_loaders]
+    assert "interviews" in names
+    if "careers" in names:
+        assert names.index("careers") < names.index("interviews")
+
+
+@pytest.mark.skipif(not QUESTIONS_FILE.exists(), reason="The question content is not written yet.")
+def test_it_loads_the_shipped_bank_with_load_guide(db):
+    call_command("load_guide", stdout=io.StringIO())
+
+    entries = json.loads(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    assert Question.objects.count() == len(entries)
+    assert Question.objects.published().count() >= 60
+    call_command("load_guide", stdout=io.StringIO())
+    assert Question.objects.count() == len(entries)
