@@ -27,6 +27,9 @@ def env_list(name: str) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
+# Kept apart from DEBUG, which the test runner switches off: commands that must never run
+# against a live site (seed_demo) check this.
+PRODUCTION_MODE = not DEBUG
 # Production mode over plain HTTP on loopback, for the benchmark and browser tests only.
 PLAIN_HTTP = env_bool("DJANGO_PLAIN_HTTP", False)
 

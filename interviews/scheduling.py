@@ -65,28 +65,49 @@ def _locked_card_state(*, user, question: Question) -> CardState:
     return card_state
 
 
+def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) -> dict:
+    """Schedule one rating on ``card_state`` in memory; returns the review log's fields.
+
+    No queries: ``rate`` saves both under a row lock, and the demo seeder replays whole
+    histories through it in bulk.
+    """
+    rating = parse_rating(rating)
+    now = _utc(now)
+    if card_state.is_new:
+        card = fsrs.Card(card_id=card_state.question_id, due=now)
+    else:
+        card = fsrs.Card.from_dict(card_state.card)
+    card, _ = SCHEDULER.review_card(card, fsrs.Rating(int(rating)), review_datetime=now)
+
+    state_before = card_state.state
+    card_state.state = int(card.state)
+    card_state.card = card.to_dict()
+    card_state.due = card.due
+    card_state.interval_days = interval_days_between(now, card.due)
+    card_state.last_rated_at = now
+    card_state.review_count += 1
+    if card_state.first_rating is None:
+        card_state.first_rating = int(rating)
+        card_state.first_rated_at = now
+    return {
+        "user_id": card_state.user_id,
+        "question_id": card_state.question_id,
+        "rating": int(rating),
+        "rated_at": now,
+        "state_before": state_before,
+        "state_after": card_state.state,
+        "due": card.due,
+        "interval_days": card_state.interval_days,
+        "cycle": card_state.cycle,
+    }
+
+
 def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> RatingResult:
     """Record one self-rated attempt and schedule the question's next review."""
     rating = parse_rating(rating)
-    now = _utc(now)
     with transaction.atomic():
         card_state = _locked_card_state(user=user, question=question)
-        if card_state.is_new:
-            card = fsrs.Card(card_id=question.pk, due=now)
-        else:
-            card = fsrs.Card.from_dict(card_state.card)
-        card, _ = SCHEDULER.review_card(card, fsrs.Rating(int(rating)), review_datetime=now)
-
-        state_before = card_state.state
-        card_state.state = int(card.state)
-        card_state.card = card.to_dict()
-        card_state.due = card.due
-        card_state.interval_days = interval_days_between(now, card.due)
-        card_state.last_rated_at = now
-        card_state.review_count += 1
-        if card_state.first_rating is None:
-            card_state.first_rating = int(rating)
-            card_state.first_rated_at = now
+        log_fields = apply_rating(card_state, rating=rating, now=now)
         card_state.save(
             update_fields=[
                 "state",
@@ -99,17 +120,7 @@ def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> Ra
                 "first_rated_at",
             ]
         )
-        review_log = ReviewLog.objects.create(
-            user=user,
-            question=question,
-            rating=int(rating),
-            rated_at=now,
-            state_before=state_before,
-            state_after=card_state.state,
-            due=card.due,
-            interval_days=card_state.interval_days,
-            cycle=card_state.cycle,
-        )
+        review_log = ReviewLog.objects.create(**log_fields)
     return RatingResult(card_state=card_state, review_log=review_log)
 
 

@@ -1,0 +1,296 @@
+"""Realistic demo users for demos, browser tests and the benchmark, created in bulk.
+
+Everything is drawn from one seeded random generator, so the same ``seed`` gives the
+same data. Rows go in with bulk_create in batches; the only per-row work is the
+spaced-repetition replay, which runs through the real scheduler in memory.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import connection, models, transaction
+
+from assessments.models import Answer, AnswerOption, Assessment, Dimension
+from assessments.questionnaire import load_questionnaire
+from assessments.results import build_result
+from careers.models import Hub, Profile, Role
+
+from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog
+from .scheduling import apply_rating
+
+DEMO_PASSWORD = "compass-demo-password"
+HISTORY_DAYS = 60
+# How a learner rates their own attempts: mostly Good, a fair share of Again.
+RATING_WEIGHTS = {Rating.AGAIN: 15, Rating.HARD: 20, Rating.GOOD: 50, Rating.EASY: 15}
+HOURS_CHOICES = (3, 5, 8, 10, 15, 20)
+MAX_REVIEWS = 5
+CARD_FIELDS = (
+    "user_id",
+    "question_id",
+    "state",
+    "card",
+    "due",
+    "interval_days",
+    "last_rated_at",
+    "review_count",
+    "cycle",
+    "first_rating",
+    "first_rated_at",
+)
+DEMO_NOTE = "Draft: the trade-offs first, then an example from my last project."
+
+
+@dataclass
+class Persona:
+    """A background and a level of ability; every user of a persona answers alike."""
+
+    key: str
+    background: str
+    weekly_study_hours: int
+    options: dict[int, AnswerOption]  # question id → chosen option
+    assessment_id: int | None = None
+    result: dict | None = None
+
+
+@dataclass
+class Counts:
+    users: int = 0
+    assessments: int = 0
+    answers: int = 0
+    card_states: int = 0
+    review_logs: int = 0
+    notes: int = 0
+    bookmarks: int = 0
+    skipped_existing: int = 0
+
+
+def demo_username(seed: int, number: int) -> str:
+    return f"demo{seed}-{number:05d}"
+
+
+def seed_demo(*, users: int, seed: int, now: datetime, batch_size: int = 1000) -> Counts:
+    rng = random.Random(seed)
+    counts = Counts()
+    roles = list(Role.objects.order_by("pk"))
+    hubs = list(Hub.objects.order_by("pk"))
+    questions = list(Question.objects.published().order_by("pk").values_list("pk", flat=True))
+    personas = _personas(rng)
+    password = make_password(DEMO_PASSWORD)
+    User = get_user_model()
+    wanted = [demo_username(seed, n) for n in range(1, users + 1)]
+    existing = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
+    counts.skipped_existing = len(existing)
+    todo = [name for name in wanted if name not in existing]
+    for batch in _batches(todo, batch_size):
+        with transaction.atomic():
+            created = User.objects.bulk_create(
+                [
+                    User(
+                        username=name,
+                        email=f"{name}@demo.invalid",
+                        password=password,
+                        date_joined=now - timedelta(days=rng.randint(1, HISTORY_DAYS)),
+                    )
+                    for name in batch
+                ]
+            )
+            if created and created[0].pk is None:
+                # Backends that return no ids from bulk inserts: read them back.
+                created = list(User.objects.filter(username__in=batch).order_by("pk"))
+            _seed_batch(created, rng, counts, roles, hubs, questions, personas, now)
+    return counts
+
+
+def _insert(model: type[models.Model], rows: list[dict]) -> None:
+    """INSERT plain rows with executemany, skipping the ORM's per-value work.
+
+    bulk_create spends most of its time preparing each value; for the hundreds of
+    thousands of rows of a large demo that is the difference between seconds and minutes.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in rows[0]]
+    adapters = []
+    for model_field in fields:
+        if isinstance(model_field, models.DateTimeField):
+            adapters.append(connection.ops.adapt_datetimefield_value)
+        elif isinstance(model_field, models.JSONField):
+            adapters.append(lambda value: connection.ops.adapt_json_value(value, None))
+        else:
+            adapters.append(None)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(model._meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
+    values = [
+        tuple(
+            adapt(value) if adapt else value
+            for adapt, value in zip(adapters, row.values(), strict=True)
+        )
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), 5000):
+            cursor.executemany(sql, values[start : start + 5000])
+
+
+def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _personas(rng: random.Random) -> list[Persona]:
+    """Three ability levels for each background, answering each question accordingly."""
+    dimensions = Dimension.objects.prefetch_related("questions__options").order_by(
+        "sort_order", "pk"
+    )
+    question_options = [
+        sorted(question.options.all(), key=lambda option: option.score)
+        for dimension in dimensions
+        for question in dimension.questions.all()
+    ]
+    personas = []
+    for background in Profile.Background.values:
+        for level in (0.25, 0.55, 0.85):
+            options = {}
+            for choices in question_options:
+                if not choices:
+                    continue
+                wobble = rng.uniform(-1, 1)
+                position = round(level * (len(choices) - 1) + wobble)
+                position = min(len(choices) - 1, max(0, position))
+                options[choices[position].question_id] = choices[position]
+            personas.append(
+                Persona(
+                    key=f"{background}-{level}",
+                    background=background,
+                    weekly_study_hours=rng.choice(HOURS_CHOICES),
+                    options=options,
+                )
+            )
+    return personas
+
+
+def _seed_batch(users, rng, counts, roles, hubs, questions, personas, now) -> None:
+    profiles = []
+    for user in users:
+        profiles.append(
+            Profile(
+                user=user,
+                background=rng.choice(Profile.Background.values),
+                years_experience=rng.randint(0, 25),
+                target_role=rng.choice(roles) if roles and rng.random() < 0.7 else None,
+                preferred_hub=rng.choice(hubs) if hubs and rng.random() < 0.6 else None,
+                prefers_remote=rng.random() < 0.3,
+                weekly_study_hours=rng.choice(HOURS_CHOICES),
+            )
+        )
+    Profile.objects.bulk_create(profiles, ignore_conflicts=True)
+    counts.users += len(users)
+    _seed_assessments(users, rng, counts, personas, now)
+    _seed_practice(users, rng, counts, questions, now)
+
+
+def _seed_assessments(users, rng, counts, personas, now) -> None:
+    if not personas or not personas[0].options:
+        return
+    plans = []  # (user, persona, completed?)
+    for user in users:
+        roll = rng.random()
+        if roll < 0.7:
+            plans.append((user, rng.choice(personas), True))
+        elif roll < 0.85:
+            plans.append((user, rng.choice(personas), False))
+    assessments = Assessment.objects.bulk_create(
+        [
+            Assessment(
+                user=user,
+                background=persona.background,
+                weekly_study_hours=persona.weekly_study_hours,
+                completed_at=now - timedelta(days=rng.randint(0, HISTORY_DAYS)) if done else None,
+            )
+            for user, persona, done in plans
+        ]
+    )
+    if assessments and assessments[0].pk is None:
+        by_user = dict(
+            Assessment.objects.filter(user__in=[user for user, _, _ in plans]).values_list(
+                "user_id", "pk"
+            )
+        )
+        for assessment in assessments:
+            assessment.pk = by_user[assessment.user_id]
+    answers = []
+    completed = []
+    for assessment, (_, persona, done) in zip(assessments, plans, strict=True):
+        chosen = list(persona.options.values())
+        if not done:
+            chosen = chosen[: rng.randint(0, len(chosen) - 1)]
+        answers += [
+            {
+                "assessment_id": assessment.pk,
+                "question_id": o.question_id,
+                "option_id": o.pk,
+                "answered_at": now,
+            }
+            for o in chosen
+        ]
+        if done:
+            completed.append((assessment, persona))
+    _insert(Answer, answers)
+    counts.answers += len(answers)
+    counts.assessments += len(assessments)
+    questionnaire = load_questionnaire()
+    by_persona: dict[str, list[int]] = {}
+    for assessment, persona in completed:
+        if persona.result is None:
+            # One real scoring per persona; everyone answering alike gets the same result.
+            persona.result = build_result(
+                assessment=assessment,
+                questionnaire=questionnaire,
+                option_scores={qid: o.score for qid, o in persona.options.items()},
+                now=now,
+            )
+        by_persona.setdefault(persona.key, []).append(assessment.pk)
+    for persona in personas:
+        if persona.key in by_persona:
+            Assessment.objects.filter(pk__in=by_persona[persona.key]).update(
+                result=persona.result, scores=persona.result["dimensions"]
+            )
+
+
+def _seed_practice(users, rng, counts, questions, now) -> None:
+    if not questions:
+        return
+    ratings = list(RATING_WEIGHTS)
+    weights = list(RATING_WEIGHTS.values())
+    cards, logs, notes, bookmarks = [], [], [], []
+    for user in users:
+        if rng.random() < 0.25:
+            continue  # a quarter never practised
+        for question_id in rng.sample(questions, k=min(len(questions), rng.randint(3, 15))):
+            card = CardState(user_id=user.pk, question_id=question_id)
+            moment = now - timedelta(days=rng.uniform(1, HISTORY_DAYS))
+            while moment < now and card.review_count < MAX_REVIEWS:
+                rating = rng.choices(ratings, weights)[0]
+                logs.append(apply_rating(card, rating=rating, now=moment))
+                moment = card.due + timedelta(hours=rng.uniform(0, 36))
+            cards.append({name: getattr(card, name) for name in CARD_FIELDS})
+            if rng.random() < 0.1:
+                notes.append(Note(user=user, question_id=question_id, body=DEMO_NOTE))
+            if rng.random() < 0.08:
+                bookmarks.append(Bookmark(user=user, question_id=question_id))
+    _insert(CardState, cards)
+    _insert(ReviewLog, logs)
+    Note.objects.bulk_create(notes, batch_size=2000)
+    Bookmark.objects.bulk_create(bookmarks, batch_size=2000)
+    counts.card_states += len(cards)
+    counts.review_logs += len(logs)
+    counts.notes += len(notes)
+    counts.bookmarks += len(bookmarks)
