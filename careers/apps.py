@@ -7,7 +7,8 @@ class CareersConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the content-change receivers)
-        from .registry import register_content_model, register_data_exporter
+        from .content import load_careers_guide
+        from .registry import register_content_model, register_data_exporter, register_guide_loader
 
         register_content_model(
             self.get_model("Role"),
@@ -17,6 +18,8 @@ class CareersConfig(AppConfig):
             self.get_model("MarketFact"),
             self.get_model("GuideEntry"),
         )
+        # Careers loads first: the other apps' content refers to its roles.
+        register_guide_loader("careers", load_careers_guide)
         from .export import export_offer_comparisons, export_profile
 
         register_data_exporter("profile", export_profile)

@@ -18,7 +18,8 @@ PAGE_TTL_SECONDS = 600
 
 def _cache_key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    variant = "htmx" if request.htmx else "page"
+    # htmx asks for the whole page when restoring history, so that is a "page" too.
+    variant = "htmx" if request.htmx and not request.htmx.history_restore_request else "page"
     return f"page:{ContentVersion.current()}:{variant}:{path}"
 
 

@@ -1,11 +1,282 @@
-"""Public pages of the careers app."""
+"""Public pages of the careers app: roles, hubs, salaries, offers and the guide's advice."""
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import presentation, selectors
 from .caching import cached_for_visitors
+from .forms_explore import (
+    OFFER_PREFIX,
+    RoleCompareForm,
+    RoleFilterForm,
+    SalaryExplorerForm,
+    SaveComparisonForm,
+    offer_formset,
+    offer_query_string,
+)
+from .models import GuideEntry, Hub, Offer, OfferComparison, Role
+from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
+from .pay import compare_offers, explore_salaries
+
+EQUITY_FACT = "equity-share"
 
 
+def _render(request: HttpRequest, template: str, context: dict, partial: str = "") -> HttpResponse:
+    """Render the page, or only its named partial when htmx asks for it."""
+    if partial and request.htmx and not request.htmx.history_restore_request:
+        template = f"{template}#{partial}"
+    response = render(request, template, context)
+    if partial:
+        # Browsers and caches must not hand a partial to a full-page request, or back.
+        patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@require_GET
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/home.html")
+    return render(request, "careers/home.html", {"headlines": selectors.headline_figures()})
+
+
+@require_GET
+@cached_for_visitors
+def role_list(request: HttpRequest) -> HttpResponse:
+    form = RoleFilterForm(request.GET or None)
+    kind = form.cleaned_data["kind"] if form.is_valid() else ""
+    roles = selectors.roles_with_bands()
+    roles = list(roles.filter(kind=kind) if kind else roles)
+    context = {
+        "form": form,
+        "kind": kind,
+        "roles": roles,
+        "postings": presentation.postings_rows(roles),
+    }
+    return _render(request, "careers/role_list.html", context, partial="results")
+
+
+@require_GET
+@cached_for_visitors
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(selectors.roles_with_bands(), slug=slug)
+    context = {
+        "role": role,
+        "band_rows": presentation.band_rows(role),
+        "hubs": Hub.objects.filter(active_postings__isnull=False).order_by(
+            "-active_postings", "name"
+        ),
+        "compare_form": RoleCompareForm(
+            roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
+        ),
+    }
+    return render(request, "careers/role_detail.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def role_compare(request: HttpRequest) -> HttpResponse:
+    roles = list(selectors.roles_with_bands())
+    asked = "a" in request.GET or "b" in request.GET
+    form = RoleCompareForm(request.GET if asked else None, roles=roles)
+    context = {"form": form}
+    if form.is_valid():
+        a, b = form.role_a, form.role_b
+        context.update(
+            role_a=a,
+            role_b=b,
+            aspects=presentation.compare_aspects(a, b),
+            levels=presentation.compare_levels(a, b),
+        )
+    return render(request, "careers/role_compare.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def hub_list(request: HttpRequest) -> HttpResponse:
+    hubs = list(Hub.objects.order_by("sort_order", "name"))
+    markets = list(selectors.markets())
+    context = {
+        "hubs": hubs,
+        "international_hubs": [hub for hub in hubs if hub.is_international],
+        "postings": presentation.hub_rows(hubs, "active_postings"),
+        "growth": presentation.hub_rows(hubs, "growth_percent"),
+        "market_rows": presentation.cost_benefit_rows(markets),
+        "market_points": presentation.market_points(markets),
+        "facts": selectors.facts("bay-area-premium", "seattle-austin-pay"),
+    }
+    return render(request, "careers/hub_list.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    hubs = list(Hub.objects.prefetch_related("markets").order_by("sort_order", "name"))
+    hub = next((hub for hub in hubs if hub.slug == slug), None)
+    if hub is None:
+        raise Http404("No hub has that address.")
+    context = {
+        "hub": hub,
+        "standing": presentation.hub_standing(hub, hubs),
+        "market_rows": presentation.cost_benefit_rows(list(hub.markets.all())),
+    }
+    return render(request, "careers/hub_detail.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def salary_explorer(request: HttpRequest) -> HttpResponse:
+    roles, markets = list(selectors.roles_with_bands()), list(selectors.markets())
+    asked = any(key in request.GET for key in ("role", "level", "markets"))
+    data = request.GET if asked else SalaryExplorerForm.default_data(roles=roles, markets=markets)
+    form = SalaryExplorerForm(data, roles=roles, markets=markets)
+    context = {"form": form}
+    if form.is_valid():
+        remote = selectors.facts("remote-pay-percentile").get("remote-pay-percentile")
+        band = form.cleaned_data["band"]
+        rows = explore_salaries(
+            band_min_usd=band.min_usd,
+            band_max_usd=band.max_usd,
+            markets=form.cleaned_data["markets"],
+            remote_percentiles=(remote.value_min, remote.value_max) if remote else None,
+        )
+        context.update(
+            role=form.cleaned_data["role"],
+            band=band,
+            remote_fact=remote,
+            rows=rows,
+            power_rows=presentation.purchasing_power_rows(rows),
+        )
+    return _render(request, "careers/salary_explorer.html", context, partial="result")
+
+
+@require_http_methods(["GET", "POST"])
+@cached_for_visitors
+def offer_compare(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    markets = list(selectors.markets())
+    data = request.POST if request.method == "POST" else request.GET
+    asked = any(key.startswith(f"{OFFER_PREFIX}-") for key in data)
+    formset = offer_formset(data if asked else None, markets=markets)
+    save_form = SaveComparisonForm(request.POST or None)
+    context = {
+        "formset": formset,
+        "save_form": save_form,
+        # The save form re-sends the offers being shown, so saving needs no second page.
+        "offer_params": [
+            (key, value)
+            for key, values in data.lists()
+            if key.startswith(f"{OFFER_PREFIX}-") and not key.endswith("_FORMS")
+            for value in values
+        ],
+    }
+    if asked and formset.is_valid():
+        if request.method == "POST" and save_form.is_valid():
+            return _save_comparison(request, save_form.cleaned_data["name"], formset)
+        equity = selectors.facts(EQUITY_FACT).get(EQUITY_FACT)
+        equity_range = (equity.value_min, equity.value_max) if equity else None
+        outcomes = compare_offers(offers=formset.offer_terms(), equity_range=equity_range)
+        context.update(outcomes=outcomes, equity_fact=equity)
+    if request.user.is_authenticated:
+        context["saved"] = _saved_comparisons(request.user)
+        context["saved_limit"] = MAX_SAVED_COMPARISONS
+    return render(request, "careers/offer_compare.html", context)
+
+
+def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:
+    terms = formset.offer_terms()
+    try:
+        comparison = save_offer_comparison(user=request.user, name=name, offers=terms)
+    except TooManyComparisons:
+        messages.error(
+            request, f"You can keep {MAX_SAVED_COMPARISONS} comparisons. Delete one to save this."
+        )
+        offers = request.POST.copy()
+        for key in ("csrfmiddlewaretoken", "name"):
+            offers.pop(key, None)
+        return redirect(f"{reverse('careers:offer_compare')}?{offers.urlencode()}")
+    messages.success(request, f"Saved “{comparison.name}”.")
+    return redirect(f"{reverse('careers:offer_compare')}?{offer_query_string(terms)}")
+
+
+def _saved_comparisons(user) -> list[OfferComparison]:
+    offers = Offer.objects.select_related("market").order_by("position", "pk")
+    comparisons = OfferComparison.objects.for_user(user).prefetch_related(
+        Prefetch("offers", queryset=offers)
+    )
+    comparisons = list(comparisons)
+    for comparison in comparisons:
+        comparison.query = _comparison_query(comparison)
+    return comparisons
+
+
+def _comparison_query(comparison: OfferComparison) -> str:
+    return offer_query_string(list(comparison.offers.all()))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comparison = get_object_or_404(OfferComparison.objects.for_user(request.user), pk=pk)
+    if request.method == "POST":
+        comparison.delete()
+        messages.success(request, f"Deleted “{comparison.name}”.")
+        return redirect("careers:offer_compare")
+    return render(request, "careers/offer_delete.html", {"comparison": comparison})
+
+
+def _guide_entries(sections: dict[str, str], *fact_slugs: str) -> dict:
+    """Guide entries grouped under context names, in each section's order, plus facts."""
+    entries = GuideEntry.objects.filter(section__in=sections.values()).order_by(
+        "section", "sort_order", "pk"
+    )
+    context: dict = {name: [] for name in sections}
+    names = {section: name for name, section in sections.items()}
+    for entry in entries:
+        context[names[entry.section]].append(entry)
+    context["facts"] = selectors.facts(*fact_slugs)
+    return context
+
+
+@require_GET
+@cached_for_visitors
+def guide_negotiation(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries(
+        {"tactics": GuideEntry.Section.NEGOTIATION},
+        "equity-share",
+        "bay-area-premium",
+        "seattle-austin-pay",
+    )
+    return render(request, "careers/guide_negotiation.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def guide_work_arrangements(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries(
+        {
+            "advantages": GuideEntry.Section.REMOTE_ADVANTAGE,
+            "limitations": GuideEntry.Section.REMOTE_LIMITATION,
+            "onsite": GuideEntry.Section.ONSITE_CASE,
+        },
+        *presentation.ARRANGEMENT_FACTS,
+        "remote-productivity",
+        "remote-pay-percentile",
+    )
+    context["arrangements"] = presentation.arrangement_rows(context["facts"])
+    return render(request, "careers/guide_work_arrangements.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def guide_faq(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries({"questions": GuideEntry.Section.FAQ}, "python-required")
+    return render(request, "careers/guide_faq.html", context)

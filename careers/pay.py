@@ -1,0 +1,191 @@
+"""Pay arithmetic: purchasing power against San Francisco, and comparing job offers.
+
+All money is whole US dollars (int) and every division rounds half up to the dollar, so
+no float ever touches an amount. A cost-of-living index may be a range (Remote: 65–85);
+dividing by a range gives a range: the low end uses the high index and vice versa.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+BASELINE_INDEX = 100  # San Francisco, the guide's baseline for the cost-of-living index
+OFFER_AMOUNT_LIMIT_USD = 10_000_000
+
+
+def _divide(numerator: int, denominator: int) -> int:
+    """Integer division rounded half up, for non-negative amounts."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A closed range of whole numbers (dollars or index points); equal ends are exact."""
+
+    low: int
+    high: int
+
+    @property
+    def is_exact(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def midpoint(self) -> int:
+        return _divide(self.low + self.high, 2)
+
+
+def purchasing_power(*, salary_usd: int, cost_of_living_index: int) -> int:
+    """What a salary buys in a market, in San Francisco dollars: salary × 100 ÷ index."""
+    if cost_of_living_index <= 0:
+        raise ValueError("A cost-of-living index must be positive.")
+    return _divide(salary_usd * BASELINE_INDEX, cost_of_living_index)
+
+
+def purchasing_power_range(*, low_usd: int, high_usd: int, index_min: int, index_max: int) -> Span:
+    """Purchasing power of a salary range where the index may itself be a range."""
+    return Span(
+        low=purchasing_power(salary_usd=low_usd, cost_of_living_index=index_max),
+        high=purchasing_power(salary_usd=high_usd, cost_of_living_index=index_min),
+    )
+
+
+def percentile_of_band(*, min_usd: int, max_usd: int, percentile: Decimal | int) -> int:
+    """The salary at a percentile of a band, reading the band as evenly spread."""
+    fraction = Decimal(percentile) / 100
+    value = Decimal(min_usd) + (Decimal(max_usd) - Decimal(min_usd)) * fraction
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class MarketSalary:
+    """One market's row in the salary explorer."""
+
+    market: object
+    average_base_usd: int
+    cost_of_living: Span
+    net_income_advantage: tuple[int, int] | None
+    band_purchasing_power: Span
+    remote_band: Span | None
+
+
+def explore_salaries(
+    *,
+    band_min_usd: int,
+    band_max_usd: int,
+    markets: Sequence,
+    remote_percentiles: tuple[Decimal, Decimal] | None = None,
+) -> list[MarketSalary]:
+    """A band set against each market: the guide's figures plus its purchasing power there.
+
+    ``remote_percentiles`` is the guide's 75th–90th percentile for remote pay; when given,
+    the remote market's row also shows that slice of the band.
+    """
+    rows = []
+    for market in markets:
+        advantage = None
+        if market.net_income_advantage_min is not None:
+            advantage = (market.net_income_advantage_min, market.net_income_advantage_max)
+        remote_band = None
+        if remote_percentiles and market.slug == "remote":
+            remote_band = Span(
+                low=percentile_of_band(
+                    min_usd=band_min_usd, max_usd=band_max_usd, percentile=remote_percentiles[0]
+                ),
+                high=percentile_of_band(
+                    min_usd=band_min_usd, max_usd=band_max_usd, percentile=remote_percentiles[1]
+                ),
+            )
+        rows.append(
+            MarketSalary(
+                market=market,
+                average_base_usd=market.average_base_usd,
+                cost_of_living=Span(market.cost_of_living_min, market.cost_of_living_max),
+                net_income_advantage=advantage,
+                band_purchasing_power=purchasing_power_range(
+                    low_usd=band_min_usd,
+                    high_usd=band_max_usd,
+                    index_min=market.cost_of_living_min,
+                    index_max=market.cost_of_living_max,
+                ),
+                remote_band=remote_band,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class OfferTerms:
+    label: str
+    base_usd: int
+    equity_usd_per_year: int
+    bonus_usd: int
+    market: object  # anything with cost_of_living_min / cost_of_living_max
+
+
+@dataclass(frozen=True)
+class OfferOutcome:
+    terms: OfferTerms
+    total_usd: int
+    adjusted_total: Span
+    equity_share_percent: Decimal | None
+    equity_position: str  # "below", "within", "above" the guide's range, or "" with no pay
+    rank: int
+    is_best: bool
+
+
+def compare_offers(
+    *, offers: Sequence[OfferTerms], equity_range: tuple[Decimal, Decimal] | None
+) -> list[OfferOutcome]:
+    """Offers ranked by total compensation adjusted for cost of living, best first.
+
+    A market with a range of index values is ranked on the middle of its adjusted range;
+    equal offers share a rank, and every offer at rank 1 counts as the best.
+    """
+    scored = []
+    for terms in offers:
+        total = terms.base_usd + terms.equity_usd_per_year + terms.bonus_usd
+        adjusted = purchasing_power_range(
+            low_usd=total,
+            high_usd=total,
+            index_min=terms.market.cost_of_living_min,
+            index_max=terms.market.cost_of_living_max,
+        )
+        share = equity_share(equity_usd=terms.equity_usd_per_year, total_usd=total)
+        scored.append((terms, total, adjusted, share))
+
+    midpoints = sorted((adjusted.midpoint for _, _, adjusted, _ in scored), reverse=True)
+    outcomes = [
+        OfferOutcome(
+            terms=terms,
+            total_usd=total,
+            adjusted_total=adjusted,
+            equity_share_percent=share,
+            equity_position=_position(share, equity_range),
+            rank=midpoints.index(adjusted.midpoint) + 1,
+            is_best=adjusted.midpoint == midpoints[0],
+        )
+        for terms, total, adjusted, share in scored
+    ]
+    # Stable sort: offers of equal rank keep the order they were entered in.
+    return sorted(outcomes, key=lambda outcome: outcome.rank)
+
+
+def equity_share(*, equity_usd: int, total_usd: int) -> Decimal | None:
+    """Equity as a percentage of total compensation, to one decimal place."""
+    if total_usd <= 0:
+        return None
+    share = Decimal(equity_usd * 100) / Decimal(total_usd)
+    return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _position(share: Decimal | None, equity_range: tuple[Decimal, Decimal] | None) -> str:
+    if share is None or equity_range is None:
+        return ""
+    low, high = equity_range
+    if share < low:
+        return "below"
+    if share > high:
+        return "above"
+    return "within"

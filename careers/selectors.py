@@ -1,0 +1,55 @@
+"""Reads for the careers pages, each choosing its joins so a page costs a fixed few queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from .models import Hub, Market, MarketFact, Role, SalaryBand
+
+
+def roles_with_bands() -> QuerySet[Role]:
+    # One extra query for every role's bands, instead of one per role on list pages.
+    bands = SalaryBand.objects.order_by("role_id", "level")
+    return Role.objects.order_by("sort_order", "name").prefetch_related(
+        Prefetch("salary_bands", queryset=bands)
+    )
+
+
+def markets() -> QuerySet[Market]:
+    return Market.objects.select_related("hub").order_by("sort_order", "name")
+
+
+def facts(*slugs: str) -> dict[str, MarketFact]:
+    """The named market facts by slug; a fact staff deleted is simply absent."""
+    return {fact.slug: fact for fact in MarketFact.objects.filter(slug__in=slugs)}
+
+
+@dataclass(frozen=True)
+class Headlines:
+    top_role: Role | None
+    fastest_hub: Hub | None
+    remote_share: MarketFact | None
+
+
+def headline_figures() -> Headlines:
+    """The home page's figures, computed from the current content rather than typed in."""
+    top_role = (
+        Role.objects.filter(active_postings__isnull=False)
+        .order_by("-active_postings", "name")
+        .first()
+    )
+    fastest_hub = (
+        Hub.objects.filter(growth_percent__isnull=False).order_by("-growth_percent", "name").first()
+    )
+    return Headlines(
+        top_role=top_role,
+        fastest_hub=fastest_hub,
+        remote_share=facts("remote-share").get("remote-share"),
+    )
+
+
+def bands_by_level(role: Role) -> dict[str, SalaryBand]:
+    """A role's bands keyed by level; uses the prefetched bands when there are some."""
+    return {band.level: band for band in role.salary_bands.all()}

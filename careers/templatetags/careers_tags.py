@@ -1,0 +1,94 @@
+"""Filters that write the careers figures the way the site shows them: $45,200 · 85–90% · +15%."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+
+register = template.Library()
+
+MINUS = "−"
+
+
+@register.filter
+def usd(value: Any) -> str:
+    """Whole dollars with separators: $185,000."""
+    if value is None or value == "":
+        return "—"
+    return f"${intcomma(int(value))}"
+
+
+@register.filter
+def usd_span(span: Any) -> str:
+    """A pay.Span of dollars: $120,000–$160,000, or one amount when exact."""
+    if span is None:
+        return "—"
+    if span.low == span.high:
+        return usd(span.low)
+    return f"{usd(span.low)}–{usd(span.high)}"
+
+
+@register.simple_tag
+def usd_range(low: Any, high: Any) -> str:
+    if low is None:
+        return "—"
+    if high is None or low == high:
+        return usd(low)
+    return f"{usd(low)}–{usd(high)}"
+
+
+@register.simple_tag
+def index_range(low: Any, high: Any) -> str:
+    """A cost-of-living index, which the guide gives as a range for Remote: 65–85."""
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    return intcomma(value)
+
+
+def _signed(value: int) -> str:
+    if value > 0:
+        return f"+{value}"
+    if value < 0:
+        return f"{MINUS}{abs(value)}"
+    return "0"
+
+
+@register.simple_tag
+def advantage(low: Any, high: Any, baseline: bool = False) -> str:
+    """Net-income advantage as the guide states it: +15%, +10 to +20%, −8%, or Baseline."""
+    if baseline or low is None:
+        return "Baseline"
+    if high is None or low == high:
+        return f"{_signed(low)}%"
+    return f"{_signed(low)} to {_signed(high)}%"
+
+
+@register.filter
+def fact_value(fact: Any) -> str:
+    """A market fact's figure: 60%, 85–90%, 75–90th percentile."""
+    if fact is None:
+        return "—"
+    low, high = _number(fact.value_min), _number(fact.value_max)
+    figure = low if low == high else f"{low}–{high}"
+    return f"{figure}{fact.unit}"
+
+
+@register.filter
+def band_for(role: Any, level: str) -> Any:
+    """The role's salary band at a level, from the prefetched bands (no query per call)."""
+    for band in role.salary_bands.all():
+        if band.level == level:
+            return band
+    return None
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    return mapping.get(key) if mapping else None

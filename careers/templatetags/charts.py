@@ -1,0 +1,431 @@
+"""Server-drawn SVG charts: every chart has a title, a description and a table of its numbers.
+
+Geometry is worked out here, in Python, so the templates in templates/charts/ only place
+shapes. Coordinates are floats for drawing; the numbers shown to people are formatted from
+the original values, so money never passes through a float on its way to the page.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.text import slugify
+
+register = template.Library()
+
+WIDTH = 720
+LABEL_CHARS = 36
+
+
+def _get(row: Any, key: str, default: Any = None) -> Any:
+    if isinstance(row, Mapping):
+        return row.get(key, default)
+    return getattr(row, key, default)
+
+
+def _number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    return float(value)
+
+
+def format_value(value: Any, unit: str = "") -> str:
+    """A figure as people read it: $45,200 · 340% · 1,900."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    text = intcomma(value)
+    if unit == "$":
+        return f"−${text[1:]}" if text.startswith("-") else f"${text}"
+    return f"{text}{unit}"
+
+
+def _tick_label(value: float, unit: str) -> str:
+    # Axis ticks are rounded labels, so thousands of dollars are shortened to "k".
+    if unit == "$" and abs(value) >= 1000:
+        return f"${value / 1000:g}k"
+    return format_value(int(value) if float(value).is_integer() else value, unit)
+
+
+def _truncate(label: str, limit: int = LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high], about `count` of them."""
+    if high <= low:
+        high = low + 1
+    raw_step = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw_step)
+    start = math.floor(low / step) * step
+    stop = math.ceil(high / step) * step
+    ticks = []
+    value = start
+    while value <= stop + step / 1000:
+        ticks.append(round(value, 6))
+        value += step
+    return ticks
+
+
+class _Scale:
+    """Maps a value domain onto a pixel range."""
+
+    def __init__(self, domain_low: float, domain_high: float, px_low: float, px_high: float):
+        self.domain_low, self.domain_high = domain_low, domain_high
+        self.px_low, self.px_high = px_low, px_high
+
+    def __call__(self, value: float) -> float:
+        span = (self.domain_high - self.domain_low) or 1
+        fraction = (value - self.domain_low) / span
+        return round(self.px_low + fraction * (self.px_high - self.px_low), 1)
+
+
+def _base_context(title: str, description: str, chart_id: str | None) -> dict[str, Any]:
+    chart_id = chart_id or slugify(title) or "chart"
+    return {
+        "chart_id": f"chart-{chart_id}",
+        "title": title,
+        "description": description or title,
+        "width": WIDTH,
+    }
+
+
+def _value_domain(values: Iterable[float]) -> tuple[float, float]:
+    values = list(values) or [0.0]
+    low, high = min(0.0, min(values)), max(0.0, max(values))
+    if low == high:
+        high = low + 1
+    return low, high
+
+
+@register.inclusion_tag("charts/bar_chart.html")
+def bar_chart(
+    rows: Sequence[Any],
+    title: str = "",
+    description: str = "",
+    unit: str = "",
+    chart_id: str | None = None,
+) -> dict[str, Any]:
+    """Horizontal bars: rows of {label, value, optional href}."""
+    label_width, value_room, row_height, bar_height, top = 260, 90, 30, 20, 8
+    values = [_number(_get(row, "value")) for row in rows]
+    low, high = _value_domain(v for v in values if v is not None)
+    scale = _Scale(low, high, label_width, WIDTH - value_room)
+    zero = scale(0)
+    bars = []
+    for index, (row, value) in enumerate(zip(rows, values, strict=True)):
+        y = top + index * row_height
+        end = scale(value) if value is not None else zero
+        bars.append(
+            {
+                "label": str(_get(row, "label", "")),
+                "short_label": _truncate(str(_get(row, "label", ""))),
+                "href": _get(row, "href"),
+                "display": format_value(_get(row, "value"), unit),
+                "x": min(zero, end),
+                "width": max(abs(end - zero), 0 if value is None else 1),
+                "y": y + (row_height - bar_height) / 2,
+                "bar_height": bar_height,
+                "text_y": y + row_height / 2 + 4,
+                "value_x": max(zero, end) + 6,
+                "has_value": value is not None,
+            }
+        )
+    return {
+        **_base_context(title, description, chart_id),
+        "bars": bars,
+        "label_x": label_width - 8,
+        "zero_x": zero,
+        "height": top * 2 + max(len(bars), 1) * row_height,
+    }
+
+
+@register.inclusion_tag("charts/column_chart.html")
+def column_chart(
+    rows: Sequence[Any],
+    title: str = "",
+    description: str = "",
+    unit: str = "",
+    chart_id: str | None = None,
+) -> dict[str, Any]:
+    """Vertical columns, e.g. one per day: rows of {label, value, optional href}."""
+    height, left, right, top, bottom = 260, 56, 12, 20, 44
+    values = [_number(_get(row, "value")) or 0.0 for row in rows]
+    ticks = nice_ticks(*_value_domain(values), count=4)
+    y_scale = _Scale(ticks[0], ticks[-1], height - bottom, top)
+    plot_width = WIDTH - left - right
+    slot = plot_width / max(len(rows), 1)
+    # Label every column when they fit, otherwise about ten evenly spaced ones.
+    label_every = 1 if len(rows) <= 12 else math.ceil(len(rows) / 10)
+    zero = y_scale(0)
+    columns = []
+    for index, (row, value) in enumerate(zip(rows, values, strict=True)):
+        x = left + index * slot
+        y = y_scale(value)
+        columns.append(
+            {
+                "label": str(_get(row, "label", "")),
+                "href": _get(row, "href"),
+                "display": format_value(_get(row, "value"), unit),
+                "x": round(x + slot * 0.15, 1),
+                "width": round(slot * 0.7, 1),
+                "y": min(y, zero),
+                "height": max(abs(zero - y), 0),
+                "center": round(x + slot / 2, 1),
+                "show_label": index % label_every == 0,
+                "show_value": len(rows) <= 12,
+                "value_y": min(y, zero) - 4,
+            }
+        )
+    return {
+        **_base_context(title, description, chart_id),
+        "columns": columns,
+        "height": height,
+        "left": left,
+        "right_x": WIDTH - right,
+        "label_y": height - bottom + 16,
+        "ticks": [
+            {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, unit)}
+            for t in ticks
+        ],
+        "tick_x": left - 6,
+    }
+
+
+@register.inclusion_tag("charts/range_chart.html")
+def range_chart(
+    rows: Sequence[Any],
+    title: str = "",
+    description: str = "",
+    unit: str = "$",
+    chart_id: str | None = None,
+) -> dict[str, Any]:
+    """A low–high segment per row, with an optional marker; low == high draws a point."""
+    label_width, right, row_height, top, axis_room = 250, 28, 34, 8, 28
+    numbers = []
+    for row in rows:
+        for key in ("low", "high", "marker"):
+            number = _number(_get(row, key))
+            if number is not None:
+                numbers.append(number)
+    ticks = nice_ticks(*_value_domain(numbers), count=5)
+    scale = _Scale(ticks[0], ticks[-1], label_width, WIDTH - right)
+    items = []
+    for index, row in enumerate(rows):
+        low, high = _number(_get(row, "low")), _number(_get(row, "high"))
+        marker = _number(_get(row, "marker"))
+        center = top + index * row_height + row_height / 2
+        low_x = scale(low) if low is not None else None
+        high_x = scale(high) if high is not None else low_x
+        display = _range_display(_get(row, "low"), _get(row, "high"), unit)
+        text_width = len(display) * 7.5
+        # Write the figures after the bar when they fit, otherwise before it.
+        after = high_x is not None and high_x + 8 + text_width <= WIDTH
+        items.append(
+            {
+                "label": str(_get(row, "label", "")),
+                "short_label": _truncate(str(_get(row, "label", "")), 38),
+                "href": _get(row, "href"),
+                "low_display": format_value(_get(row, "low"), unit),
+                "high_display": format_value(_get(row, "high"), unit),
+                "marker_display": format_value(_get(row, "marker"), unit)
+                if marker is not None
+                else "",
+                "display": display,
+                "has_value": low_x is not None,
+                "is_point": low is not None and (high is None or low == high),
+                "x": low_x,
+                "width": (high_x - low_x) if low_x is not None else 0,
+                "center": center,
+                "bar_y": center - 6,
+                "text_y": center + 4,
+                "marker_x": scale(marker) if marker is not None else None,
+                "marker_y1": center - 10,
+                "marker_y2": center + 10,
+                "value_x": (high_x + 8) if after else ((low_x or label_width) - 8),
+                "value_anchor": "start" if after else "end",
+            }
+        )
+    axis_y = top + max(len(items), 1) * row_height + 4
+    has_markers = any(item["marker_x"] is not None for item in items)
+    return {
+        **_base_context(title, description, chart_id),
+        "items": items,
+        "has_markers": has_markers,
+        "label_x": label_width - 8,
+        "axis_y": axis_y,
+        "height": axis_y + axis_room,
+        "top": top,
+        "ticks": [{"x": scale(t), "label": _tick_label(t, unit)} for t in ticks],
+        "tick_label_y": axis_y + 18,
+        "unit": unit,
+    }
+
+
+def _range_display(low: Any, high: Any, unit: str) -> str:
+    if high is None or high == "" or low == high:
+        return format_value(low, unit)
+    return f"{format_value(low, unit)}–{format_value(high, unit)}"
+
+
+@register.inclusion_tag("charts/scatter_chart.html")
+def scatter_chart(
+    points: Sequence[Any],
+    title: str = "",
+    description: str = "",
+    x_label: str = "",
+    y_label: str = "",
+    x_unit: str = "",
+    y_unit: str = "",
+    chart_id: str | None = None,
+) -> dict[str, Any]:
+    """Points of {label, x_low, x_high, y}; a range of x draws a horizontal segment."""
+    height, left, right, top, bottom = 380, 76, 24, 16, 56
+    xs = [
+        _number(_get(p, key))
+        for p in points
+        for key in ("x_low", "x_high")
+        if _get(p, key) is not None
+    ]
+    ys = [_number(_get(p, "y")) for p in points if _get(p, "y") is not None]
+    x_ticks = nice_ticks(*_padded(xs), count=6)
+    y_ticks = nice_ticks(*_padded(ys), count=5)
+    x_scale = _Scale(x_ticks[0], x_ticks[-1], left, WIDTH - right)
+    y_scale = _Scale(y_ticks[0], y_ticks[-1], height - bottom, top)
+    marks = []
+    for point in points:
+        x_low, y = _number(_get(point, "x_low")), _number(_get(point, "y"))
+        if x_low is None or y is None:
+            continue
+        x_high = _number(_get(point, "x_high"))
+        x_high = x_low if x_high is None else x_high
+        low_x, high_x, cy = x_scale(x_low), x_scale(x_high), y_scale(y)
+        label = str(_get(point, "label", ""))
+        # Labels near the right edge are written to the left of their point.
+        flip = high_x + 8 + len(label) * 7.5 > WIDTH
+        marks.append(
+            {
+                "label": label,
+                "is_point": x_low == x_high,
+                "low_x": low_x,
+                "high_x": high_x,
+                "y": cy,
+                "text_x": (low_x - 8) if flip else (high_x + 8),
+                "text_anchor": "end" if flip else "start",
+                "text_y": cy - 8,
+            }
+        )
+    rows = [
+        {
+            "label": str(_get(point, "label", "")),
+            "x_display": _range_display(_get(point, "x_low"), _get(point, "x_high"), x_unit),
+            "y_display": format_value(_get(point, "y"), y_unit),
+        }
+        for point in points
+    ]
+    return {
+        **_base_context(title, description, chart_id),
+        "marks": marks,
+        "rows": rows,
+        "height": height,
+        "left": left,
+        "right_x": WIDTH - right,
+        "top": top,
+        "bottom_y": height - bottom,
+        "x_ticks": [{"x": x_scale(t), "label": _tick_label(t, x_unit)} for t in x_ticks],
+        "y_ticks": [
+            {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, y_unit)}
+            for t in y_ticks
+        ],
+        "y_tick_x": left - 6,
+        "x_label": x_label,
+        "y_label": y_label,
+        "x_tick_label_y": height - bottom + 18,
+        "x_label_x": (left + WIDTH - right) / 2,
+        "x_label_y": height - 10,
+        "y_label_y": (top + height - bottom) / 2,
+    }
+
+
+def _padded(values: list[float]) -> tuple[float, float]:
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.08 or abs(high) * 0.1 or 1
+    return low - pad, high + pad
+
+
+@register.inclusion_tag("charts/grouped_bar_chart.html")
+def grouped_bar_chart(
+    rows: Sequence[Any],
+    series: Sequence[str],
+    title: str = "",
+    description: str = "",
+    max_value: int | float | Decimal | None = 100,
+    unit: str = "",
+    chart_id: str | None = None,
+) -> dict[str, Any]:
+    """Horizontal bars in groups: rows of {label, values: [...]}, one value per series."""
+    label_width, value_room, bar_height, gap, top, legend_height = 260, 70, 14, 12, 8, 28
+    series = list(series)
+    all_values = [_number(v) for row in rows for v in (_get(row, "values") or []) if v is not None]
+    high = max([_number(max_value) or 0.0, *all_values, 1.0])
+    scale = _Scale(0, high, label_width, WIDTH - value_room)
+    group_height = bar_height * max(len(series), 1) + gap
+    groups = []
+    for index, row in enumerate(rows):
+        values = list(_get(row, "values") or [])
+        values += [None] * (len(series) - len(values))
+        y0 = top + legend_height + index * group_height
+        bars = []
+        for series_index, value in enumerate(values[: len(series)]):
+            number = _number(value)
+            y = y0 + series_index * bar_height
+            bars.append(
+                {
+                    "series": series[series_index],
+                    "css": f"series-{series_index % 3 + 1}",
+                    "has_value": number is not None,
+                    "width": max(scale(number) - label_width, 1) if number is not None else 0,
+                    "y": y + 1,
+                    "height": bar_height - 2,
+                    "text_y": y + bar_height - 3,
+                    "value_x": (scale(number) if number is not None else label_width) + 6,
+                    "display": format_value(value, unit),
+                }
+            )
+        groups.append(
+            {
+                "label": str(_get(row, "label", "")),
+                "short_label": _truncate(str(_get(row, "label", ""))),
+                "label_y": y0 + (bar_height * len(series)) / 2 + 4,
+                "bars": bars,
+            }
+        )
+    legend = [
+        {
+            "name": name,
+            "css": f"series-{index % 3 + 1}",
+            "x": label_width + index * 180,
+            "text_x": label_width + index * 180 + 18,
+        }
+        for index, name in enumerate(series)
+    ]
+    return {
+        **_base_context(title, description, chart_id),
+        "groups": groups,
+        "series": series,
+        "legend": legend,
+        "label_x": label_width - 8,
+        "bar_x": label_width,
+        "height": top * 2 + legend_height + max(len(groups), 1) * group_height,
+    }

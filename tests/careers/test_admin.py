@@ -1,0 +1,84 @@
+"""Staff editing: the content admin, editors' limits, and edits showing on the site at once."""
+
+import pytest
+from django.urls import reverse
+
+from careers.models import GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
+
+ADMIN_LISTS = [Role, SalaryBand, Hub, Market, MarketFact, GuideEntry]
+
+
+def admin_url(model, action="changelist", *args):
+    return reverse(f"admin:careers_{model._meta.model_name}_{action}", args=args)
+
+
+@pytest.mark.parametrize("model", ADMIN_LISTS)
+def test_editors_can_list_search_and_open_every_content_model(editor_client, guide, model):
+    response = editor_client.get(admin_url(model), {"q": "a"})
+    assert response.status_code == 200
+    first = model.objects.first()
+    assert editor_client.get(admin_url(model, "change", first.pk)).status_code == 200
+    assert editor_client.get(admin_url(model, "add")).status_code == 200
+
+
+def test_the_role_form_has_salary_bands_inline_and_a_prepopulated_slug(editor_client, guide):
+    role = Role.objects.get(slug="machine-learning-engineer")
+    content = editor_client.get(admin_url(Role, "change", role.pk)).content.decode()
+    assert "salary_bands-0-min_usd" in content
+    assert 'value="120000"' in content
+    add_page = editor_client.get(admin_url(Role, "add")).content.decode()
+    assert "data-prepopulated-field" in add_page or "prepopulated" in add_page
+
+
+def test_tactics_and_faq_can_be_reordered_from_the_list(editor_client, guide):
+    content = editor_client.get(admin_url(GuideEntry), {"section": "faq"}).content.decode()
+    assert 'name="form-0-sort_order"' in content
+
+
+def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor_client, guide):
+    role = Role.objects.get(slug="ai-ethics-specialist")
+    public = reverse("careers:role_detail", args=[role.slug])
+    assert "1,900" in client.get(public).content.decode()  # now cached for visitors
+
+    form = editor_client.get(admin_url(Role, "change", role.pk)).context["adminform"].form
+    data = {
+        name: ("" if value is None else value)
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data.update(
+        {
+            "active_postings": "2345",
+            "salary_bands-TOTAL_FORMS": "3",
+            "salary_bands-INITIAL_FORMS": "3",
+            "salary_bands-MIN_NUM_FORMS": "0",
+            "salary_bands-MAX_NUM_FORMS": "3",
+        }
+    )
+    for index, band in enumerate(role.salary_bands.order_by("level")):
+        data.update(
+            {
+                f"salary_bands-{index}-id": band.pk,
+                f"salary_bands-{index}-role": role.pk,
+                f"salary_bands-{index}-level": band.level,
+                f"salary_bands-{index}-min_usd": band.min_usd,
+                f"salary_bands-{index}-max_usd": band.max_usd,
+                f"salary_bands-{index}-basis": band.basis,
+            }
+        )
+    response = editor_client.post(admin_url(Role, "change", role.pk), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    role.refresh_from_db()
+    assert role.active_postings == 2345
+    content = client.get(public).content.decode()
+    assert "2,345" in content and "1,900" not in content
+
+
+def test_editors_cannot_manage_users(editor_client):
+    assert editor_client.get("/admin/auth/user/").status_code == 403
+    assert editor_client.get("/admin/auth/group/").status_code == 403
+
+
+def test_editors_cannot_see_members_saved_offers(editor_client):
+    assert editor_client.get("/admin/careers/offercomparison/").status_code in (403, 404)
