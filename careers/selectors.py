@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .models import Hub, Market, MarketFact, Role, SalaryBand
 
@@ -14,6 +14,20 @@ def roles_with_bands() -> QuerySet[Role]:
     bands = SalaryBand.objects.order_by("role_id", "level")
     return Role.objects.order_by("sort_order", "name").prefetch_related(
         Prefetch("salary_bands", queryset=bands)
+    )
+
+
+def role_profiles() -> QuerySet[Role]:
+    """Roles with their bands, plus what the other apps attach to a role.
+
+    The transition paths leading to the role and its published interview questions are
+    reverse relations named by those apps; careers reads them by name and imports neither.
+    """
+    published = Q(interview_questions__is_published=True)
+    return (
+        roles_with_bands()
+        .annotate(question_count=Count("interview_questions", filter=published, distinct=True))
+        .prefetch_related("transition_paths")
     )
 
 

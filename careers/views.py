@@ -66,7 +66,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cached_for_visitors
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(selectors.roles_with_bands(), slug=slug)
+    role = get_object_or_404(selectors.role_profiles(), slug=slug)
     context = {
         "role": role,
         "band_rows": presentation.band_rows(role),

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from careers.models import Role
+
 ROLE_LIST = reverse("careers:role_list")
 COMPARE = reverse("careers:role_compare")
 
@@ -162,3 +164,24 @@ def test_htmx_history_restore_gets_the_whole_page(client, guide):
 )
 def test_public_pages_refuse_posts(alice_client, guide, url):
     assert alice_client.post(url).status_code == 405
+
+
+def test_role_page_shows_the_paths_into_it_and_its_question_count(client, guide):
+    response = client.get(reverse("careers:role_detail", args=["machine-learning-engineer"]))
+    content = response.content.decode()
+    assert "Developer → ML Engineer" in content
+    assert "4–8 months" in content
+    role = Role.objects.get(slug="machine-learning-engineer")
+    count = role.interview_questions.filter(is_published=True).count()
+    assert count > 0
+    assert f"{count} questions in our bank suit this role" in content
+    assert "/interviews/?role=machine-learning-engineer" in content
+
+
+def test_role_page_counts_only_published_questions(client, guide):
+    role = Role.objects.get(slug="prompt-engineer")
+    published = role.interview_questions.filter(is_published=True)
+    total = published.count()
+    published.filter(pk=published.first().pk).update(is_published=False)
+    content = client.get(role.get_absolute_url()).content.decode()
+    assert f"{total - 1} questions in our bank suit this role" in content
