@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate lint format bench e2e clean
+.PHONY: run test install install-dev migrate lint format bench bench-smoke e2e clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,12 @@ format: install-dev
 
 bench: install-dev
 	$(PY) -m tests.bench.run
+
+bench-smoke: install-dev
+	$(PY) -m tests.bench.run --smoke
+
+e2e: install-dev
+	$(PY) -m pytest tests/e2e -q
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-wal db.sqlite3-shm

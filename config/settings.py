@@ -114,7 +114,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # Several server processes share one file: writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",

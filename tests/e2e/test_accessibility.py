@@ -1,0 +1,104 @@
+"""axe-core audit of every page in pages.PAGES: WCAG 2.2 A and AA, light/dark, 360/1280 px."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from tests.e2e.browser import SCHEMES, WIDTHS, new_page
+from tests.e2e.pages import PAGES
+
+pytestmark = pytest.mark.e2e
+
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def auditor(live_site) -> str:
+    live_site.create_users(["auditor"])
+    return "auditor"
+
+
+@pytest.fixture(scope="module")
+def loaded(chromium, live_site, storage_state_for, auditor):
+    """load(spec) → (page, status): one page per spec, reused for its scheme × width runs.
+
+    The parametrized tests of one page run one after another; switching viewport and colour
+    scheme on the loaded page re-renders it exactly as a fresh load at that size would, at a
+    quarter of the cost of new contexts, navigations and axe injections.
+    """
+    current: dict[str, tuple] = {}
+
+    def load(spec):
+        if spec.name not in current:
+            for page, _status, _path in current.values():
+                if page:
+                    page.context.close()
+            current.clear()
+            user = auditor if spec.signed_in else None
+            path = spec.resolve(live_site, user)
+            if path is None:
+                current[spec.name] = (None, None, None)
+                return current[spec.name]
+            page = new_page(
+                chromium, live_site.url, storage_state=storage_state_for(user) if user else None
+            )
+            response = page.goto(path)
+            # page.evaluate runs through the DevTools protocol, which the page's CSP (script-src
+            # 'self') does not govern, so axe audits the page exactly as served: no bypass_csp.
+            if not (spec.pending and response.status == 404):
+                page.evaluate(AXE_SOURCE)
+            current[spec.name] = (page, response.status, path)
+        return current[spec.name]
+
+    yield load
+    for page, _status, _path in current.values():
+        if page:
+            page.context.close()
+
+
+def axe_violations(page) -> list[dict]:
+    results = page.evaluate(
+        "options => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return results["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.append(f"  {violation['helpUrl']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    at {' '.join(map(str, node['target']))}")
+            lines.append(f"       {node['html'][:160]}")
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"       {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"    … and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.name)
+def test_it_has_no_wcag_violations(spec, scheme, width, loaded):
+    page, status, path = loaded(spec)
+    if page is None:
+        pytest.skip(f"{spec.name}: no page to audit yet")
+    if spec.pending and status == 404:
+        pytest.skip(f"{spec.name}: {path} is not available yet")
+    assert status == spec.status, f"{path} answered {status}"
+    if spec.signed_in:
+        assert "/accounts/login/" not in page.url, f"{path} sent the signed-in auditor to log in"
+    page.set_viewport_size(WIDTHS[width])
+    page.emulate_media(color_scheme=scheme)
+
+    violations = axe_violations(page)
+
+    assert not violations, f"{path} ({scheme}, {width}px):\n{describe(violations)}"
+    assert not page.errors, f"{path}: console errors {page.errors}"
