@@ -1,10 +1,22 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.test import override_settings
 
+from careers.models import ContentVersion
 from tests import factories
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    # The real hasher is slow on purpose; tests create hundreds of users.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -36,10 +48,59 @@ def alice_client(client, alice):
     return client
 
 
+def _content_models() -> list:
+    """The models of our apps plus their auto-created M2M tables, parents before children."""
+    found = []
+    for app in ("careers", "assessments", "interviews"):
+        for model in apps.get_app_config(app).get_models():
+            found.append(model)
+            found += [
+                field.remote_field.through
+                for field in model._meta.local_many_to_many
+                if field.remote_field.through._meta.auto_created
+            ]
+    ordered: list = []
+    while len(ordered) < len(found):
+        for model in found:
+            parents = {
+                field.related_model
+                for field in model._meta.concrete_fields
+                if field.is_relation and field.related_model in found
+            } - {model}
+            if model not in ordered and parents <= set(ordered):
+                ordered.append(model)
+    return ordered
+
+
+@pytest.fixture(scope="session")
+def _guide_rows(django_db_setup, django_db_blocker):
+    """The guide's content, loaded once per test session and kept as rows in memory.
+
+    Running load_guide costs over a second a test; copying its rows back costs a tenth.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_guide", stdout=io.StringIO())
+        rows = [
+            (model, list(model._base_manager.order_by("pk")))
+            for model in _content_models()
+            if model is not ContentVersion
+        ]
+        transaction.set_rollback(True)
+    return [(model, objects) for model, objects in rows if objects]
+
+
 @pytest.fixture
-def guide(db):
+def guide(db, _guide_rows):
     """The guide's content as `make run` loads it."""
-    call_command("load_guide", stdout=io.StringIO())
+    for model, objects in _guide_rows:
+        model._base_manager.bulk_create(objects)
+    # Rows went in with their primary keys: move PostgreSQL's sequences past them.
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(
+            no_style(), [model for model, _ in _guide_rows]
+        ):
+            cursor.execute(sql)
+    ContentVersion.bump()
 
 
 @pytest.fixture
