@@ -4,3 +4,32 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from careers.registry import (
+            register_content_model,
+            register_data_exporter,
+            register_guide_loader,
+        )
+
+        from .export import export_assessments
+        from .loader import load_assessment_content
+
+        register_content_model(
+            *(
+                self.get_model(name)
+                for name in (
+                    "Dimension",
+                    "Question",
+                    "AnswerOption",
+                    "Certification",
+                    "TransitionPath",
+                    "PathCertification",
+                    "RequirementLevel",
+                    "Prerequisite",
+                )
+            )
+        )
+        # Registered after careers (INSTALLED_APPS order): paths point at its roles.
+        register_guide_loader("assessments", load_assessment_content)
+        register_data_exporter("assessments", export_assessments)

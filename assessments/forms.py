@@ -1,0 +1,125 @@
+"""Forms for the questionnaire steps and the actions on a result."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django import forms
+
+from careers.models import Profile, Role
+
+from .models import AnswerOption, Certification, PathDismissal, Question
+
+MAX_WEEKLY_HOURS = 80
+
+
+class BackgroundForm(forms.Form):
+    background = forms.ChoiceField(
+        label="Which best describes your current background?",
+        choices=Profile.Background.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the background closest to yours.",
+            "invalid_choice": "Choose one of the backgrounds listed.",
+        },
+    )
+    weekly_study_hours = forms.IntegerField(
+        label="Hours a week you can study",
+        min_value=0,
+        max_value=MAX_WEEKLY_HOURS,
+        help_text="A realistic average over the coming months.",
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_WEEKLY_HOURS, "inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the hours a week you can study, from 0 to 80.",
+            "invalid": "Enter a whole number of hours, from 0 to 80.",
+            "min_value": "Enter a number of hours from 0 to 80.",
+            "max_value": "Enter a number of hours from 0 to 80.",
+        },
+    )
+    interested_roles = forms.ModelMultipleChoiceField(
+        label="Roles that interest you",
+        queryset=Role.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Optional. Roles you tick count a little in their paths' favour.",
+        error_messages={
+            "invalid_choice": "Choose roles from the list.",
+            "invalid_pk_value": "Choose roles from the list.",
+        },
+    )
+    held_certifications = forms.ModelMultipleChoiceField(
+        label="Certifications and evidence you already have",
+        queryset=Certification.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Optional. These count as done in your plan.",
+        error_messages={
+            "invalid_choice": "Choose certifications from the list.",
+            "invalid_pk_value": "Choose certifications from the list.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["interested_roles"].queryset = Role.objects.order_by("sort_order", "name")
+        self.fields["held_certifications"].queryset = Certification.objects.order_by(
+            "sort_order", "name"
+        )
+
+
+class DimensionStepForm(forms.Form):
+    """One required radio group per question; the choices are that question's answers only."""
+
+    def __init__(self, *args, questions: Sequence[Question], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        self.options: dict[int, AnswerOption] = {}
+        for question in self.questions:
+            for option in question.answer_options:
+                self.options[option.pk] = option
+            self.fields[self.field_name(question)] = forms.TypedChoiceField(
+                label=question.text,
+                help_text=question.help_text,
+                choices=[(option.pk, option.text) for option in question.answer_options],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": "Choose the answer that fits you best.",
+                    "invalid_choice": "That is not one of this question's answers; "
+                    "choose one from the list.",
+                },
+            )
+
+    @staticmethod
+    def field_name(question: Question) -> str:
+        return f"question_{question.pk}"
+
+    def chosen_options(self) -> list[AnswerOption]:
+        return [self.options[self.cleaned_data[self.field_name(q)]] for q in self.questions]
+
+
+class ReviewForm(forms.Form):
+    """Submitting the review completes the assessment; there is nothing to fill in."""
+
+
+class DismissForm(forms.Form):
+    path = forms.SlugField(widget=forms.HiddenInput)
+    reason = forms.ChoiceField(
+        label="Why is it not for you?",
+        choices=PathDismissal.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a reason, so the result can remember it.",
+            "invalid_choice": "Choose one of the reasons listed.",
+        },
+    )
+
+
+class PathForm(forms.Form):
+    path = forms.SlugField()
+
+
+class TickForm(forms.Form):
+    path = forms.SlugField()
+    milestone = forms.CharField(max_length=120)
+    done = forms.BooleanField(required=False)

@@ -1,0 +1,350 @@
+"""The skills-gap questionnaire, the guide's transition paths, and each user's assessments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from careers.models import Profile, Role
+
+# --- Content: the guide's framework and paths, edited by staff -------------------------------
+
+
+class Dimension(models.Model):
+    """One part of the guide's seven-part self-assessment framework."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=120)
+    guide_prompt = models.TextField(help_text="What the guide asks you to evaluate.")
+    improvement_advice = models.TextField(
+        help_text="How to close a gap in this dimension; shown in the milestone plan."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Question(models.Model):
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="questions")
+    slug = models.SlugField(unique=True)
+    text = models.CharField(max_length=300)
+    help_text = models.CharField(max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AnswerOption(models.Model):
+    """An answer describing observable experience, worth a score from 0 to 100."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
+    text = models.CharField(max_length=300)
+    score = models.PositiveSmallIntegerField(help_text="0 (none of this yet) to 100.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(score__lte=100), name="answeroption_score_0_100")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Certification(models.Model):
+    """A credential or piece of evidence the guide names for a path; one may serve several."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATION = "certification", "Certification"
+        COURSEWORK = "coursework", "Coursework"
+        PORTFOLIO = "portfolio", "Portfolio"
+        PUBLICATION = "publication", "Publications and talks"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=160)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CERTIFICATION)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TransitionPathQuerySet(models.QuerySet):
+    def with_details(self):
+        """Everything a path page shows, in a fixed number of queries however many paths."""
+        return self.select_related("target_role").prefetch_related(
+            models.Prefetch(
+                "certification_links",
+                queryset=PathCertification.objects.select_related("certification"),
+                to_attr="ordered_certifications",
+            ),
+            models.Prefetch(
+                "prerequisites", queryset=Prerequisite.objects.order_by("sort_order", "pk")
+            ),
+            models.Prefetch(
+                "requirement_levels",
+                queryset=RequirementLevel.objects.select_related("dimension").order_by(
+                    "dimension__sort_order", "pk"
+                ),
+            ),
+            "target_role__salary_bands",
+        )
+
+
+class TransitionPath(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=160, help_text="As the guide writes it, with the arrow.")
+    background = models.CharField(
+        max_length=20,
+        choices=Profile.Background.choices,
+        help_text="The background this path starts from.",
+    )
+    target_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="transition_paths")
+    timeline_min_months = models.PositiveSmallIntegerField()
+    timeline_max_months = models.PositiveSmallIntegerField()
+    summary = models.TextField()
+    portfolio_project = models.TextField(help_text="The portfolio project the plan suggests.")
+    certifications = models.ManyToManyField(
+        Certification, through="PathCertification", related_name="paths", blank=True
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = TransitionPathQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(timeline_min_months__gte=1)
+                & Q(timeline_max_months__gte=F("timeline_min_months"))
+                & Q(timeline_max_months__lte=60),
+                name="transitionpath_timeline_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("paths:detail", args=[self.slug])
+
+
+class PathCertification(models.Model):
+    path = models.ForeignKey(
+        TransitionPath, on_delete=models.CASCADE, related_name="certification_links"
+    )
+    certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="+")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["path", "certification"], name="pathcertification_once_per_path"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} · {self.certification}"
+
+
+class RequirementLevel(models.Model):
+    """How strong a path needs someone to be in one dimension, 0–100, set by staff."""
+
+    path = models.ForeignKey(
+        TransitionPath, on_delete=models.CASCADE, related_name="requirement_levels"
+    )
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="+")
+    level = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["dimension__sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["path", "dimension"], name="requirementlevel_one_per_dimension"
+            ),
+            models.CheckConstraint(condition=Q(level__lte=100), name="requirementlevel_0_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} · {self.dimension}: {self.level}"
+
+
+class Prerequisite(models.Model):
+    """A prerequisite from the guide's table, with how the answers show it is met.
+
+    Met when the user's background is ``met_by_background``, or when their answer
+    to ``question`` scores at least ``minimum_score``.
+    """
+
+    path = models.ForeignKey(TransitionPath, on_delete=models.CASCADE, related_name="prerequisites")
+    slug = models.SlugField()
+    name = models.CharField(max_length=160)
+    met_by_background = models.CharField(
+        max_length=20, choices=Profile.Background.choices, blank=True
+    )
+    question = models.ForeignKey(
+        Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    minimum_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "slug"], name="prerequisite_slug_per_path"),
+            models.CheckConstraint(
+                condition=Q(minimum_score__isnull=True) | Q(minimum_score__lte=100),
+                name="prerequisite_minimum_score_0_100",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Each user's assessments ----------------------------------------------------------------
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def unfinished(self):
+        return self.filter(completed_at__isnull=True)
+
+
+class Assessment(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
+    )
+    # The assessment this one retakes; its answers prefill the steps.
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    background = models.CharField(max_length=20, choices=Profile.Background.choices, blank=True)
+    weekly_study_hours = models.PositiveSmallIntegerField(null=True, blank=True)
+    interested_roles = models.ManyToManyField(Role, blank=True, related_name="+")
+    held_certifications = models.ManyToManyField(Certification, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    # Snapshots taken on completion, so later content edits leave a past result alone.
+    scores = models.JSONField(null=True, blank=True)
+    result = models.JSONField(null=True, blank=True)
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # A double-clicked "Start" finds the unfinished one instead of making a second.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(completed_at__isnull=True),
+                name="assessment_one_unfinished_per_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_study_hours__isnull=True) | Q(weekly_study_hours__lte=80),
+                name="assessment_weekly_hours_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Assessment {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        if self.is_complete:
+            return reverse("assessments:result", args=[self.pk])
+        return reverse("assessments:resume", args=[self.pk])
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    """The answer option a user chose for one question of one assessment."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    option = models.ForeignKey(AnswerOption, on_delete=models.CASCADE, related_name="+")
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "question"], name="answer_one_per_assessment_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Answer {self.pk}"
+
+
+class PathDismissal(models.Model):
+    """A recommendation the user said was "not for me", and why."""
+
+    class Reason(models.TextChoices):
+        TOO_LONG = "too-long", "The timeline is too long for me"
+        NOT_INTERESTED = "not-interested", "The work does not interest me"
+        PAY = "pay", "The pay does not suit me"
+        GAP_TOO_BIG = "gap-too-big", "The skills gap is too big"
+        OTHER = "other", "Another reason"
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="dismissals")
+    # Slugs, not foreign keys: the result is a snapshot and may name a path staff later removed.
+    path_slug = models.SlugField()
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "path_slug"], name="pathdismissal_once_per_path"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path_slug}: {self.reason}"
+
+
+class MilestoneTick(models.Model):
+    """A milestone of a result's plan that the user has ticked off."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="ticks")
+    path_slug = models.SlugField()
+    milestone_key = models.CharField(max_length=120)
+    ticked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["ticked_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "path_slug", "milestone_key"],
+                name="milestonetick_once_per_milestone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path_slug}: {self.milestone_key}"

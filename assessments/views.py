@@ -1,0 +1,373 @@
+"""The questionnaire, its result and plan, and the public transition path pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
+
+from careers.caching import cached_for_visitors
+from careers.models import Profile
+
+from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
+from .models import Answer, Assessment, Dimension, TransitionPath
+from .questionnaire import (
+    BACKGROUND_STEP,
+    Questionnaire,
+    Step,
+    attach_options,
+    background_initial,
+    load_questionnaire,
+    save_answers,
+    save_background,
+    start_assessment,
+)
+from .results import (
+    complete_assessment,
+    dismiss_path,
+    find_path,
+    make_target_role,
+    restore_path,
+    result_page,
+    set_milestone_done,
+)
+
+STEP_TARGET = "#assessment-step"
+
+
+def _assessment_or_404(request: HttpRequest, pk: int) -> Assessment:
+    # Every assessment URL goes through here: another user's assessment is a 404.
+    return get_object_or_404(
+        Assessment.objects.for_user(request.user).select_related("previous"), pk=pk
+    )
+
+
+def _completed_or_404(request: HttpRequest, pk: int) -> Assessment:
+    assessment = _assessment_or_404(request, pk)
+    if not assessment.is_complete:
+        raise Http404("This assessment has no result yet.")
+    return assessment
+
+
+def _step_url(assessment: Assessment, number: int) -> str:
+    return reverse("assessments:step", args=[assessment.pk, number])
+
+
+def _go(request: HttpRequest, url: str) -> HttpResponse:
+    """Move to another step: swapped in place under htmx, a plain redirect otherwise."""
+    if request.htmx:
+        return HttpResponseLocation(url, target=STEP_TARGET, swap="outerHTML")
+    return redirect(url)
+
+
+@login_required
+@require_GET
+def landing(request: HttpRequest) -> HttpResponse:
+    assessments = list(
+        Assessment.objects.for_user(request.user).only("pk", "created_at", "completed_at")[:20]
+    )
+    unfinished = next((a for a in assessments if not a.is_complete), None)
+    completed = [a for a in assessments if a.is_complete]
+    dimensions = list(Dimension.objects.filter(questions__isnull=False).distinct())
+    context = {
+        "unfinished": unfinished,
+        "completed": completed,
+        "dimensions": dimensions,
+        "step_count": len(dimensions) + 2,
+    }
+    return render(request, "assessments/landing.html", context)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    assessment = start_assessment(user=request.user)
+    return redirect("assessments:resume", assessment.pk)
+
+
+@login_required
+@require_POST
+def retake(request: HttpRequest, pk: int) -> HttpResponse:
+    previous = _completed_or_404(request, pk)
+    assessment = start_assessment(user=request.user, previous=previous)
+    return redirect(_step_url(assessment, 1))
+
+
+@login_required
+@require_GET
+def resume(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _assessment_or_404(request, pk)
+    if assessment.is_complete:
+        return redirect("assessments:result", assessment.pk)
+    answered = Answer.objects.filter(assessment=assessment).values_list("question_id", flat=True)
+    number = load_questionnaire().first_open_step(assessment=assessment, answered=answered)
+    return redirect(_step_url(assessment, number))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    assessment = _assessment_or_404(request, pk)
+    if assessment.is_complete and request.method == "POST":
+        messages.info(request, "This assessment is complete, so it can no longer change.")
+        return _finish(request, assessment)
+    if number == BACKGROUND_STEP:
+        return _background_step(request, assessment)
+    questionnaire = load_questionnaire()
+    current = questionnaire.step(number)
+    if current is None:
+        raise Http404("There is no such step.")
+    # question id -> (chosen answer's id, its score), for the form, the progress and the result
+    chosen = {
+        question: (option, score)
+        for question, option, score in Answer.objects.filter(assessment=assessment).values_list(
+            "question_id", "option_id", "option__score"
+        )
+    }
+    if not assessment.is_complete:
+        open_step = questionnaire.first_open_step(assessment=assessment, answered=chosen)
+        if number > open_step:
+            return _go(request, _step_url(assessment, open_step))
+    handler = _dimension_step if current.kind == "dimension" else _review_step
+    return handler(request, assessment, questionnaire, current, chosen)
+
+
+def _next_url(request: HttpRequest, assessment: Assessment, number: int, questionnaire=None) -> str:
+    # A change made from the review goes back to the review.
+    if request.POST.get("after") == "review":
+        questionnaire = questionnaire or load_questionnaire()
+        return _step_url(assessment, questionnaire.review_number)
+    return _step_url(assessment, number + 1)
+
+
+def _finish(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    url = reverse("assessments:result", args=[assessment.pk])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _background_step(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    # Step 1 is never ahead of the first open step, so saving it needs no questionnaire.
+    if request.method == "POST":
+        form = BackgroundForm(request.POST)
+        if form.is_valid():
+            if not save_background(assessment=assessment, **form.cleaned_data):
+                return _finish(request, assessment)
+            return _go(request, _next_url(request, assessment, BACKGROUND_STEP))
+    else:
+        profile = Profile.objects.filter(user=request.user).first()
+        initial = background_initial(assessment=assessment, profile=profile)
+        roles = [role.pk for role in assessment.interested_roles.all()]
+        if not roles and not assessment.background and profile and profile.target_role_id:
+            roles = [profile.target_role_id]
+        initial["interested_roles"] = roles
+        initial["held_certifications"] = [c.pk for c in assessment.held_certifications.all()]
+        form = BackgroundForm(initial=initial)
+    questionnaire = load_questionnaire()
+    return _render_step(request, assessment, questionnaire, questionnaire.step(1), form)
+
+
+def _dimension_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
+    attach_options(current.questions)
+    if request.method == "POST":
+        form = DimensionStepForm(request.POST, questions=current.questions)
+        if form.is_valid():
+            if not save_answers(assessment=assessment, options=form.chosen_options()):
+                return _finish(request, assessment)
+            return _go(request, _next_url(request, assessment, current.number, questionnaire))
+    else:
+        earlier = {}
+        if assessment.previous_id and any(q.pk not in chosen for q in current.questions):
+            earlier = dict(
+                Answer.objects.filter(
+                    assessment_id=assessment.previous_id, question__in=current.questions
+                ).values_list("question_id", "option_id")
+            )
+        initial = {
+            DimensionStepForm.field_name(q): chosen[q.pk][0]
+            if q.pk in chosen
+            else earlier.get(q.pk)
+            for q in current.questions
+        }
+        form = DimensionStepForm(initial=initial, questions=current.questions)
+    return _render_step(request, assessment, questionnaire, current, form)
+
+
+def _review_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
+    if request.method == "POST":
+        scores = {question: score for question, (_, score) in chosen.items()}
+        complete_assessment(
+            assessment=assessment, questionnaire=questionnaire, option_scores=scores
+        )
+        return _finish(request, assessment)
+    options = dict(
+        Answer.objects.filter(assessment=assessment).values_list("question_id", "option__text")
+    )
+    sections = [
+        {"step": s, "answers": [(q.text, options.get(q.pk)) for q in s.questions]}
+        for s in questionnaire.dimension_steps()
+    ]
+    extra = {
+        "sections": sections,
+        "interested_roles": assessment.interested_roles.all(),
+        "held_certifications": assessment.held_certifications.all(),
+    }
+    return _render_step(request, assessment, questionnaire, current, None, extra)
+
+
+def _render_step(
+    request: HttpRequest,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    current: Step,
+    form,
+    extra: dict | None = None,
+) -> HttpResponse:
+    context = {
+        "assessment": assessment,
+        "questionnaire": questionnaire,
+        "step": current,
+        "form": form,
+        "read_only": assessment.is_complete,
+        "from_review": request.GET.get("from") == "review" or request.POST.get("after") == "review",
+        "previous_url": _step_url(assessment, current.number - 1) if current.number > 1 else None,
+        **(extra or {}),
+    }
+    template = "assessments/step.html"
+    return _vary(render(request, f"{template}#step" if _partial(request) else template, context))
+
+
+def _partial(request: HttpRequest) -> bool:
+    # htmx restoring history after a cache miss swaps the whole body: it needs the full page.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+def _vary(response: HttpResponse) -> HttpResponse:
+    # The same URL answers a partial or a page, so browsers must not mix up their caches.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
+
+
+@login_required
+@require_GET
+def result(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _assessment_or_404(request, pk)
+    if not assessment.is_complete:
+        return redirect("assessments:resume", assessment.pk)
+    return _render_result(request, assessment, "assessments/result.html")
+
+
+def _render_result(request: HttpRequest, assessment: Assessment, template: str) -> HttpResponse:
+    page = result_page(
+        assessment=assessment,
+        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
+        ticks={
+            (p, k): at
+            for p, k, at in assessment.ticks.values_list("path_slug", "milestone_key", "ticked_at")
+        },
+        today=timezone.localdate(),
+    )
+    target_role = (
+        Profile.objects.filter(user=request.user)
+        .values_list("target_role__slug", flat=True)
+        .first()
+    )
+    context = {
+        "assessment": assessment,
+        "page": page,
+        "target_role_slug": target_role,
+        "dismiss_form": DismissForm(),
+    }
+    return _vary(render(request, template, context))
+
+
+def _path_in_result(assessment: Assessment, form) -> dict:
+    path = find_path(assessment.result, form.cleaned_data["path"]) if form.is_valid() else None
+    if path is None:
+        raise Http404("That path is not part of this result.")
+    return path
+
+
+@login_required
+@require_POST
+def make_target(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _completed_or_404(request, pk)
+    path = _path_in_result(assessment, PathForm(request.POST))
+    role = make_target_role(user=request.user, role_slug=path["role"]["slug"])
+    if role is None:
+        messages.error(request, "That role is no longer on the site, so it cannot be your target.")
+    else:
+        messages.success(request, f"{role.name} is now your target role.")
+    return redirect("assessments:result", assessment.pk)
+
+
+@login_required
+@require_POST
+def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _completed_or_404(request, pk)
+    form = DismissForm(request.POST)
+    path = _path_in_result(assessment, PathForm(request.POST))
+    if not form.is_valid():
+        messages.error(request, f"{path['name']}: choose a reason from the list to set it aside.")
+        return redirect("assessments:result", assessment.pk)
+    dismiss_path(assessment=assessment, path_slug=path["slug"], reason=form.cleaned_data["reason"])
+    messages.success(request, f"{path['name']} is set aside; the next best path takes its place.")
+    return redirect("assessments:result", assessment.pk)
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _completed_or_404(request, pk)
+    path = _path_in_result(assessment, PathForm(request.POST))
+    restore_path(assessment=assessment, path_slug=path["slug"])
+    messages.success(request, f"{path['name']} is back among your recommendations.")
+    return redirect("assessments:result", assessment.pk)
+
+
+@login_required
+@require_POST
+def tick(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment = _completed_or_404(request, pk)
+    form = TickForm(request.POST)
+    path = _path_in_result(assessment, form)
+    keys = {milestone["key"] for milestone in path["plan"]}
+    if form.cleaned_data["milestone"] not in keys:
+        raise Http404("That milestone is not part of this plan.")
+    set_milestone_done(
+        assessment=assessment,
+        path_slug=path["slug"],
+        milestone_key=form.cleaned_data["milestone"],
+        done=form.cleaned_data["done"],
+    )
+    if _partial(request):
+        return _render_result(request, assessment, "assessments/result.html#plan")
+    return redirect(reverse("assessments:result", args=[assessment.pk]) + "#plan")
+
+
+@require_GET
+@cached_for_visitors
+def path_list(request: HttpRequest) -> HttpResponse:
+    paths = list(TransitionPath.objects.with_details().order_by("sort_order", "pk"))
+    timeline_rows = [
+        {"label": p.name, "low": p.timeline_min_months, "high": p.timeline_max_months}
+        for p in paths
+    ]
+    context = {"paths": paths, "timeline_rows": timeline_rows}
+    return render(request, "assessments/path_list.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    path = get_object_or_404(TransitionPath.objects.with_details(), slug=slug)
+    requirement_rows = [
+        {"label": r.dimension.name, "value": r.level} for r in path.requirement_levels.all()
+    ]
+    context = {"path": path, "requirement_rows": requirement_rows}
+    return render(request, "assessments/path_detail.html", context)

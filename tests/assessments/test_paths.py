@@ -1,0 +1,65 @@
+"""The public transition path pages."""
+
+import pytest
+from django.urls import reverse
+
+from assessments.models import TransitionPath
+
+pytestmark = pytest.mark.usefixtures("content")
+
+
+def test_it_lists_every_path_with_timeline_certifications_prerequisites_and_pay(client):
+    response = client.get(reverse("paths:list"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count('class="card path-card"') == 7
+    assert "Sales → AI Solutions Architect" in content
+    assert "9–15 months" in content
+    assert "OpenAI API certification, custom portfolio projects" in content
+    assert "Policy analysis experience, stakeholder management" in content
+    assert "$120,000–$160,000" in content  # Machine Learning Engineer, entry level
+    assert 'href="/roles/ai-solutions-architect/"' in content
+    assert '<svg viewBox="0 0' in content
+
+
+def test_it_shows_one_path_with_its_requirements_and_the_roles_pay(client):
+    response = client.get(reverse("paths:detail", args=["marketing-to-ai-ethics-specialist"]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Marketing → AI Ethics Specialist</h1>" in content
+    assert "6–12 months" in content
+    assert "Partnership on AI certification" in content
+    assert "Ethics coursework" not in content and "ethics coursework" in content
+    assert "$105,000–$140,000" in content
+    assert "$210,000–$290,000" in content and "Total compensation" in content
+    assert '<th scope="row">Communication and collaboration</th>' in content
+    assert 'href="/salaries/?role=ai-ethics-specialist"' in content
+
+
+def test_it_shows_a_role_without_salary_bands(client):
+    content = client.get(
+        reverse("paths:detail", args=["sales-to-ai-solutions-architect"])
+    ).content.decode()
+    assert "The guide gives no salary bands for this role." in content
+
+
+@pytest.mark.parametrize("slug", ["no-such-path", "x" * 300])
+def test_it_answers_404_for_an_unknown_path(client, slug):
+    assert client.get(f"/paths/{slug}/").status_code == 404
+
+
+def test_it_only_answers_get(client):
+    assert client.post(reverse("paths:list")).status_code == 405
+
+
+def test_it_caches_the_pages_for_visitors_until_staff_edit_a_path(
+    client, django_assert_num_queries
+):
+    url = reverse("paths:detail", args=["developer-to-ml-engineer"])
+    client.get(url)
+    with django_assert_num_queries(1):  # the content version, to find the cached page
+        assert "4–8 months" in client.get(url).content.decode()
+    path = TransitionPath.objects.get(slug="developer-to-ml-engineer")
+    path.timeline_max_months = 9
+    path.save()
+    assert "4–9 months" in client.get(url).content.decode()

@@ -1,0 +1,313 @@
+"""The result page: recommendation, reasons, timeline, certifications, plan and the actions."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from assessments.models import (
+    Answer,
+    AnswerOption,
+    Certification,
+    MilestoneTick,
+    PathDismissal,
+    Question,
+    RequirementLevel,
+    TransitionPath,
+)
+from assessments.questionnaire import load_questionnaire
+from assessments.results import complete_assessment
+from careers.models import Profile, Role
+
+DEVELOPER = {
+    "prog-experience": 4,
+    "prog-python": 3,
+    "prog-data": 2,
+    "math-statistics": 3,
+    "math-linear-algebra": 2,
+    "analysis-problem-solving": 2,
+    "analysis-data-decisions": 2,
+}
+
+
+@pytest.fixture
+def developer(alice, take_assessment):
+    return take_assessment(alice, background="developer", answers=DEVELOPER)
+
+
+def result_url(assessment, name="result"):
+    return reverse(f"assessments:{name}", args=[assessment.pk])
+
+
+def recommended(client, assessment):
+    return client.get(result_url(assessment)).context["page"].recommended
+
+
+def test_it_recommends_a_path_with_its_fit_and_reasons(alice_client, developer):
+    response = alice_client.get(result_url(developer))
+    content = response.content.decode()
+    page = response.context["page"]
+    assert page.recommended["slug"] == "developer-to-ml-engineer"
+    assert [p["slug"] for p in page.alternatives] == [
+        p["slug"] for p in developer.result["paths"][1:3]
+    ]
+    assert "Recommended: Developer → ML Engineer" in content
+    assert f"Fit {page.recommended['fit']} out of 100" in content
+    assert "This path starts from your background: Software developer." in content
+    assert "falls short by" in content
+    assert content.count('class="card alternative"') == 2
+
+
+def test_it_draws_the_scores_against_the_paths_requirements(alice_client, developer):
+    content = alice_client.get(result_url(developer)).content.decode()
+    assert 'role="img"' in content
+    assert "Developer → ML Engineer requirement" in content
+    assert '<th scope="row">Risk tolerance and timeline flexibility</th>' in content
+
+
+def test_it_shows_the_timeline_inside_the_guides_range_with_the_reason(alice_client, developer):
+    path = recommended(alice_client, developer)
+    assert 4 <= path["timeline"]["months"] <= 8
+    content = alice_client.get(result_url(developer)).content.decode()
+    assert "4–8 months" in content
+    assert "10 hours a week is a steady pace" in content
+
+
+def test_it_marks_certifications_and_prerequisites_met_or_to_do(alice, take_assessment):
+    answers = {**DEVELOPER, "math-statistics": 0}
+    assessment = take_assessment(alice, background="developer", answers=answers)
+    path = assessment.result["paths"][0]
+    assert path["slug"] == "developer-to-ml-engineer"
+    assert {p["name"]: p["met"] for p in path["prerequisites"]} == {
+        "Programming experience": True,
+        "basic statistics": False,
+    }
+    assert [c["met"] for c in path["certifications"]] == [False, False]
+
+
+def test_it_counts_certifications_already_held_as_met_and_leaves_them_out_of_the_plan(
+    alice_client, alice, content
+):
+    alice_client.post(reverse("assessments:start"))
+    assessment = alice.assessments.get()
+    held = Certification.objects.get(slug="aws-ml-specialty")
+    alice_client.post(
+        reverse("assessments:step", args=[assessment.pk, 1]),
+        {"background": "developer", "weekly_study_hours": "10", "held_certifications": [held.pk]},
+    )
+    for step in load_questionnaire().dimension_steps():
+        data = {
+            f"question_{q.pk}": AnswerOption.objects.filter(question=q).order_by("-score")[0].pk
+            for q in step.questions
+        }
+        alice_client.post(reverse("assessments:step", args=[assessment.pk, step.number]), data)
+    alice_client.post(reverse("assessments:step", args=[assessment.pk, 9]))
+    assessment.refresh_from_db()
+    path = next(p for p in assessment.result["paths"] if p["slug"] == "developer-to-ml-engineer")
+    assert {c["slug"]: c["met"] for c in path["certifications"]} == {
+        "aws-ml-specialty": True,
+        "google-professional-ml-engineer": False,
+    }
+    keys = [m["key"] for m in path["plan"]]
+    assert "cert-aws-ml-specialty" not in keys
+    assert "cert-google-professional-ml-engineer" in keys
+
+
+def test_it_links_to_the_role_its_salaries_and_its_interview_questions(alice_client, developer):
+    content = alice_client.get(result_url(developer)).content.decode()
+    assert 'href="/roles/machine-learning-engineer/"' in content
+    assert 'href="/salaries/?role=machine-learning-engineer"' in content
+    assert 'href="/interviews/?role=machine-learning-engineer"' in content
+
+
+def test_it_plans_month_by_month_from_completion(alice_client, developer):
+    page = alice_client.get(result_url(developer)).context["page"]
+    plan = page.recommended["plan"]
+    assert plan[0]["month"] == 1
+    assert plan[-1]["month"] == page.recommended["timeline"]["months"]
+    assert plan[-1]["key"] == "interviews"
+    assert "portfolio" in [m["key"] for m in plan]
+    assert page.months[0].starts_on == developer.completed_at.date()
+
+
+def test_it_keeps_the_result_when_staff_later_edit_questions_and_paths(alice_client, developer):
+    before = developer.result
+    TransitionPath.objects.filter(slug="developer-to-ml-engineer").update(
+        timeline_min_months=1, timeline_max_months=2, name="Renamed"
+    )
+    RequirementLevel.objects.update(level=100)
+    Question.objects.filter(slug="prog-python").delete()
+    response = alice_client.get(result_url(developer))
+    assert response.context["page"].result == before
+    assert "Recommended: Developer → ML Engineer" in response.content.decode()
+
+
+def test_it_redirects_an_unfinished_assessment_to_its_steps(alice_client, alice, take_assessment):
+    assessment = take_assessment(alice, complete=False)
+    response = alice_client.get(result_url(assessment))
+    assert response.url == reverse("assessments:resume", args=[assessment.pk])
+
+
+# --- Make this my target role ---------------------------------------------------------------
+
+
+def test_it_makes_the_paths_role_the_target_role(alice_client, alice, developer):
+    response = alice_client.post(
+        result_url(developer, "make_target"), {"path": "developer-to-ml-engineer"}
+    )
+    assert response.url == result_url(developer)
+    assert Profile.objects.get(user=alice).target_role.slug == "machine-learning-engineer"
+    content = alice_client.get(result_url(developer)).content.decode()
+    assert "Your target role" in content
+
+
+def test_it_can_make_an_alternatives_role_the_target(alice_client, alice, developer):
+    alternative = developer.result["paths"][1]
+    alice_client.post(result_url(developer, "make_target"), {"path": alternative["slug"]})
+    assert Profile.objects.get(user=alice).target_role.slug == alternative["role"]["slug"]
+
+
+@pytest.mark.parametrize("path", ["", "no-such-path", "../x", "a" * 500])
+def test_it_answers_404_for_an_unknown_path(alice_client, developer, path):
+    for name in ("make_target", "dismiss", "restore"):
+        response = alice_client.post(result_url(developer, name), {"path": path, "reason": "pay"})
+        assert response.status_code == 404
+
+
+def test_it_only_accepts_post_for_actions(alice_client, developer):
+    for name in ("make_target", "dismiss", "restore", "tick"):
+        assert alice_client.get(result_url(developer, name)).status_code == 405
+
+
+# --- Not for me -----------------------------------------------------------------------------
+
+
+def test_it_sets_a_path_aside_with_its_reason_and_promotes_the_next(alice_client, developer):
+    first, second, third, fourth = (p["slug"] for p in developer.result["paths"][:4])
+    response = alice_client.post(
+        result_url(developer, "dismiss"), {"path": first, "reason": "too-long"}
+    )
+    assert response.url == result_url(developer)
+    page = alice_client.get(result_url(developer)).context["page"]
+    assert page.recommended["slug"] == second
+    assert [p["slug"] for p in page.alternatives] == [third, fourth]
+    assert [(p["slug"], p["reason"]) for p in page.set_aside] == [
+        (first, "The timeline is too long for me")
+    ]
+
+
+def test_it_remembers_one_reason_per_path_on_a_double_submit(alice_client, developer):
+    first = developer.result["paths"][0]["slug"]
+    for reason in ("pay", "other"):
+        alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": reason})
+    assert list(PathDismissal.objects.values_list("path_slug", "reason")) == [(first, "other")]
+
+
+@pytest.mark.parametrize("reason", ["", "bored", "x" * 100])
+def test_it_asks_for_a_reason_from_the_list(alice_client, developer, reason):
+    first = developer.result["paths"][0]["slug"]
+    response = alice_client.post(
+        result_url(developer, "dismiss"), {"path": first, "reason": reason}, follow=True
+    )
+    assert "choose a reason from the list" in response.content.decode()
+    assert not PathDismissal.objects.exists()
+
+
+def test_it_brings_a_set_aside_path_back(alice_client, developer):
+    first = developer.result["paths"][0]["slug"]
+    alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": "pay"})
+    alice_client.post(result_url(developer, "restore"), {"path": first})
+    assert recommended(alice_client, developer)["slug"] == first
+
+
+def test_it_says_so_when_every_path_is_set_aside(alice_client, developer):
+    for path in developer.result["paths"]:
+        alice_client.post(result_url(developer, "dismiss"), {"path": path["slug"], "reason": "pay"})
+    response = alice_client.get(result_url(developer))
+    assert response.status_code == 200
+    assert "You have set every path aside" in response.content.decode()
+
+
+# --- Ticking off the plan -------------------------------------------------------------------
+
+
+def tick(client, assessment, key, done=True, **headers):
+    path = assessment.result["paths"][0]["slug"]
+    data = {"path": path, "milestone": key, **({"done": "1"} if done else {})}
+    return client.post(result_url(assessment, "tick"), data, headers=headers)
+
+
+def test_it_saves_ticks_and_untick(alice_client, developer):
+    response = tick(alice_client, developer, "portfolio")
+    assert response.url == result_url(developer) + "#plan"
+    assert list(MilestoneTick.objects.values_list("milestone_key", flat=True)) == ["portfolio"]
+    page = alice_client.get(result_url(developer)).context["page"]
+    assert page.done == 1
+    tick(alice_client, developer, "portfolio", done=False)
+    assert not MilestoneTick.objects.exists()
+
+
+def test_it_keeps_one_tick_on_a_double_submit(alice_client, developer):
+    tick(alice_client, developer, "portfolio")
+    tick(alice_client, developer, "portfolio")
+    assert MilestoneTick.objects.count() == 1
+
+
+def test_it_swaps_the_plan_in_place_under_htmx(alice_client, developer):
+    response = tick(alice_client, developer, "interviews", HX_Request="true")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.lstrip().startswith('<section id="plan"')
+    assert "1 of " in content
+    assert 'id="tick-interviews"' in content
+
+
+@pytest.mark.parametrize("key", ["", "no-such-milestone", "x" * 200])
+def test_it_answers_404_for_an_unknown_milestone(alice_client, developer, key):
+    assert tick(alice_client, developer, key).status_code == 404
+
+
+def test_it_re_estimates_the_finish_date_from_the_pace(alice_client, developer):
+    path = developer.result["paths"][0]
+    # Completed 60 days ago, half the milestones ticked: the other half takes 60 more days.
+    started = timezone.localdate() - datetime.timedelta(days=60)
+    developer.result = {**developer.result, "started_on": started.isoformat()}
+    developer.save(update_fields=["result"])
+    for milestone in path["plan"][: len(path["plan"]) // 2]:
+        tick(alice_client, developer, milestone["key"])
+    page = alice_client.get(result_url(developer)).context["page"]
+    done, total = page.done, page.total
+    expected = timezone.localdate() + datetime.timedelta(days=round(60 / done * (total - done)))
+    assert page.estimated_finish == expected
+    assert (
+        "At your pace so far you would finish around"
+        in alice_client.get(result_url(developer)).content.decode()
+    )
+
+
+def test_it_ties_ticks_to_the_recommended_path(alice_client, developer):
+    first, second = (p["slug"] for p in developer.result["paths"][:2])
+    tick(alice_client, developer, "portfolio")
+    alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": "pay"})
+    page = alice_client.get(result_url(developer)).context["page"]
+    assert page.recommended["slug"] == second
+    assert page.done == 0
+
+
+def test_it_counts_the_roles_that_interest_you(alice, take_assessment):
+    assessment = take_assessment(alice, background="other", complete=False)
+    assessment.interested_roles.add(Role.objects.get(slug="ai-ethics-specialist"))
+    scores = dict(
+        Answer.objects.filter(assessment=assessment).values_list("question_id", "option__score")
+    )
+    complete_assessment(
+        assessment=assessment, questionnaire=load_questionnaire(), option_scores=scores
+    )
+    assessment.refresh_from_db()
+    ethics = next(
+        p for p in assessment.result["paths"] if p["role"]["slug"] == "ai-ethics-specialist"
+    )
+    assert "You said its target role interests you." in ethics["reasons"]
+    others = [p for p in assessment.result["paths"] if p is not ethics]
+    assert all("You said its target role interests you." not in p["reasons"] for p in others)

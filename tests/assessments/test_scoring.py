@@ -1,0 +1,344 @@
+"""The scoring rules, held to common sense with the shipped questions and paths (no database)."""
+
+import dataclasses
+
+import pytest
+
+from assessments import scoring
+from assessments.loader import read_data
+
+DIMENSIONS = read_data("dimensions")
+PATHS = read_data("paths")
+QUESTION_DIMENSION = {q["slug"]: d["slug"] for d in DIMENSIONS for q in d["questions"]}
+ANSWER_SCORES = {
+    q["slug"]: [a[1] for a in q["answers"]] for d in DIMENSIONS for q in d["questions"]
+}
+REQUIREMENTS = [
+    scoring.PathRequirements(
+        slug=path["slug"],
+        background=path["background"],
+        target_role_slug=path["target_role"],
+        timeline_min_months=path["timeline_min_months"],
+        timeline_max_months=path["timeline_max_months"],
+        requirements=path["requirements"],
+        prerequisites=tuple(
+            scoring.PrerequisiteRule(
+                slug=p["slug"],
+                name=p["name"],
+                met_by_background=p["met_by_background"],
+                question=p["question"],
+                minimum_score=p["minimum_score"],
+            )
+            for p in path["prerequisites"]
+        ),
+        sort_order=order,
+    )
+    for order, path in enumerate(PATHS)
+]
+PATH = {path.slug: path for path in REQUIREMENTS}
+
+
+def rank(background, *, interested=(), **answers):
+    """Rank the paths for someone choosing the answer at each position (1 unless given)."""
+    chosen = {
+        slug: ANSWER_SCORES[slug][answers.get(slug.replace("-", "_"), 1)] for slug in ANSWER_SCORES
+    }
+    by_dimension = {}
+    for slug, score in chosen.items():
+        by_dimension.setdefault(QUESTION_DIMENSION[slug], []).append(score)
+    scores = scoring.score_dimensions(
+        answer_scores=by_dimension, dimension_slugs=[d["slug"] for d in DIMENSIONS]
+    )
+    return scoring.rank_paths(
+        scores=scores,
+        paths=REQUIREMENTS,
+        background=background,
+        question_scores=chosen,
+        interested_role_slugs=interested,
+    )
+
+
+def first(background, **answers):
+    return rank(background, **answers)[0].path.slug
+
+
+# --- The issue's three people ---------------------------------------------------------------
+
+
+def test_it_sends_a_developer_who_writes_python_daily_and_knows_statistics_to_ml_engineering():
+    ranked = rank(
+        "developer",
+        prog_experience=4, prog_python=3, prog_data=2,
+        math_statistics=3, math_linear_algebra=2, math_calculus=1,
+        analysis_problem_solving=2, analysis_data_decisions=2,
+    )  # fmt: skip
+    assert ranked[0].path.slug == "developer-to-ml-engineer"
+    assert ranked[0].fit > ranked[1].fit
+
+
+def test_it_sends_a_marketer_strong_in_communication_and_policy_to_ai_ethics():
+    ranked = rank(
+        "marketing",
+        prog_experience=0, prog_python=0, prog_data=1,
+        math_statistics=1, math_linear_algebra=0, math_calculus=0,
+        comm_writing=2, comm_stakeholders=3, comm_customers=2,
+        domain_policy=2, domain_depth=2,
+    )  # fmt: skip
+    assert ranked[0].path.slug == "marketing-to-ai-ethics-specialist"
+    assert all(check.met for check in ranked[0].prerequisites)
+
+
+def test_it_sends_a_writer_with_no_programming_to_prompt_engineering():
+    ranked = rank(
+        "non-technical",
+        prog_experience=0, prog_python=0, prog_data=0,
+        math_statistics=0, math_linear_algebra=0, math_calculus=0,
+        comm_writing=3,
+    )  # fmt: skip
+    assert ranked[0].path.slug == "non-tech-to-prompt-engineer"
+
+
+def test_it_does_not_send_the_writer_to_a_technical_path_even_without_a_background():
+    ranked = rank(
+        "other",
+        prog_experience=0, prog_python=0, prog_data=0,
+        math_statistics=0, math_linear_algebra=0, math_calculus=0,
+        comm_writing=3,
+    )  # fmt: skip
+    assert ranked[0].path.slug == "non-tech-to-prompt-engineer"
+    technical = {
+        "developer-to-ml-engineer",
+        "academic-to-ai-researcher",
+        "analyst-to-data-scientist",
+    }
+    assert not technical & {fit.path.slug for fit in ranked[:3]}
+
+
+# --- Every path comes first for somebody ----------------------------------------------------
+
+
+def test_it_puts_business_to_ai_product_manager_first_for_a_business_manager():
+    assert first(
+        "business",
+        domain_depth=2, domain_technology=2, comm_stakeholders=3, comm_customers=2,
+        analysis_data_decisions=2, prog_experience=1,
+    ) == "business-to-ai-product-manager"  # fmt: skip
+
+
+def test_it_puts_developer_to_ml_engineer_first_for_a_backend_developer():
+    assert first(
+        "developer", prog_experience=4, prog_python=3, prog_data=3, math_statistics=2,
+    ) == "developer-to-ml-engineer"  # fmt: skip
+
+
+def test_it_puts_analyst_to_data_scientist_first_for_a_data_analyst():
+    assert first(
+        "analyst",
+        math_statistics=3, prog_data=2, prog_experience=2,
+        analysis_data_decisions=3, analysis_problem_solving=2,
+    ) == "analyst-to-data-scientist"  # fmt: skip
+
+
+def test_it_puts_non_tech_to_prompt_engineer_first_for_a_copywriter():
+    assert first(
+        "non-technical", comm_writing=3, prog_experience=0, prog_python=0, math_calculus=0,
+    ) == "non-tech-to-prompt-engineer"  # fmt: skip
+
+
+def test_it_puts_academic_to_ai_researcher_first_for_a_postdoc():
+    assert first(
+        "academic",
+        math_statistics=4, math_linear_algebra=2, math_calculus=2,
+        analysis_research=3, analysis_problem_solving=3,
+        learning_formal_study=3, learning_self_directed=2,
+        prog_python=2, prog_experience=2, domain_depth=3,
+        risk_study_runway=2, risk_income=2,
+    ) == "academic-to-ai-researcher"  # fmt: skip
+
+
+def test_it_puts_sales_to_ai_solutions_architect_first_for_a_technical_seller():
+    assert first(
+        "sales",
+        comm_customers=3, comm_stakeholders=3, domain_depth=2, domain_technology=2,
+        risk_past_changes=2, risk_study_runway=2,
+    ) == "sales-to-ai-solutions-architect"  # fmt: skip
+
+
+def test_it_puts_marketing_to_ai_ethics_specialist_first_for_a_brand_manager():
+    assert first(
+        "marketing",
+        comm_writing=2, comm_stakeholders=3, domain_policy=2, domain_depth=2,
+        prog_experience=0, prog_python=0,
+    ) == "marketing-to-ai-ethics-specialist"  # fmt: skip
+
+
+# --- The parts of the score -----------------------------------------------------------------
+
+
+def test_it_scores_a_dimension_as_the_rounded_mean_and_zero_when_unanswered():
+    scores = scoring.score_dimensions(
+        answer_scores={"a": [0, 55, 100], "b": [25, 50]}, dimension_slugs=["a", "b", "c"]
+    )
+    assert scores == {"a": 52, "b": 38, "c": 0}
+
+
+def test_it_counts_a_matching_background_and_interest_in_the_role():
+    # Without prerequisites, which a background can also meet.
+    path = dataclasses.replace(PATH["developer-to-ml-engineer"], prerequisites=())
+    scores = dict.fromkeys(path.requirements, 50)
+    plain = scoring.fit_path(scores=scores, path=path, background="other")
+    matched = scoring.fit_path(scores=scores, path=path, background="developer")
+    interested = scoring.fit_path(
+        scores=scores,
+        path=path,
+        background="other",
+        interested_role_slugs=["machine-learning-engineer"],
+    )
+    assert matched.fit - plain.fit == scoring.BACKGROUND_POINTS
+    assert interested.fit - plain.fit == scoring.INTEREST_POINTS
+    assert matched.background_match and interested.interested
+
+
+def test_it_lists_shortfalls_largest_first_with_their_size():
+    path = PATH["academic-to-ai-researcher"]
+    scores = dict(path.requirements.items())
+    scores["mathematical-foundations"] -= 30
+    scores["programming-readiness"] -= 10
+    fit = scoring.fit_path(scores=scores, path=path, background="academic")
+    assert [(s.dimension, s.gap) for s in fit.shortfalls] == [
+        ("mathematical-foundations", 30),
+        ("programming-readiness", 10),
+    ]
+    assert fit.total_gap == 40
+
+
+def test_it_explains_a_fit_in_plain_words():
+    path = PATH["developer-to-ml-engineer"]
+    scores = dict(path.requirements)
+    scores["mathematical-foundations"] = 40
+    fit = scoring.fit_path(
+        scores=scores,
+        path=path,
+        background="developer",
+        question_scores={"prog-experience": 100, "math-statistics": 25},
+    )
+    names = {slug: slug.replace("-", " ").capitalize() for slug in path.requirements}
+    reasons = scoring.explain_fit(
+        fit=fit, dimension_names=names, background_label="Software developer"
+    )
+    assert reasons[0] == "This path starts from your background: Software developer."
+    assert "Your answers show programming experience, which this path expects." in reasons
+    assert (
+        "Mathematical foundations falls short by 25 points: you scored 40, "
+        "the path asks for 65." in reasons
+    )
+    assert any(reason.startswith("Your programming readiness (85) meets") for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    ("background", "answer_score", "met"),
+    [("developer", None, True), ("other", 75, True), ("other", 50, False), ("other", None, False)],
+)
+def test_it_meets_a_prerequisite_by_background_or_by_answer(background, answer_score, met):
+    assert (
+        scoring.prerequisite_met(
+            background=background,
+            met_by_background="developer",
+            answer_score=answer_score,
+            minimum_score=75,
+        )
+        is met
+    )
+
+
+def test_it_ranks_ties_by_smaller_gap_then_the_guides_order():
+    a = scoring.PathRequirements("a", "x", "r", 1, 2, {"d": 50}, sort_order=2)
+    b = scoring.PathRequirements("b", "x", "r", 1, 2, {"d": 50}, sort_order=1)
+    ranked = scoring.rank_paths(scores={"d": 50}, paths=[a, b], background="")
+    assert [fit.path.slug for fit in ranked] == ["b", "a"]
+
+
+# --- Timeline -------------------------------------------------------------------------------
+
+
+def timeline(path_slug, *, gap=0, hours=10):
+    path = PATH[path_slug]
+    scores = {slug: max(0, level - gap) for slug, level in path.requirements.items()}
+    fit = scoring.fit_path(scores=scores, path=path, background=path.background)
+    return scoring.estimate_timeline(fit=fit, weekly_study_hours=hours)
+
+
+@pytest.mark.parametrize("path", [p.slug for p in REQUIREMENTS])
+@pytest.mark.parametrize("gap", [0, 10, 40, 100])
+@pytest.mark.parametrize("hours", [None, 0, 5, 12, 20, 80])
+def test_it_keeps_every_estimate_inside_the_guides_range(path, gap, hours):
+    estimate = timeline(path, gap=gap, hours=hours)
+    assert PATH[path].timeline_min_months <= estimate.months <= PATH[path].timeline_max_months
+
+
+def test_it_puts_big_gaps_and_few_hours_at_the_long_end_with_the_reason():
+    estimate = timeline("academic-to-ai-researcher", gap=40, hours=3)
+    assert estimate.months == 18
+    assert estimate.leaning == "the long end of the guide's range"
+    assert any("gaps are large" in reason for reason in estimate.reasons)
+    assert any("3 hours a week" in reason and "long end" in reason for reason in estimate.reasons)
+
+
+def test_it_puts_no_gaps_and_ample_hours_at_the_short_end():
+    estimate = timeline("academic-to-ai-researcher", gap=0, hours=25)
+    assert estimate.months == 12
+    assert estimate.leaning == "the short end of the guide's range"
+    assert "You already meet this path's level in every dimension." in estimate.reasons
+
+
+def test_it_lengthens_the_estimate_as_hours_fall_and_gaps_grow():
+    by_hours = [
+        timeline("marketing-to-ai-ethics-specialist", gap=10, hours=h).months
+        for h in (30, 15, 8, 2)
+    ]
+    by_gap = [
+        timeline("marketing-to-ai-ethics-specialist", gap=g, hours=10).months
+        for g in (0, 10, 20, 40)
+    ]
+    assert by_hours == sorted(by_hours) and by_hours[0] < by_hours[-1]
+    assert by_gap == sorted(by_gap) and by_gap[0] < by_gap[-1]
+
+
+def test_it_assumes_a_middle_pace_when_hours_are_unknown():
+    estimate = timeline("developer-to-ml-engineer", hours=None)
+    assert any("did not say" in reason for reason in estimate.reasons)
+
+
+def test_it_counts_the_share_of_prerequisites_met():
+    path = dataclasses.replace(
+        PATH["analyst-to-data-scientist"], background="nobody", target_role_slug="none"
+    )
+    scores = dict(path.requirements)
+
+    def fit(**question_scores):
+        return scoring.fit_path(
+            scores=scores, path=path, background="other", question_scores=question_scores
+        )
+
+    none, one, both = (
+        fit(),
+        fit(**{"math-statistics": 80}),
+        fit(**{"math-statistics": 80, "prog-data": 60}),
+    )
+    assert both.fit - one.fit == one.fit - none.fit == scoring.PREREQUISITE_POINTS / 2
+    assert [check.met for check in one.prerequisites] == [True, False]
+
+
+def test_it_keeps_acronyms_when_naming_prerequisites_mid_sentence():
+    path = PATH["analyst-to-data-scientist"]
+    fit = scoring.fit_path(
+        scores=dict(path.requirements),
+        path=path,
+        background="analyst",
+        question_scores={"math-statistics": 80, "prog-data": 60},
+    )
+    reasons = scoring.explain_fit(fit=fit, dimension_names={}, background_label="Analyst")
+    assert (
+        "Your answers show statistics background and SQL experience, which this path expects."
+        in (reasons)
+    )
