@@ -395,3 +395,17 @@ def make_target_role(*, user, role_slug: str) -> Role | None:
     profile.target_role = role
     profile.save(update_fields=["target_role", "updated_at"])
     return role
+
+
+def recommended_role(user) -> Role | None:
+    """The target role of the best path the user has not set aside, from their latest result."""
+    assessment = (
+        Assessment.objects.for_user(user).completed().prefetch_related("dismissals").first()
+    )
+    if assessment is None or not assessment.result:
+        return None
+    dismissed = {dismissal.path_slug for dismissal in assessment.dismissals.all()}
+    for path in assessment.result["paths"]:
+        if path["slug"] not in dismissed:
+            return Role.objects.filter(slug=path["role"]["slug"]).first()
+    return None

@@ -6,6 +6,7 @@ class InterviewsConfig(AppConfig):
     verbose_name = "Interview practice"
 
     def ready(self) -> None:
+        from assessments.results import recommended_role
         from careers.registry import (
             register_content_model,
             register_data_exporter,
@@ -14,8 +15,11 @@ class InterviewsConfig(AppConfig):
 
         from .export import export_interview_practice
         from .loader import load_questions
+        from .practice import register_target_role_provider
 
         register_content_model(self.get_model("Question"))
         # Registered after careers' loader (app order), which creates the roles it links to.
         register_guide_loader("interviews", load_questions)
         register_data_exporter("interviews", export_interview_practice)
+        # Without a target role in the profile, practise for the assessment's recommendation.
+        register_target_role_provider(recommended_role)

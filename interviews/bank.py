@@ -1,29 +1,118 @@
-"""Browsing the question bank: filters, the count behind every filter value, and a page of 25."""
+"""Browsing the question bank: filters, the count behind every filter value, and a page of 25.
+
+The published bank (a few hundred short rows at most) is content: it is read once per
+content version and kept in each process (``careers.caching.content_cached``), so an
+edit shows at once. A request then reads only what is personal — the user's card
+states and bookmarks, two small queries — and, for a text search, the matching ids.
+Filtering and counting happen here, in Python, on that data.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q
+from django.urls import reverse
 
+from careers.caching import content_cached
 from careers.models import Role
 
-from .models import Question, Status, bookmarked_by, status_q
+from .models import (
+    MASTERED_INTERVAL_DAYS,
+    Bookmark,
+    CardState,
+    Category,
+    Difficulty,
+    Question,
+    Status,
+)
 
 PAGE_SIZE = 25
+
+
+class RoleChoice(NamedTuple):
+    pk: int
+    slug: str
+    name: str
+
+
+class CatalogueQuestion(NamedTuple):
+    """One published question, as the bank lists it."""
+
+    pk: int
+    prompt: str
+    category: str
+    category_label: str
+    difficulty: int
+    difficulty_label: str
+    from_guide: bool
+    role_ids: frozenset[int]
+    url: str
+
+
+class Catalogue(NamedTuple):
+    questions: tuple[CatalogueQuestion, ...]  # ordered by pk, as the bank lists them
+    roles: tuple[RoleChoice, ...]  # every role, in the roles' own order
+
+
+def _build_catalogue() -> Catalogue:
+    role_ids: dict[int, set[int]] = {}
+    links = Question.roles.through.objects.filter(question__is_published=True)
+    for question_id, role_id in links.values_list("question_id", "role_id"):
+        role_ids.setdefault(question_id, set()).add(role_id)
+    rows = (
+        Question.objects.published()
+        .order_by("pk")
+        .values_list("pk", "prompt", "category", "difficulty", "from_guide")
+    )
+    categories = dict(Category.choices)
+    difficulties = dict(Difficulty.choices)
+    questions = tuple(
+        CatalogueQuestion(
+            pk=pk,
+            prompt=prompt,
+            category=category,
+            category_label=categories.get(category, category),
+            difficulty=difficulty,
+            difficulty_label=difficulties.get(difficulty, str(difficulty)),
+            from_guide=from_guide,
+            role_ids=frozenset(role_ids.get(pk, ())),
+            url=reverse("interviews:question", args=[pk]),
+        )
+        for pk, prompt, category, difficulty, from_guide in rows
+    )
+    roles = tuple(RoleChoice(*row) for row in Role.objects.values_list("pk", "slug", "name"))
+    return Catalogue(questions=questions, roles=roles)
+
+
+def bank_catalogue() -> Catalogue:
+    """The published bank and the roles, read once per content version in each process."""
+    return content_cached("interviews:bank-catalogue", _build_catalogue)
 
 
 @dataclass(frozen=True)
 class BankFilters:
     text: str = ""
     category: str = ""
-    role: Role | None = None
+    role: RoleChoice | Role | None = None
     difficulty: int | None = None
     status: str = ""
     bookmarked: bool = False
+
+
+@dataclass(frozen=True)
+class ListedQuestion:
+    """A question on the page, with the signed-in user's status and bookmark."""
+
+    question: CatalogueQuestion
+    status: str = ""
+    bookmarked: bool = False
+
+    def __getattr__(self, name: str):
+        return getattr(self.question, name)
 
 
 @dataclass
@@ -36,75 +125,132 @@ class BankPage:
     bookmarked_count: int = 0
 
 
-def _filtered(
-    questions: QuerySet, filters: BankFilters, *, user, now: datetime, skip: Iterable[str]
-) -> QuerySet:
-    skip = set(skip)
-    if filters.text and "text" not in skip:
-        questions = questions.filter(
-            Q(prompt__icontains=filters.text)
-            | Q(key_points__icontains=filters.text)
-            | Q(follow_ups__icontains=filters.text)
+class _Card(NamedTuple):
+    state: int
+    due: datetime | None
+    interval_days: int
+
+
+def card_status(card: _Card | None, *, now: datetime) -> str:
+    """The status ``models.status_q`` gives a question ("" for none of them).
+
+    The same rules as the SQL: a question without a card, or a card reset by a fresh
+    cycle, is new; a rated card is due once its date has come, mastered when sent 21+
+    days away, learning otherwise. A rated card without a date matches no status.
+    """
+    if card is None or card.state == CardState.State.NEW:
+        return Status.NEW.value
+    if card.due is None:
+        return ""
+    if card.due <= now:
+        return Status.DUE.value
+    if card.interval_days >= MASTERED_INTERVAL_DAYS:
+        return Status.MASTERED.value
+    return Status.LEARNING.value
+
+
+def _text_matches(text: str) -> set[int]:
+    """Ids of published questions whose prompt, key points or follow-ups contain the text."""
+    return set(
+        Question.objects.published()
+        .filter(
+            Q(prompt__icontains=text)
+            | Q(key_points__icontains=text)
+            | Q(follow_ups__icontains=text)
         )
-    if filters.category and "category" not in skip:
-        questions = questions.filter(category=filters.category)
-    if filters.difficulty and "difficulty" not in skip:
-        questions = questions.filter(difficulty=filters.difficulty)
-    if filters.role and "role" not in skip:
-        questions = questions.filter(roles=filters.role)
-    if user.is_authenticated:
-        if filters.status and "status" not in skip:
-            questions = questions.filter(status_q(filters.status, now=now))
-        if filters.bookmarked and "bookmarked" not in skip:
-            questions = questions.filter(bookmarked_by(user))
-    return questions
+        .values_list("pk", flat=True)
+    )
 
 
-def browse_bank(*, user, filters: BankFilters, page_number: object, now: datetime) -> BankPage:
+def browse_bank(
+    *,
+    user,
+    filters: BankFilters,
+    page_number: object,
+    now: datetime,
+    catalogue: Catalogue | None = None,
+) -> BankPage:
     """One page of published questions and, for each filter, how many each value would show.
 
     A value's count applies every *other* filter, so it says what choosing it would give.
-    Five queries whatever the size of the bank or of the user's history.
+    At most three queries whatever the size of the bank or of the user's history (the
+    user's cards, bookmarks and a text search), plus the catalogue once per content change.
     """
+    catalogue = catalogue or bank_catalogue()
     personal = user.is_authenticated
-    questions = Question.objects.published()
+    cards: dict[int, _Card] = {}
+    bookmarks: set[int] = set()
     if personal:
-        questions = questions.with_card_for(user)
-
-    def narrowed(*skip: str) -> QuerySet:
-        return _filtered(questions, filters, user=user, now=now, skip=skip)
-
-    listing = narrowed().with_status(user, now=now) if personal else narrowed()
-    result = BankPage(page=Paginator(listing, PAGE_SIZE).get_page(page_number))
-
-    # Category and difficulty in one grouped query; each total honours the other's filter.
-    grid = narrowed("category", "difficulty").values("category", "difficulty")
-    for row in grid.annotate(total=Count("pk")).order_by():
-        if not filters.difficulty or row["difficulty"] == filters.difficulty:
-            category = row["category"]
-            result.category_counts[category] = (
-                result.category_counts.get(category, 0) + row["total"]
-            )
-        if not filters.category or row["category"] == filters.category:
-            level = row["difficulty"]
-            result.difficulty_counts[level] = result.difficulty_counts.get(level, 0) + row["total"]
-
-    links = Question.roles.through.objects.filter(question__in=narrowed("role").values("pk"))
-    result.role_counts = dict(
-        links.values("role_id").annotate(total=Count("question_id")).values_list("role_id", "total")
-    )
-
-    if personal:
-        # Status and bookmarks in one aggregate; each side keeps the other's filter.
-        in_status = status_q(filters.status, now=now) if filters.status else Q()
-        in_bookmarks = Q(bookmarked_by(user)) if filters.bookmarked else Q()
-        totals = narrowed("status", "bookmarked").aggregate(
-            **{
-                status.value: Count("pk", filter=status_q(status, now=now) & in_bookmarks)
-                for status in Status
-            },
-            bookmarked=Count("pk", filter=Q(bookmarked_by(user)) & in_status),
+        rows = CardState.objects.for_user(user).values_list(
+            "question_id", "state", "due", "interval_days"
         )
-        result.bookmarked_count = totals.pop("bookmarked")
-        result.status_counts = totals
+        cards = {question_id: _Card(*card) for question_id, *card in rows}
+        bookmarks = set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))
+    matching = _text_matches(filters.text) if filters.text else None
+    role_id = filters.role.pk if filters.role else None
+    status_filter = filters.status if personal else ""
+    bookmark_filter = filters.bookmarked and personal
+
+    listed: list[CatalogueQuestion] = []
+    statuses: dict[int, str] = {}
+    category_counts: dict[str, int] = {}
+    difficulty_counts: dict[int, int] = {}
+    role_counts: dict[int, int] = {}
+    status_counts = {status.value: 0 for status in Status}
+    bookmarked_count = 0
+    for question in catalogue.questions:
+        if matching is not None and question.pk not in matching:
+            continue  # the text filter has no counts of its own
+        status = card_status(cards.get(question.pk), now=now) if personal else ""
+        bookmarked = question.pk in bookmarks
+        # Which filters this question fails: it counts towards a filter's values only
+        # when every other filter lets it through.
+        misses = []
+        if filters.category and question.category != filters.category:
+            misses.append("category")
+        if filters.difficulty and question.difficulty != filters.difficulty:
+            misses.append("difficulty")
+        if role_id is not None and role_id not in question.role_ids:
+            misses.append("role")
+        if status_filter and status != status_filter:
+            misses.append("status")
+        if bookmark_filter and not bookmarked:
+            misses.append("bookmarked")
+        if len(misses) > 1:
+            continue
+        missed = misses[0] if misses else ""
+        if not missed:
+            listed.append(question)
+            statuses[question.pk] = status
+        if missed in ("", "category"):
+            category_counts[question.category] = category_counts.get(question.category, 0) + 1
+        if missed in ("", "difficulty"):
+            level = question.difficulty
+            difficulty_counts[level] = difficulty_counts.get(level, 0) + 1
+        if missed in ("", "role"):
+            for linked in question.role_ids:
+                role_counts[linked] = role_counts.get(linked, 0) + 1
+        if personal and missed in ("", "status") and status:
+            status_counts[status] += 1
+        if personal and missed in ("", "bookmarked") and bookmarked:
+            bookmarked_count += 1
+
+    page = Paginator(listed, PAGE_SIZE).get_page(page_number)
+    page.object_list = [
+        ListedQuestion(
+            question=question,
+            status=statuses[question.pk] or Status.LEARNING.value,
+            bookmarked=question.pk in bookmarks,
+        )
+        for question in page.object_list
+    ]
+    result = BankPage(
+        page=page,
+        category_counts=category_counts,
+        difficulty_counts=difficulty_counts,
+        role_counts=role_counts,
+    )
+    if personal:
+        result.status_counts = status_counts
+        result.bookmarked_count = bookmarked_count
     return result

@@ -13,11 +13,10 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from careers.caching import cached_for_visitors
-from careers.models import Role
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import browse_bank
+from .bank import bank_catalogue, browse_bank
 from .forms import (
     STAR_TEMPLATE,
     BankFilterForm,
@@ -48,14 +47,15 @@ def _page(request: HttpRequest, template: str, partial: str, context: dict, stat
 @require_GET
 @cached_for_visitors
 def bank(request: HttpRequest) -> HttpResponse:
-    roles = list(Role.objects.only("slug", "name"))
+    catalogue = bank_catalogue()
     signed_in = request.user.is_authenticated
-    form = BankFilterForm(request.GET, roles=roles, signed_in=signed_in)
+    form = BankFilterForm(request.GET, roles=catalogue.roles, signed_in=signed_in)
     result = browse_bank(
         user=request.user,
         filters=form.filters(),
         page_number=request.GET.get("page"),
         now=timezone.now(),
+        catalogue=catalogue,
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": signed_in}

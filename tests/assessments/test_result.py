@@ -311,3 +311,17 @@ def test_it_counts_the_roles_that_interest_you(alice, take_assessment):
     assert "You said its target role interests you." in ethics["reasons"]
     others = [p for p in assessment.result["paths"] if p is not ethics]
     assert all("You said its target role interests you." not in p["reasons"] for p in others)
+
+
+def test_practice_falls_back_to_the_latest_assessments_recommended_role(alice, take_assessment):
+    from assessments.models import PathDismissal
+    from interviews.practice import target_role_for
+
+    alice.profile.target_role = None
+    alice.profile.save()
+    assert target_role_for(user=alice) is None
+    assessment = take_assessment(alice, background="developer")
+    best = assessment.result["paths"][0]
+    assert target_role_for(user=alice).slug == best["role"]["slug"]
+    PathDismissal.objects.create(assessment=assessment, path_slug=best["slug"], reason="other")
+    assert target_role_for(user=alice).slug == assessment.result["paths"][1]["role"]["slug"]
