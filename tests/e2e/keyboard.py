@@ -24,3 +24,12 @@ def tab_to(page: Page, selector: str, *, limit: int = 40, backwards: bool = Fals
             return
         page.keyboard.press(key)
     raise AssertionError(f"{limit} presses of {key} never reached {selector}; at {focused(page)}")
+
+
+def wait_for_focus(page: Page, selector: str, *, timeout: float = 5_000) -> None:
+    """Wait until the element matching `selector` has the focus (e.g. after an htmx swap)."""
+    page.wait_for_function(
+        "s => document.activeElement && document.activeElement.matches(s)",
+        arg=selector,
+        timeout=timeout,
+    )

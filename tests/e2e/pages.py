@@ -1,8 +1,10 @@
-"""The site's pages, in one list: the accessibility audit and the keyboard checks walk it.
+"""The site's pages, in one list: the accessibility audit walks it.
 
 Add a page with one line. `path` is a URL, or a function (site, username) → URL or None for
-pages whose address depends on data (None skips the page). `pending=True` marks a page from
-an issue still being built: it is skipped while it answers 404 — drop the flag once it exists.
+pages whose address depends on data (None fails the audit: the page should exist).
+`signed_in=True` opens the page as the shared "auditor"; `user="..."` as a persona of its own
+(for pages whose state would disturb the others, e.g. a practice session in progress).
+`then(page)` runs in the browser after the page loads, to reach a state only clicks reach.
 """
 
 from __future__ import annotations
@@ -10,9 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from playwright.sync_api import Page
+
+from tests.e2e import flows
 from tests.e2e.live_site import LiveSite
 
+AUDITOR = "auditor"
 QUESTION = r"/interviews/\d+/"
 
 PathFinder = Callable[[LiveSite, "str | None"], "str | None"]
@@ -24,36 +31,94 @@ class PageSpec:
     path: str | PathFinder
     signed_in: bool = False
     status: int = 200
-    pending: bool = False
+    user: str | None = None
+    then: Callable[[Page], None] | None = None
 
-    def resolve(self, site: LiveSite, username: str | None) -> str | None:
-        return self.path if isinstance(self.path, str) else self.path(site, username)
+    @property
+    def username(self) -> str | None:
+        return self.user or (AUDITOR if self.signed_in else None)
+
+    def resolve(self, site: LiveSite) -> str | None:
+        if isinstance(self.path, str):
+            return self.path
+        return self.path(site, self.username)
 
 
-def first_link(listing: str, pattern: str) -> PathFinder:
+def first_link(listing: str, pattern: str, *, query: str = "") -> PathFinder:
     """The first href on `listing` matching `pattern` (e.g. a question from the bank)."""
 
     def find(site: LiveSite, username: str | None) -> str | None:
         response = site.client().get(listing)
         match = re.search(rf'href="({pattern})"', response.text) if response.status == 200 else None
-        return match.group(1) if match else None
+        return match.group(1) + query if match else None
 
     return find
 
 
-def new_assessment(site: LiveSite, username: str | None) -> str | None:
-    """Start an assessment as the (signed-in) auditor; the URL of its first step."""
-    client = site.client()
-    client.login(username)
-    response = client.post("/assessment/start/", {})
-    for _ in range(3):  # start → resume → the open step
-        if response.status != 302:
-            return None
-        if re.fullmatch(r"/assessment/\d+/step/\d+/", response.location):
-            return response.location
-        response = client.get(response.location)
-    return None
+# Assessments answered once per site and user; every step of it can then be audited.
+_answered: dict[tuple[str, str], int] = {}
 
+
+def assessment_step(number: int) -> PathFinder:
+    """Step `number` of the user's assessment, with every step before the review answered."""
+
+    def find(site: LiveSite, username: str | None) -> str | None:
+        key = (site.url, username or "")
+        if key not in _answered:
+            client = flows.signed_in(site, username)
+            assessment_id = flows.start(client)
+            flows.answer_through(client, assessment_id, 99)
+            _answered[key] = assessment_id
+        return flows.step_path(_answered[key], number)
+
+    return find
+
+
+def assessment_result(site: LiveSite, username: str | None) -> str | None:
+    """The result of an assessment the user has just taken from start to finish."""
+    client = flows.signed_in(site, username)
+    return flows.complete(client, flows.start(client))
+
+
+def start_practice(page: Page) -> None:
+    """Begin a three-question session (unless one is running) and stay on its first question."""
+    start = page.get_by_role("button", name="Start practising")
+    if start.count():
+        page.get_by_label("Number of questions").fill("3")
+        start.click()
+        page.wait_for_url("**/interviews/practice/")
+    page.locator("#practice-heading").wait_for()
+
+
+def reveal_practice_answer(page: Page) -> None:
+    start_practice(page)
+    page.get_by_role("link", name="Show what a strong answer covers").click()
+    page.locator("#strong-answer").wait_for()
+
+
+SALARY_QUERY = urlencode(
+    [
+        ("role", "machine-learning-engineer"),
+        ("level", "mid"),
+        ("markets", "austin"),
+        ("markets", "seattle"),
+        ("markets", "remote"),
+    ]
+)
+OFFER_QUERY = urlencode(
+    [
+        ("offer-0-label", "Start-up"),
+        ("offer-0-base_usd", "150000"),
+        ("offer-0-equity_usd_per_year", "40000"),
+        ("offer-0-bonus_usd", "10000"),
+        ("offer-0-market", "austin"),
+        ("offer-1-label", "Remote scale-up"),
+        ("offer-1-base_usd", "175000"),
+        ("offer-1-equity_usd_per_year", ""),
+        ("offer-1-bonus_usd", "15000"),
+        ("offer-1-market", "remote"),
+    ]
+)
 
 PAGES = [
     PageSpec("home", "/"),
@@ -64,27 +129,49 @@ PAGES = [
     PageSpec("password-change", "/accounts/password_change/", signed_in=True),
     PageSpec("delete-account", "/accounts/delete/", signed_in=True),
     PageSpec("not-found", "/no-such-page/", status=404),
-    # careers (issue 3)
-    PageSpec("roles", "/roles/", pending=True),
-    PageSpec("role", "/roles/machine-learning-engineer/", pending=True),
-    PageSpec("compare", "/roles/compare/?a=machine-learning-engineer&b=nlp-engineer", pending=True),
-    PageSpec("hubs", "/hubs/", pending=True),
-    PageSpec("hub", "/hubs/austin/", pending=True),
-    PageSpec("salaries", "/salaries/", pending=True),
-    PageSpec("offers", "/salaries/offers/", pending=True),
-    PageSpec("guide-negotiation", "/guide/negotiation/", pending=True),
-    PageSpec("guide-work-arrangements", "/guide/work-arrangements/", pending=True),
-    PageSpec("guide-faq", "/guide/faq/", pending=True),
-    # assessments (issue 4). Later steps and the result need answers first: write a PathFinder
-    # like new_assessment that posts each step's form and returns the next step's URL.
-    PageSpec("assessment", "/assessment/", signed_in=True, pending=True),
-    PageSpec("assessment-step-1", new_assessment, signed_in=True, pending=True),
-    PageSpec("paths", "/paths/", pending=True),
-    PageSpec("path", first_link("/paths/", r"/paths/[\w-]+/"), pending=True),
-    # interviews (issue 5)
-    PageSpec("bank", "/interviews/", pending=True),
-    PageSpec("bank-signed-in", "/interviews/", signed_in=True, pending=True),
-    PageSpec("question", first_link("/interviews/", QUESTION), signed_in=True, pending=True),
-    PageSpec("practice", "/interviews/practice/", signed_in=True, pending=True),
-    PageSpec("progress", "/interviews/progress/", signed_in=True, pending=True),
+    # careers
+    PageSpec("roles", "/roles/"),
+    PageSpec("role", "/roles/machine-learning-engineer/"),
+    PageSpec("compare", "/roles/compare/?a=machine-learning-engineer&b=nlp-engineer"),
+    PageSpec("hubs", "/hubs/"),
+    PageSpec("hub", "/hubs/austin/"),
+    PageSpec("salaries", f"/salaries/?{SALARY_QUERY}"),
+    PageSpec("offers", "/salaries/offers/"),
+    PageSpec("offers-compared", f"/salaries/offers/?{OFFER_QUERY}"),
+    PageSpec("offers-compared-signed-in", f"/salaries/offers/?{OFFER_QUERY}", signed_in=True),
+    PageSpec("guide-negotiation", "/guide/negotiation/"),
+    PageSpec("guide-work-arrangements", "/guide/work-arrangements/"),
+    PageSpec("guide-faq", "/guide/faq/"),
+    # assessments: the auditor's assessment has every step answered, so each one opens
+    PageSpec("assessment", "/assessment/", signed_in=True),
+    *(
+        PageSpec(f"assessment-step-{number}", assessment_step(number), signed_in=True)
+        for number in range(1, 10)
+    ),
+    PageSpec("assessment-result", assessment_result, user="auditor-result"),
+    PageSpec("paths", "/paths/"),
+    PageSpec("path", first_link("/paths/", r"/paths/[\w-]+/")),
+    # interviews
+    PageSpec("bank", "/interviews/"),
+    PageSpec("bank-signed-in", "/interviews/", signed_in=True),
+    PageSpec("question", first_link("/interviews/", QUESTION), signed_in=True),
+    PageSpec(
+        "question-key-points",
+        first_link("/interviews/", QUESTION, query="?show=1"),
+        signed_in=True,
+    ),
+    PageSpec("practice", "/interviews/practice/", signed_in=True),
+    PageSpec(
+        "practice-question", "/interviews/practice/", user="auditor-practice", then=start_practice
+    ),
+    PageSpec(
+        "practice-key-points",
+        "/interviews/practice/",
+        user="auditor-practice",
+        then=reveal_practice_answer,
+    ),
+    PageSpec("progress", "/interviews/progress/", signed_in=True),
+    PageSpec("fresh-cycle", "/interviews/progress/fresh-cycle/", signed_in=True),
 ]
+
+PERSONAS = sorted({spec.username for spec in PAGES if spec.username})
