@@ -188,7 +188,7 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         context["saved"] = _saved_comparisons(request.user)
         context["saved_limit"] = MAX_SAVED_COMPARISONS
-    return render(request, "careers/offer_compare.html", context)
+    return _render(request, "careers/offer_compare.html", context, partial="result")
 
 
 def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:

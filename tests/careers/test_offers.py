@@ -241,3 +241,21 @@ def test_a_too_long_name_is_refused(alice_client, guide):
 def test_other_methods_are_not_allowed(alice_client, guide):
     assert alice_client.put(OFFERS).status_code == 405
     assert alice_client.delete(OFFERS).status_code == 405
+
+
+def test_htmx_gets_only_the_ranked_result(client, guide):
+    response = client.get(OFFERS, THREE_OFFERS, HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert 'id="offer-result"' in content
+    assert "Your offers, best first" in content
+    assert "<html" not in content
+    assert "HX-Request" in response["Vary"]
+
+
+def test_htmx_lists_what_needs_fixing_in_the_result(client, guide):
+    data = {**THREE_OFFERS, "offer-1-base_usd": "-5"}
+    response = client.get(OFFERS, data, HTTP_HX_REQUEST="true")
+    content = response.content.decode()
+    assert "Some of the offers need fixing" in content
+    assert "Offer 2" in content
+    assert "Your offers, best first" not in content
