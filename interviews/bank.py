@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from careers.caching import content_cached
@@ -88,6 +88,16 @@ def _build_catalogue() -> Catalogue:
     return Catalogue(questions=questions, roles=roles)
 
 
+def published_question(pk: int) -> Question | None:
+    """One published question with its roles, read once per content version in each process."""
+
+    def build() -> Question | None:
+        roles = Prefetch("roles", queryset=Role.objects.only("slug", "name"))
+        return Question.objects.published().prefetch_related(roles).filter(pk=pk).first()
+
+    return content_cached(f"interviews:question:{pk}", build)
+
+
 def bank_catalogue() -> Catalogue:
     """The published bank and the roles, read once per content version in each process."""
     return content_cached("interviews:bank-catalogue", _build_catalogue)
@@ -103,16 +113,18 @@ class BankFilters:
     bookmarked: bool = False
 
 
-@dataclass(frozen=True)
-class ListedQuestion:
+class ListedQuestion(NamedTuple):
     """A question on the page, with the signed-in user's status and bookmark."""
 
-    question: CatalogueQuestion
+    pk: int
+    url: str
+    prompt: str
+    category_label: str
+    difficulty_label: str
+    from_guide: bool
     status: str = ""
+    status_label: str = ""
     bookmarked: bool = False
-
-    def __getattr__(self, name: str):
-        return getattr(self.question, name)
 
 
 @dataclass
@@ -236,14 +248,24 @@ def browse_bank(
             bookmarked_count += 1
 
     page = Paginator(listed, PAGE_SIZE).get_page(page_number)
-    page.object_list = [
-        ListedQuestion(
-            question=question,
-            status=statuses[question.pk] or Status.LEARNING.value,
-            bookmarked=question.pk in bookmarks,
+    labels = dict(Status.choices)
+    rows = []
+    for question in page.object_list:
+        status = statuses[question.pk] or Status.LEARNING.value
+        rows.append(
+            ListedQuestion(
+                pk=question.pk,
+                url=question.url,
+                prompt=question.prompt,
+                category_label=question.category_label,
+                difficulty_label=question.difficulty_label,
+                from_guide=question.from_guide,
+                status=status,
+                status_label=labels[status],
+                bookmarked=question.pk in bookmarks,
+            )
         )
-        for question in page.object_list
-    ]
+    page.object_list = rows
     result = BankPage(
         page=page,
         category_counts=category_counts,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import field as dc_field
+from html import escape
 
 from django import forms
+from django.utils.safestring import mark_safe
 
 from .bank import BankFilters, RoleChoice
 from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating, Status
@@ -21,24 +22,31 @@ class BankFilterForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    category = forms.ChoiceField(label="Category", required=False)
+    category = forms.ChoiceField(
+        label="Category", required=False, choices=[("", "All categories"), *Category.choices]
+    )
     role = forms.ChoiceField(label="Role", required=False)
     difficulty = forms.TypedChoiceField(
-        label="Difficulty", required=False, coerce=int, empty_value=None
+        label="Difficulty",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any difficulty"), *Difficulty.choices],
     )
-    status = forms.ChoiceField(label="My status", required=False)
+    status = forms.ChoiceField(
+        label="My status", required=False, choices=[("", "Any status"), *Status.choices]
+    )
     bookmarked = forms.BooleanField(label="Bookmarked only", required=False)
 
     def __init__(self, *args, roles: Sequence[RoleChoice], signed_in: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.roles_by_slug = {role.slug: role for role in roles}
-        self.fields["category"].choices = [("", "All categories"), *Category.choices]
         self.fields["role"].choices = [("", "All roles")] + [(r.slug, r.name) for r in roles]
-        self.fields["difficulty"].choices = [("", "Any difficulty"), *Difficulty.choices]
-        self.fields["status"].choices = [("", "Any status"), *Status.choices]
         if not signed_in:
             del self.fields["status"]
             del self.fields["bookmarked"]
+        # Filled by show_counts(): each value's count, keyed by the value as submitted.
+        self.counts: dict[str, dict[str, int]] = {}
 
     def filters(self) -> BankFilters:
         """The valid filters; a bad value is reported beside its field and otherwise ignored."""
@@ -55,28 +63,21 @@ class BankFilterForm(forms.Form):
 
     def show_counts(self, bank) -> None:
         """Put each value's count in its option label, e.g. "Behavioural (7)"."""
-        self._count_labels("category", bank.category_counts)
-        self._count_labels("difficulty", {str(k): v for k, v in bank.difficulty_counts.items()})
-        role_ids = {role.slug: role.pk for role in self.roles_by_slug.values()}
-        self._count_labels(
-            "role", {slug: bank.role_counts.get(pk, 0) for slug, pk in role_ids.items()}
-        )
+        self.counts["category"] = bank.category_counts
+        self.counts["difficulty"] = {str(k): v for k, v in bank.difficulty_counts.items()}
+        self.counts["role"] = {
+            role.slug: bank.role_counts.get(role.pk, 0) for role in self.roles_by_slug.values()
+        }
         if "status" in self.fields:
-            self._count_labels("status", bank.status_counts)
+            self.counts["status"] = bank.status_counts
             self.fields["bookmarked"].label = f"Bookmarked only ({bank.bookmarked_count})"
-
-    def _count_labels(self, name: str, counts: dict[str, int]) -> None:
-        self.fields[name].choices = [
-            (value, label if value == "" else f"{label} ({counts.get(str(value), 0)})")
-            for value, label in self.fields[name].choices
-        ]
 
     def controls(self) -> list[FilterControl]:
         """What the page template needs to draw each filter control by hand.
 
-        The same markup Django's widgets would give (names, ids, values, selected and
-        checked states, aria-invalid with the error list's id), drawn by one template
-        loop rather than a widget template per option, which cost a quarter of the page.
+        The same markup Django's widgets give (names, ids, values, selected and checked
+        states, aria-invalid pointing at the error list), without a widget template per
+        option: those cost a quarter of the page's time.
         """
         controls = []
         for name, field in self.fields.items():
@@ -91,9 +92,7 @@ class BankFilterForm(forms.Form):
             )
             if control.kind == "select":
                 current = "" if raw is None else str(raw)
-                control.options = [
-                    (str(value), label, str(value) == current) for value, label in field.choices
-                ]
+                control.options = _options_html(field.choices, current, self.counts.get(name))
             elif control.kind == "checkbox":
                 control.checked = forms.CheckboxInput().check_test(
                     field.widget.value_from_datadict(self.data, self.files, name)
@@ -103,6 +102,18 @@ class BankFilterForm(forms.Form):
                 control.max_length = field.max_length
             controls.append(control)
         return controls
+
+
+def _options_html(choices, current: str, counts: dict[str, int] | None) -> str:
+    """A select's <option> elements, the value ``current`` selected, counts in the labels."""
+    options = []
+    for value, label in choices:
+        value = str(value)
+        if value and counts is not None:
+            label = f"{label} ({counts.get(value, 0)})"
+        selected = " selected" if value == current else ""
+        options.append(f'<option value="{escape(value)}"{selected}>{escape(str(label))}</option>')
+    return mark_safe("\n".join(options))  # noqa: S308 - every value and label is escaped
 
 
 _CONTROL_KINDS = {
@@ -122,7 +133,7 @@ class FilterControl:
     label: str
     kind: str  # search, select or checkbox
     errors: list[str]
-    options: list[tuple[str, str, bool]] = dc_field(default_factory=list)  # value, label, selected
+    options: str = ""  # the select's <option> elements, escaped
     value: str = ""
     max_length: int | None = None
     checked: bool = False

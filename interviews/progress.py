@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from careers.models import Role
 
-from .models import CardState, Category, Question, Rating, ReviewLog, mastered_q, rated_q, status_q
+from .bank import Catalogue, bank_catalogue
+from .models import MASTERED_INTERVAL_DAYS, CardState, Category, Rating, ReviewLog
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
@@ -70,80 +71,117 @@ def start_of_tomorrow(now: datetime) -> datetime:
     return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
 
 
-def category_progress(*, user, now: datetime) -> list[CategoryProgress]:
+class CardSummary(NamedTuple):
+    """What the progress page needs of one of the user's cards."""
+
+    state: int
+    due: datetime | None
+    interval_days: int
+    cycle_started_at: datetime | None
+    cycle: int
+
+    @property
+    def rated(self) -> bool:
+        """Rated in the current cycle (``models.rated_q``)."""
+        return self.state > CardState.State.NEW
+
+    @property
+    def mastered(self) -> bool:
+        """``models.mastered_q``: sent 21 or more days out by its last rating."""
+        return self.rated and self.interval_days >= MASTERED_INTERVAL_DAYS
+
+
+def read_cards(*, user) -> dict[int, CardSummary]:
+    """The user's card states by question id, in one query; the page's figures share it."""
+    rows = CardState.objects.for_user(user).values_list(
+        "question_id", "state", "due", "interval_days", "cycle_started_at", "cycle"
+    )
+    return {question_id: CardSummary(*card) for question_id, *card in rows}
+
+
+def category_progress(
+    *,
+    user,
+    now: datetime,
+    cards: dict[int, CardSummary] | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[CategoryProgress]:
     """New / learning / mastered per category (they add up to the total), and due today.
 
     Mastered means the scheduler last sent the question 21 or more days out; it stays
-    mastered when that day comes, and then it is also due.
+    mastered when that day comes, and then it is also due. Counted here from the published
+    bank (cached per content version) and the user's cards: no aggregate query.
     """
-    rows = (
-        Question.objects.published()
-        .with_card_for(user)
-        .values("category")
-        .annotate(
-            total=Count("pk"),
-            new=Count("pk", filter=status_q("new", now=now)),
-            mastered=Count("pk", filter=mastered_q()),
-            due_today=Count("pk", filter=rated_q() & Q(my_card__due__lt=start_of_tomorrow(now))),
-        )
-        .order_by()
-    )
-    by_category = {row["category"]: row for row in rows}
-    result = []
-    for category in Category:
-        row = by_category.get(category.value)
-        if row is None:
+    cards = read_cards(user=user) if cards is None else cards
+    tomorrow = start_of_tomorrow(now)
+    counts: dict[str, Counter] = {}
+    for question in (catalogue or bank_catalogue()).questions:
+        row = counts.setdefault(question.category, Counter())
+        card = cards.get(question.pk)
+        row["total"] += 1
+        if card is None or not card.rated:
+            row["new"] += 1
             continue
-        result.append(
-            CategoryProgress(
-                category=category.value,
-                label=category.label,
-                total=row["total"],
-                new=row["new"],
-                learning=row["total"] - row["new"] - row["mastered"],
-                mastered=row["mastered"],
-                due_today=row["due_today"],
-            )
+        if card.mastered:
+            row["mastered"] += 1
+        if card.due is not None and card.due < tomorrow:
+            row["due_today"] += 1
+    return [
+        CategoryProgress(
+            category=category.value,
+            label=category.label,
+            total=row["total"],
+            new=row["new"],
+            learning=row["total"] - row["new"] - row["mastered"],
+            mastered=row["mastered"],
+            due_today=row["due_today"],
         )
-    return result
+        for category in Category
+        if (row := counts.get(category.value))
+    ]
 
 
-def read_activity(*, user, now: datetime) -> Activity:
+def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None = None) -> Activity:
     logs = (
         ReviewLog.objects.for_user(user)
         .filter(rated_at__lte=now)
         .order_by("question_id", "rated_at", "pk")
         .values_list("question_id", "question__category", "rating", "rated_at", "due", "cycle")
     )
-    restarted = dict(
-        CardState.objects.for_user(user)
-        .filter(cycle__gt=1, cycle_started_at__isnull=False)
-        .values_list("question_id", "cycle_started_at")
-    )
+    cards = read_cards(user=user) if cards is None else cards
+    restarted = {
+        question_id: card.cycle_started_at
+        for question_id, card in cards.items()
+        if card.cycle > 1 and card.cycle_started_at is not None
+    }
+    # Hundreds of dates per page: convert with the zone in hand, not timezone.localdate().
+    zone = timezone.get_current_timezone()
     today = _day(now)
     weak_since = now - timedelta(days=WEAK_CATEGORY_DAYS)
     practice_days: Counter = Counter()
     again_by_category: Counter = Counter()
-    chains: dict[int, list[tuple[datetime, datetime]]] = defaultdict(list)
+    # Per question: (day rated, rated at, due day), in rating order.
+    chains: dict[int, list[tuple[date, datetime, date]]] = defaultdict(list)
     for question_id, category, rating, rated_at, due, _cycle in logs:
-        practice_days[_day(rated_at)] += 1
+        rated_day = rated_at.astimezone(zone).date()
+        practice_days[rated_day] += 1
         if rating == Rating.AGAIN and rated_at >= weak_since:
             again_by_category[category] += 1
-        chains[question_id].append((rated_at, due))
+        chains[question_id].append((rated_day, rated_at, due.astimezone(zone).date()))
 
     # A question is due from its due day until the day it is next rated (or started afresh).
     due_spans = []
     for question_id, chain in chains.items():
-        for index, (_rated_at, due) in enumerate(chain):
+        for index, (_rated_day, _rated_at, due_day) in enumerate(chain):
             if index + 1 < len(chain):
-                until = _day(chain[index + 1][0])
+                until = chain[index + 1][0]
             else:
                 restart = restarted.get(question_id)
                 until = (
-                    _day(restart) if restart and restart >= chain[-1][0] else today + timedelta(1)
+                    _day(restart) if restart and restart >= chain[-1][1] else today + timedelta(1)
                 )
-            if _day(due) < until:
-                due_spans.append((_day(due), until))
+            if due_day < until:
+                due_spans.append((due_day, until))
     return Activity(
         practice_days=practice_days, due_spans=due_spans, again_by_category=again_by_category
     )
@@ -185,6 +223,16 @@ def practice_chart_rows(*, activity: Activity, today: date) -> list[dict]:
     return [{"label": f"{day.day} {day:%b}", "value": activity.practice_days[day]} for day in days]
 
 
+def chart_fingerprint(rows: list[dict]) -> str:
+    """Everything the practice chart is drawn from (its days and values), as a cache key.
+
+    The page caches the drawn chart under it: the SVG and its table are a pure function of
+    these thirty figures, and costly to draw, while the figures change only when the user
+    rates something or the day turns.
+    """
+    return ";".join(f"{row['label']}={row['value']}" for row in rows)
+
+
 def weakest_categories(*, activity: Activity, limit: int = 3) -> list[WeakCategory]:
     """The categories with the most "Again" ratings lately, worst first."""
     ranked = sorted(
@@ -198,14 +246,21 @@ def weakest_categories(*, activity: Activity, limit: int = 3) -> list[WeakCatego
     ]
 
 
-def readiness(*, user, role: Role | None) -> Readiness | None:
+def readiness(
+    *,
+    user,
+    role: Role | None,
+    cards: dict[int, CardSummary] | None = None,
+    catalogue: Catalogue | None = None,
+) -> Readiness | None:
     """The share of the role's published questions the user has mastered."""
     if role is None:
         return None
-    totals = (
-        Question.objects.published()
-        .filter(roles=role)
-        .with_card_for(user)
-        .aggregate(total=Count("pk"), mastered=Count("pk", filter=mastered_q()))
-    )
-    return Readiness(role=role, mastered=totals["mastered"], total=totals["total"])
+    cards = read_cards(user=user) if cards is None else cards
+    total = mastered = 0
+    for question in (catalogue or bank_catalogue()).questions:
+        if role.pk in question.role_ids:
+            total += 1
+            card = cards.get(question.pk)
+            mastered += bool(card and card.mastered)
+    return Readiness(role=role, mastered=mastered, total=total)

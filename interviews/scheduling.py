@@ -49,14 +49,15 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-def _locked_card_state(*, user, question: Question) -> CardState:
+def _locked_card_state(*, user, question: Question, missing: bool = False) -> CardState:
     """The user's card for the question, row-locked until the surrounding transaction ends.
 
     Two tabs rating at once both get here: the INSERT ... ON CONFLICT DO NOTHING makes the row
     exist exactly once, and SELECT ... FOR UPDATE makes the second rating wait for the first.
+    ``missing``: the caller just found no card, so try the insert first.
     """
     cards = CardState.objects.select_for_update().filter(user=user, question=question)
-    card_state = cards.first()
+    card_state = None if missing else cards.first()
     if card_state is None:
         CardState.objects.bulk_create(
             [CardState(user=user, question=question)], ignore_conflicts=True
@@ -68,8 +69,8 @@ def _locked_card_state(*, user, question: Question) -> CardState:
 def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) -> dict:
     """Schedule one rating on ``card_state`` in memory; returns the review log's fields.
 
-    No queries: ``rate`` saves both under a row lock, and the demo seeder replays whole
-    histories through it in bulk.
+    No queries: ``rate`` saves both (compare-and-set, else under a row lock), and the demo
+    seeder replays whole histories through it in bulk.
     """
     rating = parse_rating(rating)
     now = _utc(now)
@@ -102,24 +103,53 @@ def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) 
     }
 
 
+_RATED_FIELDS = [
+    "state",
+    "card",
+    "due",
+    "interval_days",
+    "last_rated_at",
+    "review_count",
+    "first_rating",
+    "first_rated_at",
+]
+
+
+def _rate_unlocked(
+    *, user, question: Question, rating: Rating, now: datetime
+) -> RatingResult | CardState | None:
+    """Schedule from the card as it stands, then write with a compare-and-set.
+
+    Everything but two statements happens before the write transaction, which matters on
+    SQLite, where a write transaction (BEGIN IMMEDIATE) makes every other writer wait.
+    Writes nothing and returns None when there is no card yet, or the card as read when
+    another rating or a fresh cycle changed it meanwhile.
+    """
+    card_state = next(iter(CardState.objects.filter(user=user, question=question)[:1]), None)
+    if card_state is None:
+        return None
+    seen = {"review_count": card_state.review_count, "cycle": card_state.cycle}
+    unchanged = CardState.objects.filter(pk=card_state.pk, **seen)
+    log_fields = apply_rating(card_state, rating=rating, now=now)
+    review_log = ReviewLog(**log_fields)
+    with transaction.atomic():
+        if not unchanged.update(**{name: getattr(card_state, name) for name in _RATED_FIELDS}):
+            return card_state
+        review_log.save(force_insert=True)
+    return RatingResult(card_state=card_state, review_log=review_log)
+
+
 def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> RatingResult:
     """Record one self-rated attempt and schedule the question's next review."""
     rating = parse_rating(rating)
+    result = _rate_unlocked(user=user, question=question, rating=rating, now=now)
+    if isinstance(result, RatingResult):
+        return result
+    # The first rating, or a race lost to another tab: do it all under the row lock.
     with transaction.atomic():
-        card_state = _locked_card_state(user=user, question=question)
+        card_state = _locked_card_state(user=user, question=question, missing=result is None)
         log_fields = apply_rating(card_state, rating=rating, now=now)
-        card_state.save(
-            update_fields=[
-                "state",
-                "card",
-                "due",
-                "interval_days",
-                "last_rated_at",
-                "review_count",
-                "first_rating",
-                "first_rated_at",
-            ]
-        )
+        card_state.save(update_fields=_RATED_FIELDS)
         review_log = ReviewLog.objects.create(**log_fields)
     return RatingResult(card_state=card_state, review_log=review_log)
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,7 +16,7 @@ from careers.caching import cached_for_visitors
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import bank_catalogue, browse_bank
+from .bank import bank_catalogue, browse_bank, published_question
 from .forms import (
     STAR_TEMPLATE,
     BankFilterForm,
@@ -33,7 +33,10 @@ from .practice import PracticeSession, build_queue, count_due, target_role_for
 
 
 def _published_question(pk: int) -> Question:
-    return get_object_or_404(Question.objects.published(), pk=pk)
+    question = published_question(pk)
+    if question is None:
+        raise Http404("No such question.")
+    return question
 
 
 def _page(request: HttpRequest, template: str, partial: str, context: dict, status: int = 200):
@@ -66,24 +69,28 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     user = request.user
     if user.is_authenticated:
+        # One row at most each (unique per user and question): no ordering, and the note's
+        # body only.
         if "note_form" not in context:
-            note = Note.objects.for_user(user).filter(question=question).first()
-            draft = note.body if note else (STAR_TEMPLATE if question.offers_star_template else "")
+            notes = Note.objects.for_user(user).filter(question=question)
+            draft = next(iter(notes.values_list("body", flat=True)[:1]), None)
+            if draft is None:
+                draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
         context.setdefault("rating_form", RatingForm())
-        context.setdefault(
-            "card_state", CardState.objects.for_user(user).filter(question=question).first()
-        )
-        context.setdefault(
-            "bookmarked", Bookmark.objects.for_user(user).filter(question=question).exists()
-        )
+        if "card_state" not in context:
+            cards = CardState.objects.for_user(user).filter(question=question)[:1]
+            context["card_state"] = next(iter(cards), None)
+        if "bookmarked" not in context:
+            bookmarks = Bookmark.objects.for_user(user).filter(question=question)
+            context["bookmarked"] = bookmarks.exists()
     return context
 
 
 @require_GET
 @cached_for_visitors
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_object_or_404(Question.objects.published().prefetch_related("roles"), pk=pk)
+    question = _published_question(pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
     return _page(request, "interviews/question.html", "answer-panel", context)
@@ -265,16 +272,25 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     today = timezone.localdate(now)
-    activity = progress_rules.read_activity(user=request.user, now=now)
-    categories = progress_rules.category_progress(user=request.user, now=now)
+    cards = progress_rules.read_cards(user=request.user)
+    catalogue = bank_catalogue()
+    activity = progress_rules.read_activity(user=request.user, now=now, cards=cards)
+    categories = progress_rules.category_progress(
+        user=request.user, now=now, cards=cards, catalogue=catalogue
+    )
+    chart_rows = progress_rules.practice_chart_rows(activity=activity, today=today)
     context = {
         "categories": categories,
         "due_today": sum(row.due_today for row in categories),
         "streaks": progress_rules.streaks(activity=activity, today=today),
-        "chart_rows": progress_rules.practice_chart_rows(activity=activity, today=today),
+        "chart_rows": chart_rows,
+        "chart_fingerprint": progress_rules.chart_fingerprint(chart_rows),
         "weakest": progress_rules.weakest_categories(activity=activity),
         "readiness": progress_rules.readiness(
-            user=request.user, role=target_role_for(user=request.user)
+            user=request.user,
+            role=target_role_for(user=request.user),
+            cards=cards,
+            catalogue=catalogue,
         ),
         "fresh_cycle_form": FreshCycleForm(),
     }
