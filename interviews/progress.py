@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from careers.models import Role
 
-from .bank import Catalogue, bank_catalogue
+from .bank import Catalogue, CatalogueQuestion, bank_catalogue
 from .models import MASTERED_INTERVAL_DAYS, CardState, Category, Rating, ReviewLog
 
 CHART_DAYS = 30
@@ -264,3 +264,21 @@ def readiness(
             card = cards.get(question.pk)
             mastered += bool(card and card.mastered)
     return Readiness(role=role, mastered=mastered, total=total)
+
+
+class UpcomingReview(NamedTuple):
+    question: CatalogueQuestion
+    due: datetime
+
+
+def upcoming_reviews(
+    *, cards: dict[int, CardSummary], catalogue: Catalogue, limit: int = 10
+) -> list[UpcomingReview]:
+    """The practised questions in the order they come back, soonest (or overdue) first."""
+    questions = {question.pk: question for question in catalogue.questions}
+    reviews = [
+        UpcomingReview(questions[question_id], card.due)
+        for question_id, card in cards.items()
+        if card.rated and card.due is not None and question_id in questions
+    ]
+    return sorted(reviews, key=lambda review: (review.due, review.question.pk))[:limit]

@@ -292,6 +292,8 @@ def progress(request: HttpRequest) -> HttpResponse:
             cards=cards,
             catalogue=catalogue,
         ),
+        "upcoming": progress_rules.upcoming_reviews(cards=cards, catalogue=catalogue),
+        "now": now,
         "fresh_cycle_form": FreshCycleForm(),
     }
     return render(request, "interviews/progress.html", context)

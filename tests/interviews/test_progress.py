@@ -225,3 +225,31 @@ def test_it_refuses_an_unknown_fresh_cycle_category(alice_client, alice, questio
     assert response.status_code == 400
     assert 'class="errorlist"' in response.content.decode()
     assert not CardState.objects.get().is_new
+
+
+def test_it_lists_practised_questions_with_when_each_comes_back(
+    alice_client, alice, question_factory
+):
+    soon, later, untouched = (question_factory() for _ in range(3))
+    now = timezone.now()
+    scheduling.rate(user=alice, question=later, rating=Rating.EASY, now=now)
+    scheduling.rate(user=alice, question=soon, rating=Rating.AGAIN, now=now - timedelta(days=2))
+
+    response = alice_client.get(URL)
+
+    upcoming = response.context["upcoming"]
+    assert [review.question.pk for review in upcoming] == [soon.pk, later.pk]
+    later_due = CardState.objects.get(user=alice, question=later).due
+    assert upcoming[1].due == later_due
+    content = response.content.decode()
+    assert "Due now" in content
+    assert later_due.strftime("%Y-%m-%d") in content
+    assert (
+        f'href="{untouched.get_absolute_url()}"'
+        not in content.split("Coming back")[1].split("</table>")[0]
+    )
+
+
+def test_it_explains_the_empty_schedule(alice_client):
+    content = alice_client.get(URL).content.decode()
+    assert "Nothing scheduled yet" in content
