@@ -286,6 +286,18 @@ def test_it_practises_three_questions_and_the_progress_page_counts_them(
     # Today's column of the 30-day chart (its table, behind "Show the figures") counts them.
     chart_table = page.locator("table").filter(has_text=re.compile("rated per day", re.I))
     assert chart_table.locator("tbody tr").last.locator("td").last.text_content().strip() == "3"
+    # "Coming back" lists the three questions, each with its due date or "Due now".
+    coming_back = page.get_by_role("table", name=re.compile("soonest review first")).locator(
+        "tbody tr"
+    )
+    expect(coming_back).to_have_count(3)
+    assert {row.locator("th a").get_attribute("href") for row in coming_back.all()} == set(links)
+    for row in coming_back.all():
+        when = row.locator("td")
+        if when.locator("time").count():
+            assert when.locator("time").get_attribute("datetime") in shown_due
+        else:
+            expect(when).to_have_text("Due now")
 
     # Each question's own page says when it comes back, with the same date.
     page.goto(links[0])
