@@ -118,7 +118,6 @@ def test_it_is_registered_after_the_careers_loader():
         assert names.index("careers") < names.index("interviews")
 
 
-@pytest.mark.skipif(not QUESTIONS_FILE.exists(), reason="The question content is not written yet.")
 def test_it_loads_the_shipped_bank_with_load_guide(db):
     call_command("load_guide", stdout=io.StringIO())
 
