@@ -3,7 +3,29 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from careers.models import Hub, Market, Profile, Role, SalaryBand
+from assessments.models import (
+    AnswerOption,
+    Assessment,
+    Certification,
+    Dimension,
+    PathCertification,
+    Prerequisite,
+    RequirementLevel,
+    TransitionPath,
+)
+from assessments.models import Question as AssessmentQuestion
+from careers.models import (
+    GuideEntry,
+    Hub,
+    Market,
+    MarketFact,
+    Offer,
+    OfferComparison,
+    Profile,
+    Role,
+    SalaryBand,
+)
+from interviews.models import Bookmark, CardState, Category, Note, Question
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -77,7 +99,6 @@ class MarketFactory(factory.django.DjangoModelFactory):
 
 
 # --- interviews ---------------------------------------------------------------------------
-from interviews.models import Bookmark, CardState, Category, Note, Question  # noqa: E402
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):
@@ -126,17 +147,6 @@ class BookmarkFactory(factory.django.DjangoModelFactory):
 
 
 # --- assessments ------------------------------------------------------------------------------
-from assessments.models import (  # noqa: E402
-    AnswerOption,
-    Assessment,
-    Certification,
-    Dimension,
-    PathCertification,
-    Prerequisite,
-    RequirementLevel,
-    TransitionPath,
-)
-from assessments.models import Question as AssessmentQuestion  # noqa: E402
 
 
 class DimensionFactory(factory.django.DjangoModelFactory):
@@ -234,7 +244,6 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
 
 
 # --- careers: saved offer comparisons, market facts, guide entries ---
-from careers.models import GuideEntry, MarketFact, Offer, OfferComparison  # noqa: E402
 
 
 class OfferComparisonFactory(factory.django.DjangoModelFactory):
