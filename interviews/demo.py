@@ -22,7 +22,7 @@ from assessments.results import build_result
 from careers.models import Hub, Profile, Role
 
 from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog
-from .scheduling import apply_rating
+from .scheduling import RATED_FIELDS, apply_rating
 
 DEMO_PASSWORD = "compass-demo-password"
 HISTORY_DAYS = 60
@@ -30,19 +30,7 @@ HISTORY_DAYS = 60
 RATING_WEIGHTS = {Rating.AGAIN: 15, Rating.HARD: 20, Rating.GOOD: 50, Rating.EASY: 15}
 HOURS_CHOICES = (3, 5, 8, 10, 15, 20)
 MAX_REVIEWS = 5
-CARD_FIELDS = (
-    "user_id",
-    "question_id",
-    "state",
-    "card",
-    "due",
-    "interval_days",
-    "last_rated_at",
-    "review_count",
-    "cycle",
-    "first_rating",
-    "first_rated_at",
-)
+CARD_FIELDS = ("user_id", "question_id", "cycle", *RATED_FIELDS)
 DEMO_NOTE = "Draft: the trade-offs first, then an example from my last project."
 
 

@@ -103,7 +103,8 @@ def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) 
     }
 
 
-_RATED_FIELDS = [
+# The columns a rating changes on a card state.
+RATED_FIELDS = [
     "state",
     "card",
     "due",
@@ -133,7 +134,7 @@ def _rate_unlocked(
     log_fields = apply_rating(card_state, rating=rating, now=now)
     review_log = ReviewLog(**log_fields)
     with transaction.atomic():
-        if not unchanged.update(**{name: getattr(card_state, name) for name in _RATED_FIELDS}):
+        if not unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}):
             return card_state
         review_log.save(force_insert=True)
     return RatingResult(card_state=card_state, review_log=review_log)
@@ -149,7 +150,7 @@ def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> Ra
     with transaction.atomic():
         card_state = _locked_card_state(user=user, question=question, missing=result is None)
         log_fields = apply_rating(card_state, rating=rating, now=now)
-        card_state.save(update_fields=_RATED_FIELDS)
+        card_state.save(update_fields=RATED_FIELDS)
         review_log = ReviewLog.objects.create(**log_fields)
     return RatingResult(card_state=card_state, review_log=review_log)
 
