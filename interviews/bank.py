@@ -19,16 +19,17 @@ from django.urls import reverse
 
 from careers.caching import content_cached
 from careers.models import Role
+from careers.prepared import PreparedQuery
 
 from .models import (
     MASTERED_INTERVAL_DAYS,
-    Bookmark,
     CardState,
     Category,
     Difficulty,
     Question,
     Status,
 )
+from .notebook import bookmarked_question_ids
 
 PAGE_SIZE = 25
 
@@ -174,6 +175,13 @@ def _text_matches(text: str) -> set[int]:
     )
 
 
+_cards = PreparedQuery(
+    lambda user_id: CardState.objects.filter(user_id=user_id).values_list(
+        "question_id", "state", "due", "interval_days"
+    )
+)
+
+
 def browse_bank(
     *,
     user,
@@ -193,11 +201,8 @@ def browse_bank(
     cards: dict[int, _Card] = {}
     bookmarks: set[int] = set()
     if personal:
-        rows = CardState.objects.for_user(user).values_list(
-            "question_id", "state", "due", "interval_days"
-        )
-        cards = {question_id: _Card(*card) for question_id, *card in rows}
-        bookmarks = set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))
+        cards = {question_id: _Card(*card) for question_id, *card in _cards(user_id=user.pk)}
+        bookmarks = bookmarked_question_ids(user=user)
     matching = _text_matches(filters.text) if filters.text else None
     role_id = filters.role.pk if filters.role else None
     status_filter = filters.status if personal else ""

@@ -2,7 +2,36 @@
 
 from __future__ import annotations
 
+from careers.prepared import PreparedQuery
+
 from .models import Bookmark, Note, Question
+
+_note_body = PreparedQuery(
+    lambda user_id, question_id: Note.objects.filter(
+        user_id=user_id, question_id=question_id
+    ).values_list("body", flat=True)[:1]
+)
+_bookmark = PreparedQuery(
+    lambda user_id, question_id: Bookmark.objects.filter(
+        user_id=user_id, question_id=question_id
+    ).values_list("pk", flat=True)[:1]
+)
+_bookmarked_ids = PreparedQuery(
+    lambda user_id: Bookmark.objects.filter(user_id=user_id).values_list("question_id", flat=True)
+)
+
+
+def note_draft(*, user, question: Question) -> str | None:
+    """The user's saved draft on the question, or None."""
+    return next(iter(_note_body(user_id=user.pk, question_id=question.pk)), None)
+
+
+def is_bookmarked(*, user, question: Question) -> bool:
+    return bool(_bookmark(user_id=user.pk, question_id=question.pk))
+
+
+def bookmarked_question_ids(*, user) -> set[int]:
+    return set(_bookmarked_ids(user_id=user.pk))
 
 
 def save_note(*, user, question: Question, body: str) -> Note | None:

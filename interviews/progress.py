@@ -10,6 +10,7 @@ from typing import NamedTuple
 from django.utils import timezone
 
 from careers.models import Role
+from careers.prepared import PreparedQuery
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue
 from .models import MASTERED_INTERVAL_DAYS, CardState, Category, Rating, ReviewLog
@@ -91,11 +92,23 @@ class CardSummary(NamedTuple):
         return self.rated and self.interval_days >= MASTERED_INTERVAL_DAYS
 
 
-def read_cards(*, user) -> dict[int, CardSummary]:
-    """The user's card states by question id, in one query; the page's figures share it."""
-    rows = CardState.objects.for_user(user).values_list(
+_cards = PreparedQuery(
+    lambda user_id: CardState.objects.filter(user_id=user_id).values_list(
         "question_id", "state", "due", "interval_days", "cycle_started_at", "cycle"
     )
+)
+_logs = PreparedQuery(
+    lambda user_id: (
+        ReviewLog.objects.filter(user_id=user_id)
+        .order_by("question_id", "rated_at", "pk")
+        .values_list("question_id", "question__category", "rating", "rated_at", "due", "cycle")
+    )
+)
+
+
+def read_cards(*, user) -> dict[int, CardSummary]:
+    """The user's card states by question id, in one query; the page's figures share it."""
+    rows = _cards(user_id=user.pk)
     return {question_id: CardSummary(*card) for question_id, *card in rows}
 
 
@@ -142,12 +155,6 @@ def category_progress(
 
 
 def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None = None) -> Activity:
-    logs = (
-        ReviewLog.objects.for_user(user)
-        .filter(rated_at__lte=now)
-        .order_by("question_id", "rated_at", "pk")
-        .values_list("question_id", "question__category", "rating", "rated_at", "due", "cycle")
-    )
     cards = read_cards(user=user) if cards is None else cards
     restarted = {
         question_id: card.cycle_started_at
@@ -162,7 +169,9 @@ def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None =
     again_by_category: Counter = Counter()
     # Per question: (day rated, rated at, due day), in rating order.
     chains: dict[int, list[tuple[date, datetime, date]]] = defaultdict(list)
-    for question_id, category, rating, rated_at, due, _cycle in logs:
+    for question_id, category, rating, rated_at, due, _cycle in _logs(user_id=user.pk):
+        if rated_at > now:
+            continue  # only what had happened by ``now``
         rated_day = rated_at.astimezone(zone).date()
         practice_days[rated_day] += 1
         if rating == Rating.AGAIN and rated_at >= weak_since:

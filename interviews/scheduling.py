@@ -13,6 +13,8 @@ import fsrs
 from django.db import transaction
 from django.db.models import F
 
+from careers.prepared import PreparedQuery
+
 from .models import (
     CardState,
     Category,
@@ -116,6 +118,18 @@ RATED_FIELDS = [
 ]
 
 
+_card_of = PreparedQuery(
+    lambda user_id, question_id: CardState.objects.filter(user_id=user_id, question_id=question_id)[
+        :1
+    ]
+)
+
+
+def card_state_for(*, user, question: Question) -> CardState | None:
+    """The user's card on the question, if they have one (read on every question page)."""
+    return next(iter(_card_of(user_id=user.pk, question_id=question.pk)), None)
+
+
 def _rate_unlocked(
     *, user, question: Question, rating: Rating, now: datetime
 ) -> RatingResult | CardState | None:
@@ -126,7 +140,7 @@ def _rate_unlocked(
     Writes nothing and returns None when there is no card yet, or the card as read when
     another rating or a fresh cycle changed it meanwhile.
     """
-    card_state = next(iter(CardState.objects.filter(user=user, question=question)[:1]), None)
+    card_state = card_state_for(user=user, question=question)
     if card_state is None:
         return None
     seen = {"review_count": card_state.review_count, "cycle": card_state.cycle}

@@ -27,8 +27,8 @@ from .forms import (
     PracticeRatingForm,
     RatingForm,
 )
-from .models import Bookmark, CardState, Category, Note, Question, Rating
-from .notebook import save_note, set_bookmark
+from .models import CardState, Category, Question, Rating
+from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
 from .practice import PracticeSession, build_queue, count_due, target_role_for
 
 
@@ -69,21 +69,16 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     user = request.user
     if user.is_authenticated:
-        # One row at most each (unique per user and question): no ordering, and the note's
-        # body only.
         if "note_form" not in context:
-            notes = Note.objects.for_user(user).filter(question=question)
-            draft = next(iter(notes.values_list("body", flat=True)[:1]), None)
+            draft = note_draft(user=user, question=question)
             if draft is None:
                 draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
         context.setdefault("rating_form", RatingForm())
         if "card_state" not in context:
-            cards = CardState.objects.for_user(user).filter(question=question)[:1]
-            context["card_state"] = next(iter(cards), None)
+            context["card_state"] = scheduling.card_state_for(user=user, question=question)
         if "bookmarked" not in context:
-            bookmarks = Bookmark.objects.for_user(user).filter(question=question)
-            context["bookmarked"] = bookmarks.exists()
+            context["bookmarked"] = is_bookmarked(user=user, question=question)
     return context
 
 

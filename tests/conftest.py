@@ -44,7 +44,7 @@ def bob(db):
 
 @pytest.fixture
 def alice_client(client, alice):
-    client.force_login(alice)
+    client.force_login(alice, backend="careers.backends.ModelBackend")
     return client
 
 
