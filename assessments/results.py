@@ -12,6 +12,8 @@ from django.db.models import F, Prefetch, Value
 from django.utils import timezone
 
 from careers.models import Profile, Role
+from careers.prepared import PreparedQuery
+from careers.selectors import role_by
 
 from . import plan, scoring
 from .models import (
@@ -397,15 +399,27 @@ def make_target_role(*, user, role_slug: str) -> Role | None:
     return role
 
 
+# Read on every practice and progress page (through the interviews app's target role).
+_latest_result = PreparedQuery(
+    lambda user_id: (
+        Assessment.objects.filter(user_id=user_id).completed().values_list("pk", "result")[:1]
+    )
+)
+_dismissed_paths = PreparedQuery(
+    lambda assessment_id: PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
+        "path_slug", flat=True
+    )
+)
+
+
 def recommended_role(user) -> Role | None:
     """The target role of the best path the user has not set aside, from their latest result."""
-    assessment = (
-        Assessment.objects.for_user(user).completed().prefetch_related("dismissals").first()
-    )
-    if assessment is None or not assessment.result:
+    latest = next(iter(_latest_result(user_id=user.pk)), None)
+    if latest is None or not latest[1]:
         return None
-    dismissed = {dismissal.path_slug for dismissal in assessment.dismissals.all()}
-    for path in assessment.result["paths"]:
+    assessment_id, result = latest
+    dismissed = set(_dismissed_paths(assessment_id=assessment_id))
+    for path in result["paths"]:
         if path["slug"] not in dismissed:
-            return Role.objects.filter(slug=path["role"]["slug"]).first()
+            return role_by(slug=path["role"]["slug"])
     return None

@@ -44,19 +44,40 @@ def content_version() -> int:
     return (row[0] if row else 0) or 0
 
 
+# name -> (content version, value); see content_cached.
+_content_values: dict[str, tuple[int, object]] = {}
+
+
 def content_cached(name: str, build: Callable[[], T], *, version: int | None = None) -> T:
     """``build()``'s result, kept in this process until the content version changes.
 
     For data derived from content models only (never from one user's data): every
-    content change bumps the version, so the next call anywhere rebuilds it.
+    content change bumps the version, so the next call anywhere rebuilds it. The value is
+    kept as the object itself, not a copy (a copy costs an unpickling on every request),
+    so callers must not change it.
     """
-    key = f"content:{content_version() if version is None else version}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        if value is not None:
-            cache.set(key, value, PAGE_TTL_SECONDS)
+    version = content_version() if version is None else version
+    kept = _content_values.get(name)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = build()
+    if value is not None:
+        _content_values[name] = (version, value)
     return value
+
+
+def forget_content_values() -> None:
+    """Drop every kept value (for tests, whose rolled-back content reuses version numbers)."""
+    _content_values.clear()
+
+
+def fingerprint(value: object) -> str:
+    """A cache key for a rendered fragment, from everything it is drawn from.
+
+    ``value`` must be made of plain data with a faithful ``repr`` (numbers, strings, dates,
+    tuples, dataclasses): equal fingerprints then mean the fragment renders the same.
+    """
+    return hashlib.sha256(repr(value).encode()).hexdigest()
 
 
 def _cache_key(request, version: int) -> str:

@@ -6,7 +6,22 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from .caching import content_cached
 from .models import Hub, Market, MarketFact, Role, SalaryBand
+
+
+def _all_roles() -> tuple[Role, ...]:
+    return tuple(Role.objects.only("pk", "slug", "name", "sort_order").order_by("pk"))
+
+
+def role_by(*, pk: int | None = None, slug: str | None = None) -> Role | None:
+    """One role (its id, slug and name) from the roles read once per content version.
+
+    For pages that name a user's role on every request (practice, progress): the role
+    list is content, so it is shared by every user until staff change it.
+    """
+    roles = content_cached("careers:roles", _all_roles)
+    return next((role for role in roles if role.pk == pk or role.slug == slug), None)
 
 
 def roles_with_bands() -> QuerySet[Role]:

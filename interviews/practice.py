@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from careers.models import Profile, Role
+from careers.prepared import PreparedQuery
+from careers.selectors import role_by
 
 from .models import CardState, Question
 
@@ -24,11 +26,17 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
         target_role_providers.append(provider)
 
 
+_profile_target_role = PreparedQuery(
+    lambda user_id: Profile.objects.filter(user_id=user_id).values_list("target_role_id", flat=True)
+)
+
+
 def target_role_for(*, user) -> Role | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
-    profile = Profile.objects.select_related("target_role").filter(user=user).first()
-    if profile and profile.target_role:
-        return profile.target_role
+    role_id = next(iter(_profile_target_role(user_id=user.pk)), None)
+    role = role_by(pk=role_id) if role_id is not None else None
+    if role is not None:
+        return role
     for provider in target_role_providers:
         role = provider(user)
         if role is not None:

@@ -232,16 +232,6 @@ def practice_chart_rows(*, activity: Activity, today: date) -> list[dict]:
     return [{"label": f"{day.day} {day:%b}", "value": activity.practice_days[day]} for day in days]
 
 
-def chart_fingerprint(rows: list[dict]) -> str:
-    """Everything the practice chart is drawn from (its days and values), as a cache key.
-
-    The page caches the drawn chart under it: the SVG and its table are a pure function of
-    these thirty figures, and costly to draw, while the figures change only when the user
-    rates something or the day turns.
-    """
-    return ";".join(f"{row['label']}={row['value']}" for row in rows)
-
-
 def weakest_categories(*, activity: Activity, limit: int = 3) -> list[WeakCategory]:
     """The categories with the most "Again" ratings lately, worst first."""
     ranked = sorted(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careers.caching import cached_for_visitors
+from careers.caching import cached_for_visitors, fingerprint
 
 from . import progress as progress_rules
 from . import scheduling
@@ -274,22 +274,34 @@ def progress(request: HttpRequest) -> HttpResponse:
         user=request.user, now=now, cards=cards, catalogue=catalogue
     )
     chart_rows = progress_rules.practice_chart_rows(activity=activity, today=today)
+    upcoming = progress_rules.upcoming_reviews(cards=cards, catalogue=catalogue)
+    streaks = progress_rules.streaks(activity=activity, today=today)
+    weakest = progress_rules.weakest_categories(activity=activity)
+    readiness = progress_rules.readiness(
+        user=request.user, role=target_role_for(user=request.user), cards=cards, catalogue=catalogue
+    )
+    # The page is a pure function of these figures, and costly to draw: it is cached under
+    # them (whoever they belong to), so it is drawn again only when one of them changes.
+    figures = (
+        categories,
+        streaks,
+        chart_rows,
+        weakest,
+        readiness and (readiness.role.pk, readiness.role.slug, readiness.role.name),
+        readiness and (readiness.mastered, readiness.total),
+        [(review, review.due <= now) for review in upcoming],
+    )
     context = {
+        "figures_key": fingerprint(figures),
         "categories": categories,
         "due_today": sum(row.due_today for row in categories),
-        "streaks": progress_rules.streaks(activity=activity, today=today),
+        "streaks": streaks,
         "chart_rows": chart_rows,
-        "chart_fingerprint": progress_rules.chart_fingerprint(chart_rows),
-        "weakest": progress_rules.weakest_categories(activity=activity),
-        "readiness": progress_rules.readiness(
-            user=request.user,
-            role=target_role_for(user=request.user),
-            cards=cards,
-            catalogue=catalogue,
-        ),
-        "upcoming": progress_rules.upcoming_reviews(cards=cards, catalogue=catalogue),
+        "weakest": weakest,
+        "readiness": readiness,
+        "upcoming": upcoming,
         "now": now,
-        "fresh_cycle_form": FreshCycleForm(),
+        "fresh_cycle_form": FreshCycleForm,  # the class: only built when the page is drawn
     }
     return render(request, "interviews/progress.html", context)
 

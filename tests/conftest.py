@@ -8,6 +8,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
 
+from careers.caching import forget_content_values
 from careers.models import ContentVersion
 from tests import factories
 
@@ -21,10 +22,12 @@ def _fast_password_hashing():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # The page cache is per process; tests must not see each other's pages.
+    # The page cache and kept content are per process; tests must not see each other's.
     cache.clear()
+    forget_content_values()
     yield
     cache.clear()
+    forget_content_values()
 
 
 @pytest.fixture
