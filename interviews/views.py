@@ -61,7 +61,17 @@ def bank(request: HttpRequest) -> HttpResponse:
         catalogue=catalogue,
     )
     form.show_counts(result)
-    context = {"form": form, "page": result.page, "signed_in": signed_in}
+    controls = form.controls()
+    page = result.page
+    # The list is a pure function of these (the query string is in the page links): it is
+    # cached under them, whoever asks, and drawn again only when one changes.
+    figures = (controls, page.object_list, page.number, page.paginator.count)
+    context = {
+        "controls": controls,
+        "page": page,
+        "signed_in": signed_in,
+        "figures_key": fingerprint((figures, sorted(request.GET.lists()))),
+    }
     return _page(request, "interviews/bank.html", "bank", context)
 
 
