@@ -84,7 +84,6 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
             if draft is None:
                 draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
-        context.setdefault("rating_form", RatingForm())
         if "card_state" not in context:
             context["card_state"] = scheduling.card_state_for(user=user, question=question)
         if "bookmarked" not in context:
@@ -120,7 +119,6 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         "now": result.review_log.rated_at,
         "card_state": result.card_state,
         "just_rated": Rating(result.review_log.rating).label,
-        "rating_form": RatingForm(),
     }
     return render(request, "interviews/question.html#rating", context)
 

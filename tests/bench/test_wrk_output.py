@@ -70,3 +70,15 @@ def test_it_judges_a_smoke_run_on_errors_only():
 
     assert result[0].passed
     assert result[1].problems == ["errors: 1"]
+
+
+def test_it_compares_each_page_with_the_healthz_run_just_before_it():
+    result = rows(**{"/healthz": (1000, 20), "home": (600, 40), "roles": (600, 40)})
+    result[1].baseline_rps = 1100  # the machine sped up: 600 is under half of this run
+    result[2].baseline_rps = 1300
+
+    judge(result, smoke=False)
+
+    assert [round(row.ratio, 3) for row in result[1:]] == [0.545, 0.462]
+    assert result[1].passed
+    assert result[2].problems == ["46.2% of /healthz < 50%"]
