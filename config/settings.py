@@ -172,6 +172,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "compass",
+        # Whole public pages plus drawn fragments (keyed by what they show): a few MB.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
 

@@ -17,7 +17,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 
-from careers.caching import content_cached
+from careers.caching import content_cached, content_version
 from careers.models import Role
 from careers.prepared import PreparedQuery
 
@@ -90,13 +90,21 @@ def _build_catalogue() -> Catalogue:
 
 
 def published_question(pk: int) -> Question | None:
-    """One published question with its roles, read once per content version in each process."""
+    """One published question with its roles, read once per content version in each process.
+
+    The question carries the version it was read at (``content_version``), for keys of
+    fragments drawn from it.
+    """
+    version = content_version()
 
     def build() -> Question | None:
         roles = Prefetch("roles", queryset=Role.objects.only("slug", "name"))
-        return Question.objects.published().prefetch_related(roles).filter(pk=pk).first()
+        question = Question.objects.published().prefetch_related(roles).filter(pk=pk).first()
+        if question is not None:
+            question.content_version = version
+        return question
 
-    return content_cached(f"interviews:question:{pk}", build)
+    return content_cached(f"interviews:question:{pk}", build, version=version)
 
 
 def bank_catalogue() -> Catalogue:

@@ -84,6 +84,17 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
             if draft is None:
                 draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
+        # The notes box is drawn once per draft text (and errors): see question.html.
+        note_form = context["note_form"]
+        context["notes_key"] = fingerprint(
+            (
+                question.pk,
+                question.content_version,
+                note_form["body"].value(),
+                note_form.errors if note_form.is_bound else None,
+                context.get("notes_saved", False),
+            )
+        )
         if "card_state" not in context:
             context["card_state"] = scheduling.card_state_for(user=user, question=question)
         if "bookmarked" not in context:
