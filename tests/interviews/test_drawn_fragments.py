@@ -1,0 +1,82 @@
+"""Fragments drawn once and cached under what they show are redrawn the moment it changes.
+
+The question heading, the notes box, the bank's list and the progress page body are kept
+in the page cache; each test views a page, changes what it shows, and views it again.
+"""
+
+import re
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from interviews import scheduling
+from interviews.models import Rating
+
+User = get_user_model()
+
+
+def text(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_question_heading_follows_an_editors_change(alice_client, question):
+    url = reverse("interviews:question", args=[question.pk])
+    assert "You find bias in a model. What now?" in text(alice_client.get(url))
+
+    question.prompt = "You find bias in a deployed model. What now?"
+    question.save()
+
+    assert "You find bias in a deployed model. What now?" in text(alice_client.get(url))
+
+
+def test_the_notes_box_shows_each_users_own_latest_draft(alice_client, alice, question):
+    url = reverse("interviews:question", args=[question.pk])
+    note_url = reverse("interviews:note", args=[question.pk])
+    assert "First draft" not in text(alice_client.get(url))
+
+    alice_client.post(note_url, {"body": "First draft"})
+    assert "First draft" in text(alice_client.get(url))
+    alice_client.post(note_url, {"body": "Second draft"})
+    page = text(alice_client.get(url))
+    assert "Second draft" in page and "First draft" not in page
+
+    bob = User.objects.create_user("bob-notes", password="a-long-unusual-passphrase")
+    alice_client.force_login(bob, backend="careers.backends.ModelBackend")
+    assert "Second draft" not in text(alice_client.get(url))
+
+
+def test_a_cached_notes_box_still_carries_this_sessions_csrf_token(alice_client, question):
+    url = reverse("interviews:question", args=[question.pk])
+    first = text(alice_client.get(url))
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', first)
+    assert tokens and len(set(tokens)) == 1  # one masked token per response
+    second = text(alice_client.get(url))
+    assert re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', second)[0] != tokens[0]
+
+
+def test_the_progress_page_changes_with_the_next_rating(alice_client, alice, question):
+    url = reverse("interviews:progress")
+    before = text(alice_client.get(url))
+    assert "Nothing scheduled yet" in before
+
+    scheduling.rate(user=alice, question=question, rating=Rating.GOOD, now=timezone.now())
+
+    after = text(alice_client.get(url))
+    assert "Nothing scheduled yet" not in after
+    assert question.prompt in after
+
+
+def test_the_bank_list_follows_a_bookmark_and_a_filter_error(alice_client, question):
+    url = reverse("interviews:bank")
+    assert "Bookmarked only (0)" in text(alice_client.get(url))
+
+    alice_client.post(reverse("interviews:bookmark", args=[question.pk]), {"bookmarked": "1"})
+
+    page = text(alice_client.get(url))
+    assert "Bookmarked only (1)" in page
+    assert '<span class="badge">Bookmarked</span>' in page
+    bad = alice_client.get(url, {"difficulty": "nine"})
+    assert 'aria-invalid="true"' in text(bad)
+    assert 'aria-invalid="true"' not in text(alice_client.get(url))
