@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import F, Prefetch, Value
 from django.utils import timezone
 
@@ -400,9 +401,10 @@ def make_target_role(*, user, role_slug: str) -> Role | None:
 
 
 # Read on every practice and progress page (through the interviews app's target role).
-_latest_result = PreparedQuery(
+PATH_ROLES_TTL_SECONDS = 24 * 60 * 60
+_latest_completed = PreparedQuery(
     lambda user_id: (
-        Assessment.objects.filter(user_id=user_id).completed().values_list("pk", "result")[:1]
+        Assessment.objects.filter(user_id=user_id).completed().values_list("pk", flat=True)[:1]
     )
 )
 _dismissed_paths = PreparedQuery(
@@ -412,14 +414,29 @@ _dismissed_paths = PreparedQuery(
 )
 
 
+def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
+    """The result's (path slug, role slug) pairs, best first.
+
+    A completed assessment's result is written once and never changed, so the pairs are
+    kept rather than parsed out of the whole result on every page.
+    """
+    key = f"assessments:path-roles:{assessment_id}"
+    pairs = cache.get(key)
+    if pairs is None:
+        result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
+        paths = (next(iter(result), None) or {}).get("paths", [])
+        pairs = [(path["slug"], path["role"]["slug"]) for path in paths]
+        cache.set(key, pairs, PATH_ROLES_TTL_SECONDS)
+    return pairs
+
+
 def recommended_role(user) -> Role | None:
     """The target role of the best path the user has not set aside, from their latest result."""
-    latest = next(iter(_latest_result(user_id=user.pk)), None)
-    if latest is None or not latest[1]:
+    assessment_id = next(iter(_latest_completed(user_id=user.pk)), None)
+    if assessment_id is None:
         return None
-    assessment_id, result = latest
     dismissed = set(_dismissed_paths(assessment_id=assessment_id))
-    for path in result["paths"]:
-        if path["slug"] not in dismissed:
-            return role_by(slug=path["role"]["slug"])
+    for path_slug, role_slug in _path_roles(assessment_id):
+        if path_slug not in dismissed:
+            return role_by(slug=role_slug)
     return None

@@ -57,9 +57,10 @@ class CatalogueQuestion(NamedTuple):
 class Catalogue(NamedTuple):
     questions: tuple[CatalogueQuestion, ...]  # ordered by pk, as the bank lists them
     roles: tuple[RoleChoice, ...]  # every role, in the roles' own order
+    version: int  # the content version it was read at
 
 
-def _build_catalogue() -> Catalogue:
+def _build_catalogue(version: int) -> Catalogue:
     role_ids: dict[int, set[int]] = {}
     links = Question.roles.through.objects.filter(question__is_published=True)
     for question_id, role_id in links.values_list("question_id", "role_id"):
@@ -86,7 +87,7 @@ def _build_catalogue() -> Catalogue:
         for pk, prompt, category, difficulty, from_guide in rows
     )
     roles = tuple(RoleChoice(*row) for row in Role.objects.values_list("pk", "slug", "name"))
-    return Catalogue(questions=questions, roles=roles)
+    return Catalogue(questions=questions, roles=roles, version=version)
 
 
 def published_question(pk: int) -> Question | None:
@@ -109,7 +110,10 @@ def published_question(pk: int) -> Question | None:
 
 def bank_catalogue() -> Catalogue:
     """The published bank and the roles, read once per content version in each process."""
-    return content_cached("interviews:bank-catalogue", _build_catalogue)
+    version = content_version()
+    return content_cached(
+        "interviews:bank-catalogue", lambda: _build_catalogue(version), version=version
+    )
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.utils import timezone
 
+from careers.caching import fingerprint
 from careers.models import Role
 from careers.prepared import PreparedQuery
 
@@ -17,6 +19,7 @@ from .models import MASTERED_INTERVAL_DAYS, CardState, Category, Rating, ReviewL
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
+HISTORY_TTL_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class CardSummary(NamedTuple):
     interval_days: int
     cycle_started_at: datetime | None
     cycle: int
+    review_count: int
 
     @property
     def rated(self) -> bool:
@@ -94,7 +98,7 @@ class CardSummary(NamedTuple):
 
 _cards = PreparedQuery(
     lambda user_id: CardState.objects.filter(user_id=user_id).values_list(
-        "question_id", "state", "due", "interval_days", "cycle_started_at", "cycle"
+        "question_id", "state", "due", "interval_days", "cycle_started_at", "cycle", "review_count"
     )
 )
 _logs = PreparedQuery(
@@ -164,7 +168,8 @@ def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None =
     # Hundreds of dates per page: convert with the zone in hand, not timezone.localdate().
     zone = timezone.get_current_timezone()
     today = _day(now)
-    weak_since = now - timedelta(days=WEAK_CATEGORY_DAYS)
+    # Whole days, like the chart: today and the 29 days before it.
+    weak_since = today - timedelta(days=WEAK_CATEGORY_DAYS - 1)
     practice_days: Counter = Counter()
     again_by_category: Counter = Counter()
     # Per question: (day rated, rated at, due day), in rating order.
@@ -174,7 +179,7 @@ def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None =
             continue  # only what had happened by ``now``
         rated_day = rated_at.astimezone(zone).date()
         practice_days[rated_day] += 1
-        if rating == Rating.AGAIN and rated_at >= weak_since:
+        if rating == Rating.AGAIN and rated_day >= weak_since:
             again_by_category[category] += 1
         chains[question_id].append((rated_day, rated_at, due.astimezone(zone).date()))
 
@@ -194,6 +199,40 @@ def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None =
     return Activity(
         practice_days=practice_days, due_spans=due_spans, again_by_category=again_by_category
     )
+
+
+class HistoryFigures(NamedTuple):
+    """The progress figures that change only when the user's cards do or the day turns."""
+
+    categories: list[CategoryProgress]
+    streaks: Streaks
+    chart_rows: list[dict]
+    weakest: list[WeakCategory]
+
+
+def history_figures(
+    *, user, now: datetime, cards: dict[int, CardSummary], catalogue: Catalogue
+) -> HistoryFigures:
+    """Categories, streaks, the 30-day chart and the weakest categories, kept until they change.
+
+    Every rating writes its review log together with a change to that question's card (its
+    review count and due time), and a fresh cycle changes the cards it restarts; so the
+    cards, the day and the published bank identify everything these are worked out from.
+    """
+    today = _day(now)
+    cards_key = fingerprint(sorted(cards.items()))
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{cards_key}"
+    figures = cache.get(key)
+    if figures is None:
+        activity = read_activity(user=user, now=now, cards=cards)
+        figures = HistoryFigures(
+            categories=category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
+            streaks=streaks(activity=activity, today=today),
+            chart_rows=practice_chart_rows(activity=activity, today=today),
+            weakest=weakest_categories(activity=activity),
+        )
+        cache.set(key, figures, HISTORY_TTL_SECONDS)
+    return figures
 
 
 def streaks(*, activity: Activity, today: date) -> Streaks:

@@ -285,38 +285,30 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    today = timezone.localdate(now)
     cards = progress_rules.read_cards(user=request.user)
     catalogue = bank_catalogue()
-    activity = progress_rules.read_activity(user=request.user, now=now, cards=cards)
-    categories = progress_rules.category_progress(
+    history = progress_rules.history_figures(
         user=request.user, now=now, cards=cards, catalogue=catalogue
     )
-    chart_rows = progress_rules.practice_chart_rows(activity=activity, today=today)
     upcoming = progress_rules.upcoming_reviews(cards=cards, catalogue=catalogue)
-    streaks = progress_rules.streaks(activity=activity, today=today)
-    weakest = progress_rules.weakest_categories(activity=activity)
     readiness = progress_rules.readiness(
         user=request.user, role=target_role_for(user=request.user), cards=cards, catalogue=catalogue
     )
     # The page is a pure function of these figures, and costly to draw: it is cached under
     # them (whoever they belong to), so it is drawn again only when one of them changes.
     figures = (
-        categories,
-        streaks,
-        chart_rows,
-        weakest,
+        history,
         readiness and (readiness.role.pk, readiness.role.slug, readiness.role.name),
         readiness and (readiness.mastered, readiness.total),
         [(review, review.due <= now) for review in upcoming],
     )
     context = {
         "figures_key": fingerprint(figures),
-        "categories": categories,
-        "due_today": sum(row.due_today for row in categories),
-        "streaks": streaks,
-        "chart_rows": chart_rows,
-        "weakest": weakest,
+        "categories": history.categories,
+        "due_today": sum(row.due_today for row in history.categories),
+        "streaks": history.streaks,
+        "chart_rows": history.chart_rows,
+        "weakest": history.weakest,
         "readiness": readiness,
         "upcoming": upcoming,
         "now": now,

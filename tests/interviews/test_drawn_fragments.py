@@ -80,3 +80,27 @@ def test_the_bank_list_follows_a_bookmark_and_a_filter_error(alice_client, quest
     bad = alice_client.get(url, {"difficulty": "nine"})
     assert 'aria-invalid="true"' in text(bad)
     assert 'aria-invalid="true"' not in text(alice_client.get(url))
+
+
+def test_the_progress_figures_follow_a_fresh_cycle_and_an_unpublished_question(
+    alice_client, alice, question, question_factory
+):
+    other = question_factory(category=question.category)
+    url = reverse("interviews:progress")
+    scheduling.rate(user=alice, question=question, rating=Rating.EASY, now=timezone.now())
+    row = re.compile(r"<tr>\s*<th scope=\"row\">.*?</tr>", re.S)
+
+    def category_row() -> str:
+        page = text(alice_client.get(url))
+        return next(
+            m.group(0) for m in row.finditer(page) if question.get_category_display() in m.group(0)
+        )
+
+    assert re.findall(r'"num">(\d+)<', category_row()) == ["1", "1", "0", "0", "2"]
+
+    alice_client.post(reverse("interviews:fresh_cycle"), {"category": question.category})
+    assert re.findall(r'"num">(\d+)<', category_row()) == ["2", "0", "0", "0", "2"]
+
+    other.is_published = False
+    other.save()
+    assert re.findall(r'"num">(\d+)<', category_row()) == ["1", "0", "0", "0", "1"]
