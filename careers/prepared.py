@@ -33,8 +33,9 @@ from django.db import connections, router
 from django.db.models import QuerySet
 from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable
 
-# Placeholder ids no real row has; each parameter gets its own.
-_PLACEHOLDER_BASE = -7_300_000_001
+# Placeholder ids no real row has, one per parameter: negative, and within a 32-bit integer
+# column's range (outside it, Django compiles the lookup to "no rows" instead of SQL).
+_PLACEHOLDER_BASE = -2_147_000_001
 
 
 @dataclass(frozen=True)

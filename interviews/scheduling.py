@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import fsrs
-from django.db import transaction
-from django.db.models import F
+from django.db import connections, router, transaction
+from django.db.models import F, sql
 
 from careers.prepared import PreparedQuery
 
@@ -130,6 +130,34 @@ def card_state_for(*, user, question: Question) -> CardState | None:
     return next(iter(_card_of(user_id=user.pk, question_id=question.pk)), None)
 
 
+def insert_returns_pk(connection) -> bool:
+    return connection.features.can_return_columns_from_insert
+
+
+def _update_statement(queryset, values: dict) -> tuple[str, tuple]:
+    """The SQL and parameters ``queryset.update(**values)`` would run."""
+    query = queryset.query.chain(sql.UpdateQuery)
+    query.add_update_values(values)
+    update_sql, params = query.get_compiler(queryset.db).as_sql()
+    return update_sql, tuple(params)
+
+
+def _insert_statement(obj) -> tuple[str, tuple]:
+    """The SQL and parameters ``obj.save(force_insert=True)`` would run (returning the pk)."""
+    options = obj._meta
+    database = router.db_for_write(type(obj))
+    query = sql.InsertQuery(type(obj))
+    query.insert_values(
+        [field for field in options.local_concrete_fields if field is not options.auto_field],
+        [obj],
+    )
+    compiler = query.get_compiler(database)
+    if insert_returns_pk(connections[database]):
+        compiler.returning_fields = [options.pk]
+    ((insert_sql, params),) = compiler.as_sql()
+    return insert_sql, tuple(params)
+
+
 def _rate_unlocked(
     *, user, question: Question, rating: Rating, now: datetime
 ) -> RatingResult | CardState | None:
@@ -147,10 +175,24 @@ def _rate_unlocked(
     unchanged = CardState.objects.filter(pk=card_state.pk, **seen)
     log_fields = apply_rating(card_state, rating=rating, now=now)
     review_log = ReviewLog(**log_fields)
-    with transaction.atomic():
-        if not unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}):
+    # Compiled before the write transaction: on SQLite every other writer waits while it
+    # is open, and compiling the two statements took longer than running them.
+    rated = {name: getattr(card_state, name) for name in RATED_FIELDS}
+    update = _update_statement(unchanged, rated)
+    insert = _insert_statement(review_log)
+    with transaction.atomic(using=unchanged.db), connections[unchanged.db].cursor() as cursor:
+        cursor.execute(*update)
+        if cursor.rowcount != 1:
             return card_state
-        review_log.save(force_insert=True)
+        cursor.execute(*insert)
+        inserted_pk = cursor.fetchone()[0] if insert_returns_pk(cursor.db) else None
+        if inserted_pk is None:
+            inserted_pk = cursor.db.ops.last_insert_id(
+                cursor, ReviewLog._meta.db_table, ReviewLog._meta.pk.column
+            )
+    review_log.pk = inserted_pk
+    review_log._state.adding = False
+    review_log._state.db = unchanged.db
     return RatingResult(card_state=card_state, review_log=review_log)
 
 

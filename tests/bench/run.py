@@ -178,12 +178,13 @@ _PICK_USERS = """\
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-# The first demo users seed_demo made (their history makes the signed-in pages realistic),
-# given a known password so the benchmark signs in through the login form like anyone else.
+# The first demo users seed_demo made who have practised (their history makes the signed-in
+# pages realistic: a user who never practised has an empty progress page), given a known
+# password so the benchmark signs in through the login form like anyone else.
 User = get_user_model()
 names = list(
-    User.objects.filter(is_staff=False, is_active=True)
-    .order_by("pk").values_list("username", flat=True)[: data["count"]]
+    User.objects.filter(is_staff=False, is_active=True, interview_reviews__isnull=False)
+    .distinct().order_by("pk").values_list("username", flat=True)[: data["count"]]
 )
 User.objects.filter(username__in=names).update(password=make_password(data["password"]))
 result = names
