@@ -19,13 +19,13 @@ from . import scheduling
 from .bank import bank_catalogue, browse_bank, published_question
 from .forms import (
     STAR_TEMPLATE,
-    BankFilterForm,
     BookmarkForm,
     FreshCycleForm,
     NoteForm,
     PracticeForm,
     PracticeRatingForm,
     RatingForm,
+    bank_filter_form,
 )
 from .models import CardState, Category, Question, Rating
 from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
@@ -52,7 +52,7 @@ def _page(request: HttpRequest, template: str, partial: str, context: dict, stat
 def bank(request: HttpRequest) -> HttpResponse:
     catalogue = bank_catalogue()
     signed_in = request.user.is_authenticated
-    form = BankFilterForm(request.GET, roles=catalogue.roles, signed_in=signed_in)
+    form = bank_filter_form(catalogue.roles, signed_in)(request.GET)
     result = browse_bank(
         user=request.user,
         filters=form.filters(),

@@ -80,6 +80,10 @@ def test_the_bank_list_follows_a_bookmark_and_a_filter_error(alice_client, quest
     bad = alice_client.get(url, {"difficulty": "nine"})
     assert 'aria-invalid="true"' in text(bad)
     assert 'aria-invalid="true"' not in text(alice_client.get(url))
+    # The filter form's fields are shared between requests: nothing of Alice's stays in them.
+    bob = User.objects.create_user("bob-bank", password="a-long-unusual-passphrase")
+    alice_client.force_login(bob, backend="careers.backends.ModelBackend")
+    assert "Bookmarked only (0)" in text(alice_client.get(url))
 
 
 def test_the_progress_figures_follow_a_fresh_cycle_and_an_unpublished_question(
