@@ -107,7 +107,9 @@ class PreparedQuery:
         compiler = query.get_compiler(connection=connection)
         sql, raw_params = compiler.as_sql()
         by_value = {value: name for name, value in placeholders.items()}
-        params = tuple(by_value.get(value, value) for value in raw_params)
+        params = tuple(
+            by_value.get(value, value) if isinstance(value, int) else value for value in raw_params
+        )
         missing = set(self.names) - {p for p in params if isinstance(p, str)}
         if missing:
             raise ValueError(f"parameters not used by the query: {', '.join(sorted(missing))}")

@@ -118,20 +118,16 @@ RATED_FIELDS = [
 ]
 
 
-_card_of = PreparedQuery(
-    lambda user_id, question_id: CardState.objects.filter(user_id=user_id, question_id=question_id)[
-        :1
-    ]
-)
+def _card_query(user_id, question_id):
+    return CardState.objects.filter(user_id=user_id, question_id=question_id)[:1]
+
+
+_card_of = PreparedQuery(_card_query)
 
 
 def card_state_for(*, user, question: Question) -> CardState | None:
     """The user's card on the question, if they have one (read on every question page)."""
     return next(iter(_card_of(user_id=user.pk, question_id=question.pk)), None)
-
-
-def insert_returns_pk(connection) -> bool:
-    return connection.features.can_return_columns_from_insert
 
 
 def _update_statement(queryset, values: dict) -> tuple[str, tuple]:
@@ -142,8 +138,9 @@ def _update_statement(queryset, values: dict) -> tuple[str, tuple]:
     return update_sql, tuple(params)
 
 
-def _insert_statement(obj) -> tuple[str, tuple]:
-    """The SQL and parameters ``obj.save(force_insert=True)`` would run (returning the pk)."""
+def _insert_statement(obj) -> tuple[str, tuple, bool]:
+    """The SQL and parameters ``obj.save(force_insert=True)`` would run, and whether the
+    statement returns the new row's pk (else the cursor's last insert id has it)."""
     options = obj._meta
     database = router.db_for_write(type(obj))
     query = sql.InsertQuery(type(obj))
@@ -152,10 +149,11 @@ def _insert_statement(obj) -> tuple[str, tuple]:
         [obj],
     )
     compiler = query.get_compiler(database)
-    if insert_returns_pk(connections[database]):
+    returns_pk = connections[database].features.can_return_columns_from_insert
+    if returns_pk:
         compiler.returning_fields = [options.pk]
     ((insert_sql, params),) = compiler.as_sql()
-    return insert_sql, tuple(params)
+    return insert_sql, tuple(params), returns_pk
 
 
 def _rate_unlocked(
@@ -179,18 +177,19 @@ def _rate_unlocked(
     # is open, and compiling the two statements took longer than running them.
     rated = {name: getattr(card_state, name) for name in RATED_FIELDS}
     update = _update_statement(unchanged, rated)
-    insert = _insert_statement(review_log)
+    insert_sql, insert_params, returns_pk = _insert_statement(review_log)
     with transaction.atomic(using=unchanged.db), connections[unchanged.db].cursor() as cursor:
         cursor.execute(*update)
         if cursor.rowcount != 1:
             return card_state
-        cursor.execute(*insert)
-        inserted_pk = cursor.fetchone()[0] if insert_returns_pk(cursor.db) else None
-        if inserted_pk is None:
-            inserted_pk = cursor.db.ops.last_insert_id(
+        cursor.execute(insert_sql, insert_params)
+        review_log.pk = (
+            cursor.fetchone()[0]
+            if returns_pk
+            else cursor.db.ops.last_insert_id(
                 cursor, ReviewLog._meta.db_table, ReviewLog._meta.pk.column
             )
-    review_log.pk = inserted_pk
+        )
     review_log._state.adding = False
     review_log._state.db = unchanged.db
     return RatingResult(card_state=card_state, review_log=review_log)

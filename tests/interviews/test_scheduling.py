@@ -37,6 +37,23 @@ def test_it_creates_one_card_state_and_one_log_on_the_first_rating(alice, questi
     assert log.state_after == CardState.State.LEARNING
 
 
+def test_a_later_rating_returns_the_log_row_it_wrote_and_the_card_it_stored(alice, question):
+    scheduling.rate(user=alice, question=question, rating=Rating.GOOD, now=START)
+
+    result = scheduling.rate(
+        user=alice, question=question, rating=Rating.HARD, now=START + timedelta(days=2)
+    )
+
+    stored = ReviewLog.objects.get(pk=result.review_log.pk)
+    for field in ReviewLog._meta.concrete_fields:
+        assert getattr(stored, field.attname) == getattr(result.review_log, field.attname)
+    assert not result.review_log._state.adding
+    card = CardState.objects.get(user=alice, question=question)
+    for name in scheduling.RATED_FIELDS:
+        assert getattr(card, name) == getattr(result.card_state, name), name
+    assert card.review_count == 2
+
+
 def test_it_brings_again_back_sooner_than_easy(alice, bob, question):
     again = scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=START)
     easy = scheduling.rate(user=bob, question=question, rating=Rating.EASY, now=START)
