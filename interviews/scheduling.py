@@ -72,10 +72,14 @@ def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) 
     """Schedule one rating on ``card_state`` in memory; returns the review log's fields.
 
     No queries: ``rate`` saves both (compare-and-set, else under a row lock), and the demo
-    seeder replays whole histories through it in bulk.
+    seeder replays whole histories through it in bulk. A rating is never dated before the
+    card's previous one: two tabs whose clocks were read a moment apart are applied one
+    after the other, and their logs' times keep that order.
     """
     rating = parse_rating(rating)
     now = _utc(now)
+    if card_state.last_rated_at is not None:
+        now = max(now, _utc(card_state.last_rated_at))
     if card_state.is_new:
         card = fsrs.Card(card_id=card_state.question_id, due=now)
     else:

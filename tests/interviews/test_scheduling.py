@@ -54,6 +54,19 @@ def test_a_later_rating_returns_the_log_row_it_wrote_and_the_card_it_stored(alic
     assert card.review_count == 2
 
 
+def test_a_rating_read_a_moment_earlier_than_the_last_one_is_dated_after_it(alice, question):
+    scheduling.rate(user=alice, question=question, rating=Rating.GOOD, now=START)
+
+    late = scheduling.rate(
+        user=alice, question=question, rating=Rating.EASY, now=START - timedelta(milliseconds=3)
+    )
+
+    assert late.review_log.rated_at == START
+    logs = ReviewLog.objects.filter(user=alice).order_by("rated_at", "pk")
+    assert [log.rating for log in logs] == [Rating.GOOD, Rating.EASY]
+    assert CardState.objects.get(user=alice, question=question).last_rated_at == START
+
+
 def test_it_brings_again_back_sooner_than_easy(alice, bob, question):
     again = scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=START)
     easy = scheduling.rate(user=bob, question=question, rating=Rating.EASY, now=START)
