@@ -208,6 +208,7 @@ class HistoryFigures(NamedTuple):
     streaks: Streaks
     chart_rows: list[dict]
     weakest: list[WeakCategory]
+    fingerprint: str  # of the four above, worked out once with them
 
 
 def history_figures(
@@ -215,22 +216,24 @@ def history_figures(
 ) -> HistoryFigures:
     """Categories, streaks, the 30-day chart and the weakest categories, kept until they change.
 
-    Every rating writes its review log together with a change to that question's card (its
-    review count and due time), and a fresh cycle changes the cards it restarts; so the
-    cards, the day and the published bank identify everything these are worked out from.
+    Every rating writes its review log together with its card's next review count, and a
+    fresh cycle moves the cards it restarts to their next cycle; so each card's review
+    count and cycle, the day and the published bank identify everything these are worked
+    out from.
     """
     today = _day(now)
-    cards_key = fingerprint(sorted(cards.items()))
-    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{cards_key}"
+    versions = sorted((pk, card.review_count, card.cycle) for pk, card in cards.items())
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{fingerprint(versions)}"
     figures = cache.get(key)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)
-        figures = HistoryFigures(
-            categories=category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
-            streaks=streaks(activity=activity, today=today),
-            chart_rows=practice_chart_rows(activity=activity, today=today),
-            weakest=weakest_categories(activity=activity),
+        parts = (
+            category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
+            streaks(activity=activity, today=today),
+            practice_chart_rows(activity=activity, today=today),
+            weakest_categories(activity=activity),
         )
+        figures = HistoryFigures(*parts, fingerprint=fingerprint(parts))
         cache.set(key, figures, HISTORY_TTL_SECONDS)
     return figures
 

@@ -297,10 +297,11 @@ def progress(request: HttpRequest) -> HttpResponse:
     # The page is a pure function of these figures, and costly to draw: it is cached under
     # them (whoever they belong to), so it is drawn again only when one of them changes.
     figures = (
-        history,
+        history.fingerprint,
+        catalogue.version,  # the upcoming questions' prompts and links
         readiness and (readiness.role.pk, readiness.role.slug, readiness.role.name),
         readiness and (readiness.mastered, readiness.total),
-        [(review, review.due <= now) for review in upcoming],
+        [(review.question.pk, review.due, review.due <= now) for review in upcoming],
     )
     context = {
         "figures_key": fingerprint(figures),
