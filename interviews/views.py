@@ -61,16 +61,25 @@ def bank(request: HttpRequest) -> HttpResponse:
         catalogue=catalogue,
     )
     form.show_counts(result)
-    controls = form.controls()
     page = result.page
-    # The list is a pure function of these (the query string is in the page links): it is
-    # cached under them, whoever asks, and drawn again only when one changes.
-    figures = (controls, page.object_list, page.number, page.paginator.count)
+    # The filters and list are a pure function of these (the query string is in the page
+    # links): cached under them, whoever asks, and drawn again only when one changes.
+    figures = (
+        catalogue.version,  # the roles to filter by, and each listed question's text
+        signed_in,
+        sorted(request.GET.lists()),
+        form.errors,
+        form.counts,
+        form.labels,
+        [(row.pk, row.status, row.bookmarked) for row in page.object_list],
+        page.number,
+        page.paginator.count,
+    )
     context = {
-        "controls": controls,
+        "controls": form.controls,  # the method: the controls are only built to be drawn
         "page": page,
         "signed_in": signed_in,
-        "figures_key": fingerprint((figures, sorted(request.GET.lists()))),
+        "figures_key": fingerprint(figures),
     }
     return _page(request, "interviews/bank.html", "bank", context)
 
