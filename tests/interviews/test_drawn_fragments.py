@@ -108,3 +108,16 @@ def test_the_progress_figures_follow_a_fresh_cycle_and_an_unpublished_question(
     other.is_published = False
     other.save()
     assert re.findall(r'"num">(\d+)<', category_row()) == ["1", "0", "0", "0", "1"]
+
+
+def test_the_bank_counts_follow_a_bookmark_on_another_page(alice_client, question_factory):
+    questions = question_factory.create_batch(26)
+    url = reverse("interviews:bank")
+    assert "Bookmarked only (0)" in text(alice_client.get(url))
+
+    last = questions[-1]  # on page 2: page 1 lists the same questions before and after
+    alice_client.post(reverse("interviews:bookmark", args=[last.pk]), {"bookmarked": "1"})
+
+    page = text(alice_client.get(url))
+    assert "Bookmarked only (1)" in page
+    assert last.prompt not in page
