@@ -242,7 +242,11 @@ def drive(bench: Bench, target: Target, args, workdir: Path) -> Row:
         )
         script_args = [str(lines)]
     elif target.signed_in:
-        headers = [f"Cookie: sessionid={bench.clients[0].cookie('sessionid')}"]
+        # Both cookies a signed-in browser holds: without the CSRF one, every page would
+        # mint a new CSRF secret and cookie, which no real visitor's page does.
+        client = bench.clients[0]
+        cookies = f"sessionid={client.cookie('sessionid')}; csrftoken={client.cookie('csrftoken')}"
+        headers = [f"Cookie: {cookies}"]
     url = bench.site.url + request.path
     wrk = {
         "connections": args.connections,
