@@ -80,11 +80,6 @@ def headline_figures() -> Headlines:
     )
 
 
-def bands_by_level(role: Role) -> dict[str, SalaryBand]:
-    """A role's bands keyed by level; uses the prefetched bands when there are some."""
-    return {band.level: band for band in role.salary_bands.all()}
-
-
 def passages(*slugs: str) -> dict[str, GuideEntry]:
     """The guide's passages (and any other entries) placed on a page, by slug."""
     return {entry.slug: entry for entry in GuideEntry.objects.filter(slug__in=slugs)}
