@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0002_content_editors_group'),
+        ('careers', '0004_restore_guide_wording'),
     ]
 
     operations = [
