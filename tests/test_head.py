@@ -19,6 +19,7 @@ PUBLIC_PAGES = [
     ("careers:offer_compare", None),
     ("careers:guide_negotiation", None),
     ("careers:guide_work_arrangements", None),
+    ("careers:guide_interviews", None),
     ("careers:guide_faq", None),
     ("paths:list", None),
     ("paths:detail", TransitionPath),
