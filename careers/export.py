@@ -33,17 +33,33 @@ def export_offer_comparisons(user) -> list[dict[str, Any]]:
             "created_at": comparison.created_at.isoformat(),
             "offers": [
                 {
-                    "label": offer.label,
-                    "base_usd": offer.base_usd,
-                    "equity_usd_per_year": offer.equity_usd_per_year,
-                    "bonus_usd": offer.bonus_usd,
-                    "market": offer.market.slug,
+                    **{name: getattr(offer, name) for name in EXPORTED_OFFER_FIELDS},
+                    "market": offer.market.slug if offer.market else None,
                 }
                 for offer in comparison.offers.all()
             ],
         }
         for comparison in comparisons
     ]
+
+
+EXPORTED_OFFER_FIELDS = (
+    "label",
+    "base_usd",
+    "bonus_usd",
+    "sign_on_usd",
+    "clawback_months",
+    "equity_grant_usd",
+    "vesting_years",
+    "cliff_months",
+    "custom_vesting",
+    "refresher_usd",
+    "equity_liquid",
+    "private_discount_percent",
+    "other_city",
+    "other_cost_of_living_index",
+    "other_pay_level_percent",
+)
 
 
 def user_data(user) -> dict[str, Any]:
