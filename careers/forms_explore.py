@@ -342,9 +342,7 @@ class OfferForm(forms.Form):
         The defaults are shown filled in, so an untouched offer slot still sends them; it is
         not an offer, and must not be checked or counted.
         """
-        return any(
-            str(self.data.get(self.add_prefix(name), "")).strip() for name in TYPED_FIELDS
-        )
+        return any(str(self.data.get(self.add_prefix(name), "")).strip() for name in TYPED_FIELDS)
 
     def clean_custom_vesting(self) -> tuple[Decimal, ...] | None:
         text = self.cleaned_data["custom_vesting"].strip()

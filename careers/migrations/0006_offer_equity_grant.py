@@ -22,7 +22,7 @@ def grant_to_yearly(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("careers", "0004_restore_guide_wording")]
+    dependencies = [("careers", "0005_content_version_moves_to_sitewide")]
 
     operations = [
         migrations.RemoveConstraint(model_name="offer", name="offer_amounts_below_ten_million"),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0005_offer_equity_grant'),
+        ('careers', '0006_offer_equity_grant'),
     ]
 
     operations = [
