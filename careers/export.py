@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from . import registry
-from .models import OfferComparison, Profile
+from .models import Offer, OfferComparison, Profile
 
 
 def export_profile(user) -> dict[str, Any]:
@@ -33,7 +33,7 @@ def export_offer_comparisons(user) -> list[dict[str, Any]]:
             "created_at": comparison.created_at.isoformat(),
             "offers": [
                 {
-                    **{name: getattr(offer, name) for name in EXPORTED_OFFER_FIELDS},
+                    **{name: getattr(offer, name) for name in Offer.TERM_FIELDS},
                     "market": offer.market.slug if offer.market else None,
                 }
                 for offer in comparison.offers.all()
@@ -41,25 +41,6 @@ def export_offer_comparisons(user) -> list[dict[str, Any]]:
         }
         for comparison in comparisons
     ]
-
-
-EXPORTED_OFFER_FIELDS = (
-    "label",
-    "base_usd",
-    "bonus_usd",
-    "sign_on_usd",
-    "clawback_months",
-    "equity_grant_usd",
-    "vesting_years",
-    "cliff_months",
-    "custom_vesting",
-    "refresher_usd",
-    "equity_liquid",
-    "private_discount_percent",
-    "other_city",
-    "other_cost_of_living_index",
-    "other_pay_level_percent",
-)
 
 
 def user_data(user) -> dict[str, Any]:

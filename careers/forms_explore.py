@@ -191,25 +191,6 @@ class AmountField(forms.IntegerField):
 
 OTHER_CITY = "other"
 LIQUID, PRIVATE = "liquid", "private"
-# The offer's fields as the model, the form and a shared link name them.
-OFFER_FIELDS = (
-    "label",
-    "base_usd",
-    "bonus_usd",
-    "sign_on_usd",
-    "clawback_months",
-    "equity_grant_usd",
-    "vesting_years",
-    "cliff_months",
-    "custom_vesting",
-    "refresher_usd",
-    "equity_liquid",
-    "private_discount_percent",
-    "market",
-    "other_city",
-    "other_cost_of_living_index",
-    "other_pay_level_percent",
-)
 
 
 # What a user types to make a slot an offer; the other fields have defaults.
@@ -470,7 +451,7 @@ def offer_query_string(offers: Sequence[Offer]) -> str:
     """The shareable GET query that opens saved offers in the comparison form."""
     params: list[tuple[str, str | int]] = []
     for index, offer in enumerate(offers):
-        for name in OFFER_FIELDS:
+        for name in Offer.TERM_FIELDS:
             value = getattr(offer, name)
             if name == "market":
                 value = offer.market.slug if offer.market else OTHER_CITY

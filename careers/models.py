@@ -313,6 +313,26 @@ class Offer(models.Model):
     other_pay_level_percent = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
 
+    # The offer's terms as the model, the form, a shared link and the data download name them.
+    TERM_FIELDS = (
+        "label",
+        "base_usd",
+        "bonus_usd",
+        "sign_on_usd",
+        "clawback_months",
+        "equity_grant_usd",
+        "vesting_years",
+        "cliff_months",
+        "custom_vesting",
+        "refresher_usd",
+        "equity_liquid",
+        "private_discount_percent",
+        "market",
+        "other_city",
+        "other_cost_of_living_index",
+        "other_pay_level_percent",
+    )
+
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
