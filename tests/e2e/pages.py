@@ -141,6 +141,7 @@ PAGES = [
     PageSpec("offers-compared-signed-in", f"/salaries/offers/?{OFFER_QUERY}", signed_in=True),
     PageSpec("guide-negotiation", "/guide/negotiation/"),
     PageSpec("guide-work-arrangements", "/guide/work-arrangements/"),
+    PageSpec("guide-interviews", "/guide/interviews/"),
     PageSpec("guide-faq", "/guide/faq/"),
     # assessments: the auditor's assessment has every step answered, so each one opens
     PageSpec("assessment", "/assessment/", signed_in=True),
