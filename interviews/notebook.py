@@ -6,6 +6,8 @@ from careers.prepared import PreparedQuery
 
 from .models import Bookmark, Note, Question
 
+STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
+
 _note_body = PreparedQuery(
     lambda user_id, question_id: Note.objects.filter(
         user_id=user_id, question_id=question_id
@@ -24,6 +26,14 @@ _bookmarked_ids = PreparedQuery(
 def note_draft(*, user, question: Question) -> str | None:
     """The user's saved draft on the question, or None."""
     return next(iter(_note_body(user_id=user.pk, question_id=question.pk)), None)
+
+
+def answer_draft(*, user, question: Question) -> str:
+    """What the answer box starts with: the saved draft, else a STAR outline for stories."""
+    draft = note_draft(user=user, question=question)
+    if draft is None:
+        return STAR_TEMPLATE if question.offers_star_template else ""
+    return draft
 
 
 def is_bookmarked(*, user, question: Question) -> bool:

@@ -1,19 +1,42 @@
-"""Practice sessions: which questions to ask, in what order, and where the user has got to."""
+"""Practice sessions: which questions to ask, in what order, and where the user has got to;
+and checking an answer against the key points, which suggests a rating."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from careers.models import Profile, Role
 from careers.prepared import PreparedQuery
 from careers.selectors import role_by
 
-from .models import CardState, Question
+from .models import CardState, Category, Question, Rating
 
 DEFAULT_SESSION_SIZE = 10
+# At most this many questions of one category in a row, when another category is on offer.
+MAX_IN_A_ROW = 2
+
+# Our own suggestion of how long a spoken answer should take (not the guide's figures):
+# design and story questions need room to structure, definitions should be brisk.
+SUGGESTED_MINUTES = {
+    Category.ALGORITHMS: 6,
+    Category.SYSTEM_DESIGN: 10,
+    Category.MODEL_EVALUATION: 5,
+    Category.DATA_PREPROCESSING: 5,
+    Category.DEBUGGING: 5,
+    Category.RECENT_TECHNIQUES: 5,
+    Category.EXPERIMENTATION: 5,
+    Category.BEHAVIOURAL: 4,
+    Category.ETHICS: 5,
+}
+
+
+def suggested_seconds(category: str) -> int:
+    return 60 * SUGGESTED_MINUTES.get(category, 5)
+
 
 # Other apps may know a target role the profile does not (e.g. the latest assessment's
 # recommended path); they register a function user -> Role | None here.
@@ -53,37 +76,135 @@ def _due_cards(*, user, questions, now: datetime):
 
 
 def count_due(*, user, now: datetime) -> int:
-    return _due_cards(user=user, questions=Question.objects.published(), now=now).count()
+    return _due_cards(user=user, questions=Question.objects.practised_by(user), now=now).count()
+
+
+class Candidate(NamedTuple):
+    """A question that may go into a session, with what orders it there."""
+
+    pk: int
+    category: str
+    difficulty: int
+    is_due: bool
+
+
+def spread_over_categories(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Take turns between categories, each one's easiest first, so a cut-off keeps a mix."""
+    by_category: dict[str, list[Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.difficulty, c.pk)):
+        by_category.setdefault(candidate.category, []).append(candidate)
+    turns = list(by_category.values())
+    spread = []
+    while turns:
+        spread += [pending.pop(0) for pending in turns]
+        turns = [pending for pending in turns if pending]
+    return spread
+
+
+def session_order(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The order to ask a session's questions in.
+
+    Due reviews come before new questions, and each group goes from easier to harder;
+    but no category comes more than MAX_IN_A_ROW times running while another is waiting,
+    as interviews mix topics and interleaving helps recall. Ties keep the given order.
+    """
+    waiting = sorted(
+        enumerate(candidates), key=lambda item: (not item[1].is_due, item[1].difficulty, item[0])
+    )
+    ordered: list[Candidate] = []
+    while waiting:
+        recent = {c.category for c in ordered[-MAX_IN_A_ROW:]}
+        run_of_one = len(ordered) >= MAX_IN_A_ROW and len(recent) == 1
+        pick = next(
+            (i for i, (_, c) in enumerate(waiting) if not (run_of_one and c.category in recent)),
+            0,
+        )
+        ordered.append(waiting.pop(pick)[1])
+    return ordered
 
 
 def build_queue(
     *, user, size: int, categories: Sequence[str], role: Role | None, now: datetime
 ) -> list[int]:
-    """Question ids for one session: due reviews first (most overdue first), then new ones.
+    """Question ids for one session: due reviews (most overdue first), then new ones.
 
     New questions suit the target role first, then any other new question in the chosen
-    categories, so a short role list still fills the session.
+    categories, so a short role list still fills the session; either way they are taken
+    in turn from each category. ``session_order`` then interleaves and ramps them.
     """
-    questions = Question.objects.published()
+    questions = Question.objects.practised_by(user)
     if categories:
         questions = questions.filter(category__in=categories)
-    due = list(
-        _due_cards(user=user, questions=questions, now=now)
-        .order_by("due", "pk")
-        .values_list("question_id", flat=True)[:size]
-    )
-    queue = list(due)
+    fields = ("question_id", "question__category", "question__difficulty")
+    due_cards = _due_cards(user=user, questions=questions, now=now).order_by("due", "pk")
+    chosen = [Candidate(*row, is_due=True) for row in due_cards.values_list(*fields)[:size]]
     started = CardState.objects.for_user(user).exclude(state=CardState.State.NEW)
     fresh = questions.exclude(pk__in=started.values("question_id"))
     for candidates in (fresh.filter(roles=role) if role else None, fresh):
-        if candidates is None or len(queue) >= size:
+        if candidates is None or len(chosen) >= size:
             continue
-        queue += (
-            candidates.exclude(pk__in=queue)
-            .order_by("pk")
-            .values_list("pk", flat=True)[: size - len(queue)]
-        )
-    return queue
+        taken = [candidate.pk for candidate in chosen]
+        rows = candidates.exclude(pk__in=taken).values_list("pk", "category", "difficulty")
+        spread = spread_over_categories([Candidate(*row, is_due=False) for row in rows])
+        chosen += spread[: size - len(chosen)]
+    return [candidate.pk for candidate in session_order(chosen)]
+
+
+# -- checking an answer against the key points ---------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+# Words that say nothing about whether a point was covered.
+_FILLER = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "over", "than", "that", "the", "their", "them", "then", "there", "these", "this", "to", "use", "used", "uses", "using", "was", "what", "when", "where", "which", "while", "who", "why", "will", "with", "you", "your"]
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _FILLER or len(word) < 3 and not any(ch.isdigit() for ch in word):
+            continue
+        # A crude stem, so that "clusters" and "cluster" or "normalise" and "normalised" match.
+        words.add(word[:6] if len(word) > 6 else word.rstrip("s"))
+    return words
+
+
+def likely_covered(answer: str, key_points: Sequence[str]) -> list[int]:
+    """Which key points (by position) the typed answer seems to cover: a first guess the
+    user corrects, not a grade. A point counts when half its content words appear."""
+    said = _content_words(answer)
+    if not said:
+        return []
+    covered = []
+    for index, point in enumerate(key_points):
+        wanted = _content_words(point)
+        if wanted and len(wanted & said) * 2 >= len(wanted):
+            covered.append(index)
+    return covered
+
+
+def suggest_rating(
+    *, covered: int, total: int, seconds: int | None = None, limit: int | None = None
+) -> Rating:
+    """A rating from how many key points the answer covered (and whether it ran over time).
+
+    Everything covered is Easy, two thirds Good, a third Hard, less Again; an answer that
+    took more than the suggested time is at best Good, as in an interview it ran long.
+    """
+    if total <= 0:
+        return Rating.GOOD
+    share = covered / total
+    if share >= 1:
+        rating = Rating.EASY
+    elif share >= 2 / 3:
+        rating = Rating.GOOD
+    elif share >= 1 / 3:
+        rating = Rating.HARD
+    else:
+        rating = Rating.AGAIN
+    if seconds is not None and limit is not None and seconds > limit:
+        rating = min(rating, Rating.GOOD)
+    return Rating(rating)
 
 
 @dataclass
@@ -93,6 +214,9 @@ class PracticeSession:
     question_ids: list[int]
     position: int = 0
     ratings: dict[str, int] = field(default_factory=dict)
+    timed: bool = False
+    # When the current question was first shown: [question id, ISO time]; the timer's start.
+    shown: list = field(default_factory=list)
 
     SESSION_KEY = "interviews_practice"
 
@@ -106,6 +230,8 @@ class PracticeSession:
                 question_ids=[int(pk) for pk in data["question_ids"]],
                 position=int(data["position"]),
                 ratings={str(k): int(v) for k, v in data.get("ratings", {}).items()},
+                timed=bool(data.get("timed", False)),
+                shown=list(data.get("shown") or []),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -115,6 +241,8 @@ class PracticeSession:
             "question_ids": self.question_ids,
             "position": self.position,
             "ratings": self.ratings,
+            "timed": self.timed,
+            "shown": self.shown,
         }
 
     @classmethod
@@ -132,3 +260,70 @@ class PracticeSession:
     def record(self, *, question_id: int, rating: int) -> None:
         self.ratings[str(question_id)] = rating
         self.position += 1
+
+    def end(self) -> None:
+        """Stop here: the questions not reached drop out and the summary shows the rest."""
+        self.question_ids = self.question_ids[: self.position]
+
+    def shown_at(self, *, now: datetime) -> datetime:
+        """When the current question was first shown; records ``now`` the first time."""
+        current = self.current_id
+        if len(self.shown) == 2 and self.shown[0] == current:
+            try:
+                return datetime.fromisoformat(self.shown[1])
+            except (TypeError, ValueError):
+                pass  # a damaged store: start the clock again
+        self.shown = [current, now.isoformat()]
+        return now
+
+
+@dataclass(frozen=True)
+class KeyPointCheck:
+    index: int
+    text: str
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """The key points as a checklist, ticked as covered, and the rating that suggests."""
+
+    points: list[KeyPointCheck]
+    suggested: Rating
+    seconds: int | None = None  # how long the answer took, when timed
+    limit: int | None = None  # the suggested time, when timed
+
+    @property
+    def covered(self) -> int:
+        return sum(point.ticked for point in self.points)
+
+    @property
+    def covered_texts(self) -> list[str]:
+        return [point.text for point in self.points if point.ticked]
+
+
+def check_answer(
+    *,
+    key_points: Sequence[str],
+    answer: str,
+    ticked: Sequence[int] | None = None,
+    seconds: int | None = None,
+    limit: int | None = None,
+) -> AnswerCheck:
+    """The checklist for an answer: the user's ticks, or until they tick, our first guess."""
+    chosen = set(likely_covered(answer, key_points) if ticked is None else ticked)
+    points = [
+        KeyPointCheck(index=index, text=text, ticked=index in chosen)
+        for index, text in enumerate(key_points)
+    ]
+    suggested = suggest_rating(
+        covered=sum(point.ticked for point in points),
+        total=len(points),
+        seconds=seconds,
+        limit=limit,
+    )
+    return AnswerCheck(points=points, suggested=suggested, seconds=seconds, limit=limit)
+
+
+def seconds_between(start: datetime, end: datetime) -> int:
+    return max(0, round((end - start).total_seconds()))

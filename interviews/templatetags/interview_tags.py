@@ -8,7 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from interviews.models import Status
+from interviews.models import Rating, Status
 
 register = template.Library()
 
@@ -40,3 +40,19 @@ def comes_back(due: datetime | None, now: datetime):
 def status_label(status: str) -> str:
     """The words for a status annotation: "due" → "Due for review"."""
     return Status(status).label if status in Status.values else ""
+
+
+@register.filter
+def duration(seconds: int | None) -> str:
+    """Seconds as people say them: "5 min", "4 min 20 s", "45 s"."""
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+@register.simple_tag
+def rating_choices():
+    return Rating.choices
