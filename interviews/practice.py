@@ -155,7 +155,12 @@ def build_queue(
 _WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
 # Words that say nothing about whether a point was covered.
 _FILLER = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how", "if", "in", "into", "is", "it", "its", "not", "of", "on", "or", "over", "than", "that", "the", "their", "them", "then", "there", "these", "this", "to", "use", "used", "uses", "using", "was", "what", "when", "where", "which", "while", "who", "why", "will", "with", "you", "your"]
+    re.findall(
+        r"\w+",
+        """a an and are as at be by can do does for from has have how if in into is it its
+        not of on or over than that the their them then there these this to use used uses
+        using was what when where which while who why will with you your""",
+    )
 )
 
 
