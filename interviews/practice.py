@@ -4,6 +4,7 @@ and checking an answer against the key points, which suggests a rating."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -106,20 +107,28 @@ def session_order(candidates: Sequence[Candidate]) -> list[Candidate]:
 
     Due reviews come before new questions, and each group goes from easier to harder;
     but no category comes more than MAX_IN_A_ROW times running while another is waiting,
-    as interviews mix topics and interleaving helps recall. Ties keep the given order.
+    as interviews mix topics and interleaving helps recall. Among equals the category with
+    most questions left goes first, so the others are still there to break its runs.
     """
-    waiting = sorted(
-        enumerate(candidates), key=lambda item: (not item[1].is_due, item[1].difficulty, item[0])
-    )
+    left = Counter(candidate.category for candidate in candidates)
+    waiting = list(enumerate(candidates))
     ordered: list[Candidate] = []
     while waiting:
         recent = {c.category for c in ordered[-MAX_IN_A_ROW:]}
         run_of_one = len(ordered) >= MAX_IN_A_ROW and len(recent) == 1
-        pick = next(
-            (i for i, (_, c) in enumerate(waiting) if not (run_of_one and c.category in recent)),
-            0,
+        allowed = [item for item in waiting if not (run_of_one and item[1].category in recent)]
+        index, pick = min(
+            allowed or waiting,
+            key=lambda item: (
+                not item[1].is_due,
+                item[1].difficulty,
+                -left[item[1].category],
+                item[0],
+            ),
         )
-        ordered.append(waiting.pop(pick)[1])
+        waiting.remove((index, pick))
+        left[pick.category] -= 1
+        ordered.append(pick)
     return ordered
 
 
