@@ -11,10 +11,11 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from careers.models import Profile, Role
-from careers.prepared import PreparedQuery
 from careers.selectors import role_by
 
-from .models import CardState, Category, Question, Rating
+from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
+from .models import Category, Rating
+from .status import Status, cards_for, status_of
 
 DEFAULT_SESSION_SIZE = 10
 # At most this many questions of one category in a row, when another category is on offer.
@@ -50,14 +51,9 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
         target_role_providers.append(provider)
 
 
-_profile_target_role = PreparedQuery(
-    lambda user_id: Profile.objects.filter(user_id=user_id).values_list("target_role_id", flat=True)
-)
-
-
 def target_role_for(*, user) -> Role | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
-    role_id = next(iter(_profile_target_role(user_id=user.pk)), None)
+    role_id = Profile.objects.filter(user=user).values_list("target_role_id", flat=True).first()
     role = role_by(pk=role_id) if role_id is not None else None
     if role is not None:
         return role
@@ -68,16 +64,18 @@ def target_role_for(*, user) -> Role | None:
     return None
 
 
-def _due_cards(*, user, questions, now: datetime):
-    return (
-        CardState.objects.for_user(user)
-        .filter(question__in=questions, due__lte=now)
-        .exclude(state=CardState.State.NEW)
+def count_due(*, user, now: datetime) -> int:
+    """How many of the questions the user practises are due now."""
+    cards = cards_for(user=user)
+    return sum(
+        status_of(cards.get(question.pk), now=now) == Status.DUE
+        for question in practised_questions(user=user)
     )
 
 
-def count_due(*, user, now: datetime) -> int:
-    return _due_cards(user=user, questions=Question.objects.practised_by(user), now=now).count()
+def practised_questions(*, user) -> list[CatalogueQuestion]:
+    """The published bank (kept per content version) and the user's own questions."""
+    return [*bank_catalogue().questions, *own_catalogue(user=user)]
 
 
 class Candidate(NamedTuple):
@@ -139,23 +137,30 @@ def build_queue(
 
     New questions suit the target role first, then any other new question in the chosen
     categories, so a short role list still fills the session; either way they are taken
-    in turn from each category. ``session_order`` then interleaves and ramps them.
+    in turn from each category. ``session_order`` then interleaves and ramps them. Worked
+    out from the user's cards (one query), the published bank (kept per content version)
+    and the user's own questions (one query).
     """
-    questions = Question.objects.practised_by(user)
-    if categories:
-        questions = questions.filter(category__in=categories)
-    fields = ("question_id", "question__category", "question__difficulty")
-    due_cards = _due_cards(user=user, questions=questions, now=now).order_by("due", "pk")
-    chosen = [Candidate(*row, is_due=True) for row in due_cards.values_list(*fields)[:size]]
-    started = CardState.objects.for_user(user).exclude(state=CardState.State.NEW)
-    fresh = questions.exclude(pk__in=started.values("question_id"))
-    for candidates in (fresh.filter(roles=role) if role else None, fresh):
-        if candidates is None or len(chosen) >= size:
-            continue
-        taken = [candidate.pk for candidate in chosen]
-        rows = candidates.exclude(pk__in=taken).values_list("pk", "category", "difficulty")
-        spread = spread_over_categories([Candidate(*row, is_due=False) for row in rows])
-        chosen += spread[: size - len(chosen)]
+    cards = cards_for(user=user)
+    questions = [
+        question
+        for question in practised_questions(user=user)
+        if not categories or question.category in categories
+    ]
+    statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}
+    due = sorted(
+        (q for q in questions if statuses[q.pk] == Status.DUE),
+        key=lambda q: (cards[q.pk].due, q.pk),
+    )
+    chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
+    fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
+    for_role = [question for question in fresh if role and role.pk in question.role_ids]
+    others = [question for question in fresh if question not in for_role]
+    for group in (for_role, others):
+        spread = spread_over_categories(
+            [Candidate(q.pk, q.category, q.difficulty, is_due=False) for q in group]
+        )
+        chosen += spread[: max(0, size - len(chosen))]
     return [candidate.pk for candidate in session_order(chosen)]
 
 

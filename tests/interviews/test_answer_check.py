@@ -74,9 +74,9 @@ def test_it_keeps_the_draft_for_the_next_visit_and_to_its_author_only(
 ):
     note_factory(user=alice, question=question, body="My draft from yesterday")
 
-    client.force_login(alice, backend="careers.backends.ModelBackend")
+    client.force_login(alice)
     assert "My draft from yesterday" in client.get(url(question)).content.decode()
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob)
     assert "My draft from yesterday" not in client.get(url(question)).content.decode()
 
 

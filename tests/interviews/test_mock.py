@@ -203,7 +203,7 @@ def test_it_is_a_404_for_another_users_mock(client, alice, bob, role, bank):
     mock = mock_rules.start_mock(
         user=alice, role=role, loop_size=4, per_round=1, now=timezone.now()
     )
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob)
 
     assert client.get(mock.get_absolute_url()).status_code == 404
     answer_url = reverse("interviews:mock_answer", args=[mock.pk])
