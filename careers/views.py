@@ -28,6 +28,15 @@ from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_o
 from .pay import compare_offers, explore_salaries
 
 EQUITY_FACT = "equity-share"
+EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
+INTERVIEW_PASSAGES = (
+    "passage-interview-overview",
+    "passage-interview-rounds",
+    "passage-acm",
+    "passage-algorithm-questions",
+    "passage-ethics-answers",
+    "passage-ethics-preparation",
+)
 
 
 def _render(request: HttpRequest, template: str, context: dict, partial: str = "") -> HttpResponse:
@@ -44,7 +53,11 @@ def _render(request: HttpRequest, template: str, context: dict, partial: str = "
 @require_GET
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/home.html", {"headlines": selectors.headline_figures()})
+    context = {
+        "headlines": selectors.headline_figures(),
+        "passages": selectors.passages("passage-key-takeaways"),
+    }
+    return render(request, "careers/home.html", context)
 
 
 @require_GET
@@ -52,11 +65,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def role_list(request: HttpRequest) -> HttpResponse:
     form = RoleFilterForm(request.GET or None)
     kind = form.cleaned_data["kind"] if form.is_valid() else ""
-    roles = selectors.roles_with_bands()
-    roles = list(roles.filter(kind=kind) if kind else roles)
+    every_role = list(selectors.roles_with_bands())
+    roles = [role for role in every_role if role.kind == kind] if kind else every_role
     context = {
         "form": form,
         "kind": kind,
+        "kind_counts": presentation.kind_counts(every_role),
+        "passages": selectors.passages("passage-bands-major-hubs"),
         "roles": roles,
         "postings": presentation.postings_rows(roles),
     }
@@ -70,9 +85,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "role": role,
         "band_rows": presentation.band_rows(role),
-        "hubs": Hub.objects.filter(active_postings__isnull=False).order_by(
-            "-active_postings", "name"
-        ),
         "compare_form": RoleCompareForm(
             roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
         ),
@@ -145,14 +157,17 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
             band_min_usd=band.min_usd,
             band_max_usd=band.max_usd,
             markets=form.cleaned_data["markets"],
+            baseline_average_usd=form.baseline.average_base_usd,
             remote_percentiles=(remote.value_min, remote.value_max) if remote else None,
         )
         context.update(
             role=form.cleaned_data["role"],
             band=band,
             remote_fact=remote,
+            baseline=form.baseline,
+            passages=selectors.passages(*EXPLORER_PASSAGES),
             rows=rows,
-            power_rows=presentation.purchasing_power_rows(rows),
+            worth_rows=presentation.net_worth_rows(rows),
         )
     return _render(request, "careers/salary_explorer.html", context, partial="result")
 
@@ -273,6 +288,14 @@ def guide_work_arrangements(request: HttpRequest) -> HttpResponse:
     )
     context["arrangements"] = presentation.arrangement_rows(context["facts"])
     return render(request, "careers/guide_work_arrangements.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def guide_interviews(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries({"strategies": GuideEntry.Section.TECHNICAL_PREP})
+    context["passages"] = selectors.passages(*INTERVIEW_PASSAGES)
+    return render(request, "careers/guide_interviews.html", context)
 
 
 @require_GET
