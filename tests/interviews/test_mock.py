@@ -235,5 +235,5 @@ def test_it_asks_visitors_to_log_in(client, db):
 def test_it_names_which_rounds_are_the_guides(alice_client, db):
     content = alice_client.get(URL).content.decode()
 
-    assert content.count("named by the guide") == 4
-    assert content.count("our addition") == 2
+    assert content.count("(named by the guide;") == 4
+    assert content.count("(our addition;") == 2
