@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from django import forms
 
 from careers.models import Role
+from careers.selectors import RoleRef
 
-from .bank import BankFilters, RoleChoice
+from .bank import BankFilters
 from .mock import LOOP_SIZES, QUESTIONS_PER_ROUND
 from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating
 from .status import Status
+
+STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 
 
 class BankFilterForm(forms.Form):
@@ -37,7 +40,7 @@ class BankFilterForm(forms.Form):
     )
     bookmarked = forms.BooleanField(label="Bookmarked only", required=False)
 
-    def __init__(self, *args, roles: Sequence[RoleChoice], signed_in: bool, **kwargs) -> None:
+    def __init__(self, *args, roles: Sequence[RoleRef], signed_in: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.roles_by_slug = {role.slug: role for role in roles}
         self.fields["role"].choices = [("", "All roles"), *((r.slug, r.name) for r in roles)]

@@ -4,27 +4,6 @@ from __future__ import annotations
 
 from .models import Bookmark, Note, Question
 
-STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
-
-
-def note_draft(*, user, question: Question) -> str | None:
-    """The user's saved draft on the question, or None."""
-    return (
-        Note.objects.for_user(user).filter(question=question).values_list("body", flat=True).first()
-    )
-
-
-def answer_draft(*, user, question: Question) -> str:
-    """What the answer box starts with: the saved draft, else a STAR outline for stories."""
-    draft = note_draft(user=user, question=question)
-    if draft is None:
-        return STAR_TEMPLATE if question.offers_star_template else ""
-    return draft
-
-
-def is_bookmarked(*, user, question: Question) -> bool:
-    return Bookmark.objects.for_user(user).filter(question=question).exists()
-
 
 def bookmarked_question_ids(*, user) -> set[int]:
     return set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))

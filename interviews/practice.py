@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from careers.models import Profile, Role
-from careers.selectors import role_by
+from careers.models import Profile
+from careers.selectors import RoleRef, role_by
 
 from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
 from .models import Category, Rating
@@ -41,8 +41,8 @@ def suggested_seconds(category: str) -> int:
 
 
 # Other apps may know a target role the profile does not (e.g. the latest assessment's
-# recommended path); they register a function user -> Role | None here.
-TargetRoleProvider = Callable[[Any], "Role | None"]
+# recommended path); they register a function user -> RoleRef | None here.
+TargetRoleProvider = Callable[[Any], "RoleRef | None"]
 target_role_providers: list[TargetRoleProvider] = []
 
 
@@ -51,7 +51,7 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
         target_role_providers.append(provider)
 
 
-def target_role_for(*, user) -> Role | None:
+def target_role_for(*, user) -> RoleRef | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
     role_id = Profile.objects.filter(user=user).values_list("target_role_id", flat=True).first()
     role = role_by(pk=role_id) if role_id is not None else None
@@ -131,7 +131,7 @@ def session_order(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def build_queue(
-    *, user, size: int, categories: Sequence[str], role: Role | None, now: datetime
+    *, user, size: int, categories: Sequence[str], role: RoleRef | None, now: datetime
 ) -> list[int]:
     """Question ids for one session: due reviews (most overdue first), then new ones.
 

@@ -6,19 +6,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from careers.caching import cached_for_visitors
+from careers.models import Role
+from config.sitewide.caching import cached_for_visitors
+from config.sitewide.pages import render_page
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import bank_catalogue, browse_bank, published_question
+from .bank import bank_catalogue, browse_bank
 from .forms import (
+    STAR_TEMPLATE,
     AnswerForm,
     BankFilterForm,
     BookmarkForm,
@@ -29,7 +32,7 @@ from .forms import (
     PracticeRatingForm,
 )
 from .models import CardState, Category, Question, Rating
-from .notebook import answer_draft, is_bookmarked, save_note, set_bookmark
+from .notebook import save_note, set_bookmark
 from .practice import (
     PracticeSession,
     build_queue,
@@ -42,33 +45,26 @@ from .practice import (
 from .status import cards_for
 
 
-def _published_question(pk: int) -> Question:
-    question = published_question(pk)
-    if question is None:
-        raise Http404("No such question.")
-    return question
-
-
 def _question_for(request: HttpRequest, pk: int) -> Question:
-    """A question of the shared bank, or one of the user's own; anyone else's is a 404."""
-    question = published_question(pk)
-    if question is None:
-        question = Question.objects.owned_by(request.user).filter(pk=pk).first()
-        if question is None:
-            raise Http404("No such question.")
-    return question
+    """A published question or one of the user's own (anyone else's is a 404), with the
+    signed-in user's card, draft and bookmark on it."""
+    questions = Question.objects.practised_by(request.user).prefetch_related(
+        Prefetch("roles", queryset=Role.objects.only("slug", "name"))
+    )
+    if request.user.is_authenticated:
+        questions = questions.with_practice_of(request.user)
+    return get_object_or_404(questions, pk=pk)
 
 
-def _page(request: HttpRequest, template: str, partial: str, context: dict, status: int = 200):
-    """The whole page, or just the named partial when htmx asks."""
-    name = f"{template}#{partial}" if request.htmx else template
-    response = render(request, name, context, status=status)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+def _answer_start(question: Question) -> str:
+    """What the answer box starts with: the saved draft, else a STAR outline for stories."""
+    if question.note_body is not None:
+        return question.note_body
+    return STAR_TEMPLATE if question.offers_star_template else ""
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("q", "category", "role", "difficulty", "page")
 def bank(request: HttpRequest) -> HttpResponse:
     catalogue = bank_catalogue()
     form = BankFilterForm(
@@ -83,14 +79,13 @@ def bank(request: HttpRequest) -> HttpResponse:
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
-    return _page(request, "interviews/bank.html", "bank", context)
+    return render_page(request, "interviews/bank.html", context, partial="bank")
 
 
 def _question_context(request: HttpRequest, question: Question, **extra: Any) -> dict:
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
-    user = request.user
-    if user.is_authenticated:
-        draft = answer_draft(user=user, question=question)
+    if request.user.is_authenticated:
+        draft = _answer_start(question)
         if "note_form" not in context:
             context["note_form"] = AnswerForm(initial={"body": draft})
         if context["show"] and context.get("check") is None:
@@ -98,20 +93,23 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
             context["check"] = check_answer(
                 key_points=question.key_point_list, answer=draft, ticked=ticks.ticked()
             )
-        if "card_state" not in context:
-            context["card_state"] = scheduling.card_state_for(user=user, question=question)
-        if "bookmarked" not in context:
-            context["bookmarked"] = is_bookmarked(user=user, question=question)
+        if "card_state" not in context and question.card_state is not None:
+            context["card_state"] = CardState(
+                state=question.card_state,
+                due=question.card_due,
+                last_rated_at=question.card_last_rated_at,
+            )
+        context.setdefault("bookmarked", question.bookmarked)
     return context
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("show")
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
-    return _page(request, "interviews/question.html", "answer-panel", context)
+    return render_page(request, "interviews/question.html", context, partial="answer-panel")
 
 
 @login_required
@@ -135,7 +133,9 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
             rating_form=form if status == 400 else None,
             check=check if ticked is not None else None,
         )
-        return _page(request, "interviews/question.html", "rating", context, status=status)
+        return render_page(
+            request, "interviews/question.html", context, partial="rating", status=status
+        )
     result = scheduling.rate(
         user=request.user,
         question=question,
@@ -174,7 +174,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{question.get_absolute_url()}#notes")
     # The draft comes back in the form, so nothing typed is lost on an error.
     context = _question_context(request, question, note_form=form, notes_saved=form.is_valid())
-    return _page(request, "interviews/question.html", "notes", context)
+    return render_page(request, "interviews/question.html", context, partial="notes")
 
 
 @login_required
@@ -197,7 +197,7 @@ def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def practice(request: HttpRequest) -> HttpResponse:
     session = PracticeSession.from_store(request.session)
     if request.method == "POST":
@@ -239,7 +239,9 @@ def _start_practice(request: HttpRequest) -> HttpResponse:
 
 
 def _current_question(request: HttpRequest, session: PracticeSession) -> Question | None:
-    return Question.objects.practised_by(request.user).filter(pk=session.current_id).first()
+    """The session's question (with the user's draft on it), unless it was unpublished."""
+    questions = Question.objects.practised_by(request.user).with_practice_of(request.user)
+    return questions.filter(pk=session.current_id).first()
 
 
 def _practice_check(request, session: PracticeSession, question: Question, *, ticked=None):
@@ -249,7 +251,7 @@ def _practice_check(request, session: PracticeSession, question: Question, *, ti
     limit = suggested_seconds(question.category) if session.timed else None
     return check_answer(
         key_points=question.key_point_list,
-        answer=answer_draft(user=request.user, question=question),
+        answer=_answer_start(question),
         ticked=ticked,
         seconds=seconds_between(started, now) if session.timed else None,
         limit=limit,
@@ -279,9 +281,7 @@ def _practice_question(
         "question": question,
         "number": session.position + 1,
         "show": show,
-        "answer_form": AnswerForm(
-            initial={"body": answer_draft(user=request.user, question=question)}
-        ),
+        "answer_form": AnswerForm(initial={"body": _answer_start(question)}),
         "started_at": session.shown_at(now=timezone.now()),
         "limit": suggested_seconds(question.category) if session.timed else None,
         "now": timezone.now(),
@@ -289,7 +289,9 @@ def _practice_question(
         **extra,
     }
     session.save(request.session)  # the time it was first shown, for the timer
-    return _page(request, "interviews/practice.html", "practice", context, status=status)
+    return render_page(
+        request, "interviews/practice.html", context, partial="practice", status=status
+    )
 
 
 def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpResponse:
@@ -311,7 +313,7 @@ def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpRes
         "now": timezone.now(),
         "focus": bool(request.htmx),
     }
-    return _page(request, "interviews/practice.html", "practice", context)
+    return render_page(request, "interviews/practice.html", context, partial="practice")
 
 
 @login_required
@@ -385,7 +387,7 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards = cards_for(user=request.user)
@@ -412,7 +414,7 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def fresh_cycle(request: HttpRequest) -> HttpResponse:
     form = FreshCycleForm(request.POST if request.method == "POST" else request.GET)
     if request.method == "POST" and form.is_valid():
