@@ -1,6 +1,7 @@
 """factory-boy factories for every model the tests build; exposed as fixtures in conftest."""
 
 import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 

@@ -2,6 +2,7 @@
 
 import datetime
 import math
+from itertools import pairwise
 
 import pytest
 from django.urls import reverse
@@ -128,7 +129,7 @@ def test_it_plans_month_by_month_from_completion(alice_client, developer):
     assert plan[-1]["key"] == "interviews"
     assert "portfolio" in [m["key"] for m in plan]
     # Each step starts in the month the one before it ends, or the month after: none skipped.
-    for before, after in zip(plan, plan[1:]):
+    for before, after in pairwise(plan):
         assert after["start_month"] in (before["end_month"], before["end_month"] + 1)
     assert page.progress.steps[0]["starts_on"] == developer.completed_at.date()
 
