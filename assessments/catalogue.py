@@ -234,9 +234,3 @@ def path_plan(
         ],
         milestones=[milestone.as_dict() for milestone in milestones],
     )
-
-
-def core_hours(content: Catalogue, path: TransitionPath) -> int:
-    """The typical hours of the target role's core skills (until the timeline gives them)."""
-    skills = content.skills_by_role.get(path.target_role_id, ())
-    return sum(skill.typical_hours for skill in skills if skill.core)

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .timeline import month_of_hour
+
 # Shares of the plan's hours set aside for the steps that pull the skills together. They come
 # out of every gap's hours alike, so the plan still adds up to the timeline.
 CAPSTONE_SHARE = 0.12
@@ -24,7 +26,6 @@ INTERVIEW_SHARE = 0.06
 MIN_MILESTONE_HOURS = 6
 # Plans smaller than this are only skill milestones: a capstone would crowd them out.
 MIN_HOURS_FOR_EXTRAS = 40
-WEEKS_PER_MONTH = 52 / 12
 
 # The pace re-estimate needs this much evidence before it moves the finish date.
 MIN_PACE_DAYS = 14
@@ -302,23 +303,14 @@ def _exam_milestone(exam: ExamToSit, hours: int) -> Milestone:
     )
 
 
-def hours_per_month(weekly_hours: int) -> float:
-    return weekly_hours * WEEKS_PER_MONTH
-
-
-def months_for(hours: float, weekly_hours: int) -> int:
-    """The month (1-based) in which cumulative study hour ``hours`` is reached."""
-    return max(1, math.ceil(hours / hours_per_month(weekly_hours)))
-
-
 def schedule(milestones: Sequence[Milestone], *, weekly_hours: int) -> list[Milestone]:
     """Give each milestone the months it runs over, back to back, so no month is skipped."""
     scheduled, done = [], 0
     for milestone in milestones:
         # The month of its first hour of study, and of its last.
-        start = months_for(done + 1, weekly_hours)
+        start = month_of_hour(hour=done + 1, weekly_hours=weekly_hours)
         done += milestone.hours
-        end = max(start, months_for(done, weekly_hours))
+        end = max(start, month_of_hour(hour=done, weekly_hours=weekly_hours))
         scheduled.append(
             Milestone(**{**milestone.__dict__, "start_month": start, "end_month": end})
         )

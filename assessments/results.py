@@ -13,10 +13,9 @@ from django.db.models import F, Prefetch, Value
 from django.utils import timezone
 
 from careers.models import Profile, Role
-from careers.prepared import PreparedQuery
 from careers.selectors import role_by
 
-from . import catalogue, plan, scoring
+from . import catalogue, plan, scoring, timeline
 from .models import (
     Assessment,
     MilestoneTick,
@@ -26,10 +25,11 @@ from .models import (
 )
 from .questionnaire import Questionnaire
 
-SNAPSHOT_VERSION = 2
-# Until the timeline module gives study hours per gap.
-INTERIM_HOURS_PER_POINT = 3
-INTERIM_WEEKLY_HOURS = 5
+# 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
+# 3: plans from the role's skills with resources; credentials with their status today.
+SNAPSHOT_VERSION = 3
+# Results from before weekly hours were required may lack them.
+ASSUMED_WEEKLY_HOURS = 5
 ALTERNATIVES = 2
 
 
@@ -89,6 +89,7 @@ def build_result(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
     names = {d.slug: d.name for d in dimensions.values()}
+    hours_per_point = {d.slug: d.study_hours_per_point for d in dimensions.values()}
     paths = {path.slug: path for path in _transition_paths()}
     content = catalogue.catalogue()
     requirements = {
@@ -142,6 +143,7 @@ def build_result(
                 path=paths[fit.path.slug],
                 content=content,
                 names=names,
+                hours_per_point=hours_per_point,
                 held=held,
                 background_label=background_label,
                 weekly_study_hours=assessment.weekly_study_hours,
@@ -182,17 +184,36 @@ def _path_result(
     path: TransitionPath,
     content: catalogue.Catalogue,
     names: dict[str, str],
+    hours_per_point: dict[str, int],
     held: set[str],
     background_label: str,
-    weekly_study_hours: int | None,
+    weekly_study_hours: int,
 ) -> dict[str, Any]:
-    timeline = scoring.estimate_timeline(fit=fit, weekly_study_hours=weekly_study_hours)
+    hours = timeline.study_hours(
+        core_hours=path.core_study_hours,
+        gaps=[
+            timeline.Gap(
+                dimension=item.dimension,
+                name=names[item.dimension],
+                score=item.score,
+                required=item.required,
+            )
+            for item in fit.shortfalls
+        ],
+        hours_per_point=hours_per_point,
+    )
+    estimate = timeline.make_timeline(
+        total_hours=hours.total,
+        weekly_hours=weekly_study_hours,
+        guide_min_months=path.timeline_min_months,
+        guide_max_months=path.timeline_max_months,
+    )
     path_plan = catalogue.path_plan(
         content=content,
         path=path,
-        core_hours=catalogue.core_hours(content, path),
-        gap_hours={item.dimension: item.gap * INTERIM_HOURS_PER_POINT for item in fit.shortfalls},
-        weekly_hours=weekly_study_hours or INTERIM_WEEKLY_HOURS,
+        core_hours=hours.core_hours,
+        gap_hours={gap.dimension: gap.hours for gap in hours.gaps},
+        weekly_hours=weekly_study_hours,
         held=held,
     )
     scores = {item.dimension: item.score for item in fit.shortfalls}
@@ -225,13 +246,8 @@ def _path_result(
             }
             for item in fit.shortfalls
         ],
-        "timeline": {
-            "months": timeline.months,
-            "min": timeline.minimum,
-            "max": timeline.maximum,
-            "leaning": timeline.leaning,
-            "reasons": list(timeline.reasons),
-        },
+        "study_hours": hours.as_dict(),
+        "timeline": estimate.as_dict(),
         "certifications": path_plan.certifications,
         "prerequisites": [
             {"slug": check.slug, "name": check.name, "met": check.met}
@@ -322,7 +338,7 @@ def plan_progress(
 ) -> PlanProgress:
     """The plan of one path of a result, dated from the day the assessment was completed."""
     started_on = datetime.date.fromisoformat(result["started_on"])
-    weekly_hours = result.get("weekly_study_hours") or INTERIM_WEEKLY_HOURS
+    weekly_hours = result.get("weekly_study_hours") or ASSUMED_WEEKLY_HOURS
     steps = []
     for milestone in path["plan"]:
         # Snapshots from before milestones had hours and months carry only "month".
@@ -408,16 +424,6 @@ def make_target_role(*, user, role_slug: str) -> Role | None:
 
 # Read on every practice and progress page (through the interviews app's target role).
 PATH_ROLES_TTL_SECONDS = 24 * 60 * 60
-_latest_completed = PreparedQuery(
-    lambda user_id: (
-        Assessment.objects.filter(user_id=user_id).completed().values_list("pk", flat=True)[:1]
-    )
-)
-_dismissed_paths = PreparedQuery(
-    lambda assessment_id: PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
-        "path_slug", flat=True
-    )
-)
 
 
 def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
@@ -438,10 +444,16 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
 
 def recommended_role(user) -> Role | None:
     """The target role of the best path the user has not set aside, from their latest result."""
-    assessment_id = next(iter(_latest_completed(user_id=user.pk)), None)
+    assessment_id = (
+        Assessment.objects.for_user(user).completed().values_list("pk", flat=True).first()
+    )
     if assessment_id is None:
         return None
-    dismissed = set(_dismissed_paths(assessment_id=assessment_id))
+    dismissed = set(
+        PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
+            "path_slug", flat=True
+        )
+    )
     for path_slug, role_slug in _path_roles(assessment_id):
         if path_slug not in dismissed:
             return role_by(slug=role_slug)

@@ -160,6 +160,8 @@ def test_the_developers_ml_engineer_plan_teaches_training_deployment_and_monitor
 
 def test_each_plan_adds_up_to_its_study_hours_in_continuous_months(plans):
     for (persona, slug), path in plans.items():
+        assert sum(m["hours"] for m in path["plan"]) == path["study_hours"]["total"]
+        assert path["plan"][-1]["end_month"] == path["timeline"]["months"], (persona, slug)
         months = [(m["start_month"], m["end_month"]) for m in path["plan"]]
         assert months[0][0] == 1, (persona, slug)
         for (_, end), (start, _) in pairwise(months):

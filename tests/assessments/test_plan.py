@@ -5,7 +5,7 @@ from itertools import pairwise
 
 import pytest
 
-from assessments import plan
+from assessments import plan, timeline
 
 WEEKLY = 10
 
@@ -102,7 +102,12 @@ def test_it_never_skips_a_month_and_ends_in_the_timelines_last_month():
     for before, after in pairwise(milestones):
         assert after.start_month in (before.end_month, before.end_month + 1)
     total = sum(m.hours for m in milestones)
-    assert milestones[-1].end_month == plan.months_for(total, 3)
+    assert (
+        milestones[-1].end_month
+        == timeline.make_timeline(
+            total_hours=total, weekly_hours=3, guide_min_months=1, guide_max_months=2
+        ).months
+    )
 
 
 def test_a_small_gap_gets_one_foundation_and_a_large_one_every_skill_that_builds_it():

@@ -81,7 +81,7 @@ def test_it_prints_the_plan_with_every_address_written_out(alice_client, develop
 
 @pytest.mark.parametrize("name", ["plan_calendar", "plan_print"])
 def test_another_users_plan_is_a_404(client, bob, developer, name):
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(url(developer, name)).status_code == 404
 
 

@@ -23,7 +23,7 @@ def map_old_kinds(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0001_initial'),
+        ('assessments', '0002_study_hours'),
         ('careers', '0002_content_editors_group'),
     ]
 
