@@ -248,7 +248,10 @@ class TransitionPathQuerySet(models.QuerySet):
         return self.select_related("target_role").prefetch_related(
             models.Prefetch(
                 "certification_links",
-                queryset=PathCertification.objects.select_related("certification"),
+                # With what replaces each: the page says when one is retired or unconfirmed.
+                queryset=PathCertification.objects.select_related(
+                    "certification__successor", "certification__alternative"
+                ),
                 to_attr="ordered_certifications",
             ),
             models.Prefetch(
