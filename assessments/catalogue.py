@@ -60,9 +60,9 @@ def _skills_by_role() -> dict[int, tuple[plan.SkillToLearn, ...]]:
     by_role: dict[int, list[plan.SkillToLearn]] = {}
     for link in links:
         skill = link.skill
-        # The skill's own level first, then the shortest: a place to start, not a library.
+        # The skill's own level first, the fullest course before a quick primer.
         resources = sorted(
-            skill.resources.all(), key=lambda r: (r.level != skill.level, r.level, r.hours, r.pk)
+            skill.resources.all(), key=lambda r: (r.level != skill.level, -r.hours, r.pk)
         )
         by_role.setdefault(link.role_id, []).append(
             plan.SkillToLearn(
@@ -75,6 +75,7 @@ def _skills_by_role() -> dict[int, tuple[plan.SkillToLearn, ...]]:
                 resources=tuple(resource_link(r) for r in resources[:RESOURCES_PER_MILESTONE]),
                 prerequisites=tuple(p.slug for p in skill.prerequisites.all()),
                 core=link.core,
+                capstone=link.capstone,
             )
         )
     return {role: tuple(skills) for role, skills in by_role.items()}

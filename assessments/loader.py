@@ -176,7 +176,7 @@ def _load_skills(
         links,
         update_conflicts=True,
         unique_fields=["role", "skill"],
-        update_fields=["core", "sort_order"],
+        update_fields=["core", "capstone", "sort_order"],
     )
     return skills, written
 

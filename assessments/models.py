@@ -110,6 +110,9 @@ class RoleSkill(models.Model):
         help_text="One of the role's own skills, studied with the path's core hours; "
         "otherwise a foundation studied only to close a dimension gap.",
     )
+    capstone = models.BooleanField(
+        default=False, help_text="Its resources guide the plan's portfolio project."
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

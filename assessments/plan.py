@@ -68,6 +68,8 @@ class SkillToLearn:
     prerequisites: tuple[str, ...] = ()
     # One of the role's own skills, paid for by the path's core hours.
     core: bool = False
+    # Its resources guide the portfolio project that pulls the plan together.
+    capstone: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def build_plan(
     """
     budgets = {CORE: core_hours, **gap_hours}
     total = sum(budgets.values())
-    if total <= 0:
+    if total <= 0 or not skills:
         return []
     extras = _extra_shares(total, exam is not None)
     skill_budget = total - sum(extras.values())
@@ -164,7 +166,7 @@ def build_plan(
         position = tested[-1] + 1 if tested else len(milestones)
         milestones.insert(position, _exam_milestone(exam, extras["exam"]))
     if "portfolio" in extras:
-        last_resources = next((m.resources for m in reversed(milestones) if m.kind == "skill"), ())
+        guide = next((s for s in skills if s.capstone), None) or max(skills, key=_depth)
         milestones.append(
             Milestone(
                 key="portfolio",
@@ -174,7 +176,7 @@ def build_plan(
                 detail="One project that uses the skills of this plan end to end.",
                 hours=extras["portfolio"],
                 deliverable=capstone,
-                resources=last_resources,
+                resources=guide.resources,
             )
         )
     if "interviews" in extras:
@@ -194,6 +196,10 @@ def build_plan(
             )
         )
     return schedule(milestones, weekly_hours=weekly_hours)
+
+
+def _depth(skill: SkillToLearn) -> tuple[int, int]:
+    return (skill.level, skill.typical_hours)
 
 
 def _extra_shares(total: int, has_exam: bool) -> dict[str, int]:

@@ -365,7 +365,8 @@ def plan_progress(
         total=len(steps),
         done_hours=done_hours,
         total_hours=total_hours,
-        planned_finish=plan.add_months(started_on, months),
+        # The last day of the last month of study.
+        planned_finish=plan.add_months(started_on, months) - datetime.timedelta(days=1),
         estimated_finish=plan.estimate_finish(
             started_on=started_on,
             today=today,

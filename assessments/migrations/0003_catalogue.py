@@ -122,6 +122,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('core', models.BooleanField(default=False, help_text="One of the role's own skills, studied with the path's core hours; otherwise a foundation studied only to close a dimension gap.")),
+                ('capstone', models.BooleanField(default=False, help_text="Its resources guide the plan's portfolio project.")),
                 ('sort_order', models.PositiveSmallIntegerField(default=0)),
                 ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skill_links', to='careers.role')),
             ],
