@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urljoin
 
 from icalendar import Calendar, Event
 
@@ -15,6 +16,7 @@ def plan_calendar(
     path_name: str,
     uid_prefix: str,
     plan_url: str,
+    site_url: str,
     now: datetime.datetime,
 ) -> bytes:
     """The plan's milestones as VEVENTs; ``uid_prefix`` keeps UIDs stable across downloads, so
@@ -31,18 +33,20 @@ def plan_calendar(
         event.add("dtstart", step["starts_on"])
         # DTEND of an all-day event is the day after the last one.
         event.add("dtend", step["ends_on"] + datetime.timedelta(days=1))
-        event.add("description", _description(step, plan_url))
+        event.add("description", _description(step, plan_url, site_url))
         event.add("url", plan_url)
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _description(step: dict, plan_url: str) -> str:
+def _description(step: dict, plan_url: str, site_url: str) -> str:
     lines = []
     if step.get("hours"):
         lines.append(f"{step['hours']} hours of study.")
     for resource in step.get("resources", []):
-        lines.append(f"Learn with: {resource['title']} ({resource['provider']}) {resource['url']}")
+        # Our own pages (the question bank) are stored as paths; a calendar needs the whole URL.
+        url = urljoin(site_url, resource["url"])
+        lines.append(f"Learn with: {resource['title']} ({resource['provider']}) {url}")
     if step.get("deliverable"):
         lines.append(f"Deliverable: {step['deliverable']}")
     lines.append(f"Tick it off in your plan: {plan_url}")

@@ -392,6 +392,7 @@ def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
         path_name=page.recommended["name"],
         uid_prefix=f"assessment-{assessment.pk}-{page.recommended['slug']}",
         plan_url=request.build_absolute_uri(reverse("assessments:result", args=[pk]) + "#plan"),
+        site_url=request.build_absolute_uri("/"),
         now=timezone.now(),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -66,6 +66,8 @@ def test_it_downloads_the_plan_as_a_calendar_with_one_event_per_milestone(alice_
     assert first.decoded("DTSTART") == developer.completed_at.date()
     assert plan[0]["resources"][0]["url"] in str(first["DESCRIPTION"])
     assert first.decoded("DTEND") > first.decoded("DTSTART")
+    # The question bank is ours: its address is made whole for a calendar app.
+    assert "http://testserver/interviews/?role=" in str(events[-1]["DESCRIPTION"])
 
 
 def test_it_prints_the_plan_with_every_address_written_out(alice_client, developer):
