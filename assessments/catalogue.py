@@ -1,7 +1,7 @@
 """Reads the skills, learning resources and credentials a path's plan is built from.
 
 The rules live in ``plan`` (plain data); this module turns the staff-edited catalogue into
-that plain data once per content version (``careers.caching.content_cached``), so
+that plain data once per content version (``config.sitewide.caching.cached_content``), so
 completing an assessment costs no more queries however many skills and resources exist.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from careers.caching import content_cached
+from config.sitewide.caching import cached_content
 
 from . import plan
 from .models import Certification, LearningResource, PathCertification, RoleSkill, TransitionPath
@@ -39,7 +39,7 @@ class Catalogue:
 
 
 def catalogue() -> Catalogue:
-    return content_cached("assessments:plan-catalogue", _build_catalogue)
+    return cached_content("assessments:plan-catalogue", _build_catalogue)
 
 
 def _build_catalogue() -> Catalogue:
