@@ -190,7 +190,7 @@ class MockStartForm(forms.Form):
         empty_label="Any role",
     )
     loop_size = forms.TypedChoiceField(
-        label="Rounds",
+        label="Number of rounds",
         coerce=int,
         choices=[(size, f"{size} rounds") for size in LOOP_SIZES],
         initial=4,
