@@ -214,3 +214,32 @@ def test_the_paths_page_quotes_the_guide_on_preparation_time_and_ways_in(client,
 def test_the_question_bank_links_to_the_interview_preparation_guide(client, guide):
     content = client.get("/interviews/").content.decode()
     assert f'href="{reverse("careers:guide_interviews")}"' in content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/roles/",
+        "/roles/prompt-engineer/",
+        "/roles/compare/?a=machine-learning-engineer&b=data-scientist-ai",
+        "/hubs/",
+        "/hubs/miami/",
+        "/salaries/",
+        "/salaries/offers/?offer-0-base_usd=1&offer-0-market=austin"
+        "&offer-1-base_usd=2&offer-1-market=other&offer-1-other_cost_of_living_index=90",
+        "/guide/negotiation/",
+        "/guide/work-arrangements/",
+        "/guide/interviews/",
+        "/guide/faq/",
+    ],
+)
+def test_every_careers_page_says_whose_words_and_figures_are_whose(client, guide, url):
+    content = client.get(url).content.decode()
+    main = content.split("<main")[1].split("</main>")[0]
+    assert 'class="source-guide' in main or 'class="stat source-guide' in main
+    assert (
+        "Marked (guide)" in main
+        or "the guide&#x27;s own words" in main
+        or ("the guide's own words" in main or "retold in our words" in main)
+    )
