@@ -179,6 +179,8 @@ PAGES = [
         then=reveal_practice_answer,
     ),
     PageSpec("progress", "/interviews/progress/", signed_in=True),
+    PageSpec("mock-interviews", "/interviews/mock/", signed_in=True),
+    PageSpec("own-questions", "/interviews/mine/", signed_in=True),
     PageSpec("fresh-cycle", "/interviews/progress/fresh-cycle/", signed_in=True),
 ]
 
