@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db.models import Count, Q
 
+from careers.content_admin import KeepUsersDataAdmin
+
 from .models import (
     AnswerOption,
     Assessment,
@@ -26,7 +28,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(KeepUsersDataAdmin):
     list_display = ("name", "sort_order", "question_count")
     list_editable = ("sort_order",)
     search_fields = ("name", "guide_prompt")
@@ -48,7 +50,7 @@ class AnswerOptionInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(KeepUsersDataAdmin):
     list_display = ("text", "dimension", "sort_order", "option_count")
     list_filter = ("dimension",)
     list_select_related = ("dimension",)
@@ -66,7 +68,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(KeepUsersDataAdmin):
     list_display = ("name", "kind", "sort_order")
     list_filter = ("kind",)
     list_editable = ("sort_order",)
@@ -96,7 +98,7 @@ class PrerequisiteInline(admin.TabularInline):
 
 
 @admin.register(TransitionPath)
-class TransitionPathAdmin(admin.ModelAdmin):
+class TransitionPathAdmin(KeepUsersDataAdmin):
     list_display = ("name", "background", "target_role", "timeline_label", "sort_order")
     list_filter = ("background",)
     list_select_related = ("target_role",)

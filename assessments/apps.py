@@ -10,6 +10,7 @@ class AssessmentsConfig(AppConfig):
             register_content_model,
             register_data_exporter,
             register_guide_loader,
+            register_user_data_links,
         )
 
         from .export import export_assessments
@@ -33,3 +34,7 @@ class AssessmentsConfig(AppConfig):
         # Registered after careers (INSTALLED_APPS order): paths point at its roles.
         register_guide_loader("assessments", load_assessment_content)
         register_data_exporter("assessments", export_assessments)
+        register_user_data_links(
+            self.get_model("Assessment"), "interested_roles", "held_certifications"
+        )
+        register_user_data_links(self.get_model("Answer"), "question", "option")

@@ -285,8 +285,9 @@ class Answer(models.Model):
     """The answer option a user chose for one question of one assessment."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    option = models.ForeignKey(AnswerOption, on_delete=models.CASCADE, related_name="+")
+    # PROTECT: editing the questionnaire never deletes anyone's answers.
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    option = models.ForeignKey(AnswerOption, on_delete=models.PROTECT, related_name="+")
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:

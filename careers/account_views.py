@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -13,16 +14,44 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.throttling import client_ip
+
+from .accounts import erase_account
 from .export import user_data
-from .forms import DeleteAccountForm, ProfileForm, SignupForm
+from .forms import DeleteAccountForm, LoginForm, ProfileForm, ResetForm, SignupForm
 from .models import Profile
+
+TOO_MANY_REQUESTS = 429
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = LoginForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = TOO_MANY_REQUESTS
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "client": client_ip(self.request)}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = TOO_MANY_REQUESTS
+        return response
 
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:profile")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, client=client_ip(request))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
@@ -30,7 +59,8 @@ def signup(request: HttpRequest) -> HttpResponse:
         login(request, user, backend="careers.backends.ModelBackend")
         messages.success(request, "Welcome! Tell us where you are starting from.")
         return redirect("accounts:profile")
-    return render(request, "registration/signup.html", {"form": form})
+    status = TOO_MANY_REQUESTS if form.throttled else 200
+    return render(request, "registration/signup.html", {"form": form}, status=status)
 
 
 @login_required
@@ -64,7 +94,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user.delete()
+        erase_account(user=user)
         messages.success(request, "Your account and all of your data have been deleted.")
         return redirect("careers:home")
     return render(request, "registration/delete_account.html", {"form": form})

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from .content_admin import KeepUsersDataAdmin
 from .models import GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
 
@@ -13,7 +14,7 @@ class SalaryBandInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(KeepUsersDataAdmin):
     list_display = ("name", "kind", "active_postings", "profile_from_guide", "sort_order")
     list_editable = ("active_postings", "sort_order")
     list_filter = ("kind", "profile_from_guide")
@@ -34,7 +35,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(admin.ModelAdmin):
+class SalaryBandAdmin(KeepUsersDataAdmin):
     list_display = ("role", "level", "min_usd", "max_usd", "basis")
     list_filter = ("level", "basis", "role__kind")
     search_fields = ("role__name",)
@@ -50,7 +51,7 @@ class MarketInline(admin.TabularInline):
 
 
 @admin.register(Hub)
-class HubAdmin(admin.ModelAdmin):
+class HubAdmin(KeepUsersDataAdmin):
     list_display = ("name", "region", "active_postings", "growth_percent", "is_international")
     list_editable = ("active_postings", "growth_percent")
     list_filter = ("is_international",)
@@ -60,7 +61,7 @@ class HubAdmin(admin.ModelAdmin):
 
 
 @admin.register(Market)
-class MarketAdmin(admin.ModelAdmin):
+class MarketAdmin(KeepUsersDataAdmin):
     list_display = (
         "name",
         "average_base_usd",
@@ -80,7 +81,7 @@ class MarketAdmin(admin.ModelAdmin):
 
 
 @admin.register(MarketFact)
-class MarketFactAdmin(admin.ModelAdmin):
+class MarketFactAdmin(KeepUsersDataAdmin):
     list_display = ("label", "value_min", "value_max", "unit", "sort_order")
     list_editable = ("sort_order",)
     search_fields = ("label", "slug", "statement")
@@ -88,7 +89,7 @@ class MarketFactAdmin(admin.ModelAdmin):
 
 
 @admin.register(GuideEntry)
-class GuideEntryAdmin(admin.ModelAdmin):
+class GuideEntryAdmin(KeepUsersDataAdmin):
     list_display = ("title", "section", "sort_order")
     list_editable = ("sort_order",)
     list_filter = ("section",)

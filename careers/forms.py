@@ -2,16 +2,71 @@
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt
 from django import forms
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
+from django.db.models import Sum
+from django.utils import timezone
+
+from config.throttling import allow, client_ip
 
 from .models import Hub, Profile, Role
 
 REMOTE = "remote"
+HOUR = 60 * 60
+USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
-class SignupForm(UserCreationForm):
+class ThrottledForm:
+    """A form mixin that refuses a request for coming too often; the view answers 429 then."""
+
+    throttled = False
+
+    def refuse(self, message: str) -> None:
+        self.throttled = True
+        raise forms.ValidationError(message, code="throttled")
+
+
+class LoginFormMixin(ThrottledForm):
+    """Checks made before the password is tried, so junk never reaches authentication."""
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if len(username) > USERNAME_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"A username has at most {USERNAME_MAX_LENGTH} characters.", code="max_length"
+            )
+        return username
+
+    def clean(self):
+        if failures_from(client_ip(self.request)) >= settings.LOGIN_FAILURES_PER_ADDRESS:
+            self.refuse(
+                "Too many failed logins from your network. Wait a few minutes and try again."
+            )
+        return super().clean()
+
+
+def failures_from(address: str) -> int:
+    """Failed logins from one address, across every username, within the cool-off."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class LoginForm(LoginFormMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(LoginFormMixin, AdminAuthenticationForm):
+    pass
+
+
+class SignupForm(ThrottledForm, UserCreationForm):
+    """Sign-up; says nothing about whether an email address already has an account."""
+
     email = forms.EmailField(
         help_text="Used only to reset your password.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -21,11 +76,50 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
+    def __init__(self, *args, client: str, **kwargs) -> None:
+        self.client = client
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if not allow(
+            "signup", self.client, limit=settings.SIGNUPS_PER_ADDRESS_PER_HOUR, seconds=HOUR
+        ):
+            self.refuse("Too many sign-ups from your network. Try again in an hour.")
+        email = self.cleaned_data.get("email")
+        if email and not allow(
+            "signup-email",
+            email.casefold(),
+            limit=settings.SIGNUPS_PER_EMAIL_PER_HOUR,
+            seconds=HOUR,
+        ):
+            self.refuse("Too many sign-ups with this email address. Try again in an hour.")
+        return super().clean()
+
+
+class ResetForm(ThrottledForm, PasswordResetForm):
+    """Password reset: a flood from one network is refused; one inbox gets a few emails an hour.
+
+    Past the per-email limit nothing more is sent, yet the page reads the same, so it tells
+    nobody whether the address has an account.
+    """
+
+    def __init__(self, *args, client: str, **kwargs) -> None:
+        self.client = client
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        if not allow(
+            "reset", self.client, limit=settings.RESETS_PER_ADDRESS_PER_HOUR, seconds=HOUR
+        ):
+            self.refuse("Too many password resets from your network. Try again in an hour.")
+        return super().clean()
+
+    def get_users(self, email):
+        if not allow(
+            "reset-email", email.casefold(), limit=settings.RESETS_PER_EMAIL_PER_HOUR, seconds=HOUR
+        ):
+            return iter(())
+        return super().get_users(email)
 
 
 class ProfileForm(forms.ModelForm):

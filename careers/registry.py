@@ -1,10 +1,12 @@
 """Where the other apps plug into features careers owns, so careers never imports them.
 
-Three registries:
+Four registries:
 - content models: editable by the "Content editors" group, and any change to them
   invalidates the cached public pages;
 - guide loaders: called by ``manage.py load_guide`` in registration order;
-- data exporters: each contributes a section to the user's "Download my data" file.
+- data exporters: each contributes a section to the user's "Download my data" file;
+- user data links: fields of users' own rows that point at content, so content they
+  point at is never deleted from under them (``careers.content_admin``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ DataExporter = Callable[[Any], Any]
 content_models: list[type[models.Model]] = []
 guide_loaders: list[tuple[str, ContentLoader]] = []
 data_exporters: dict[str, DataExporter] = {}
+user_data_links: list[tuple[type[models.Model], str]] = []
 
 
 def register_content_model(*model_classes: type[models.Model]) -> None:
@@ -37,3 +40,10 @@ def register_guide_loader(name: str, loader: ContentLoader) -> None:
 def register_data_exporter(section: str, exporter: DataExporter) -> None:
     """``exporter(user)`` returns JSON-serialisable data about that user only."""
     data_exporters[section] = exporter
+
+
+def register_user_data_links(model_class: type[models.Model], *field_names: str) -> None:
+    """``model_class`` holds users' data; each named field (FK or M2M) points at content."""
+    for name in field_names:
+        if (model_class, name) not in user_data_links:
+            user_data_links.append((model_class, name))

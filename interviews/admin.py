@@ -10,6 +10,7 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ManyToManyWidget
 
+from careers.content_admin import KeepUsersDataAdmin
 from careers.models import ContentVersion, Role
 
 from .models import Question
@@ -29,7 +30,18 @@ class RoleSlugsWidget(ManyToManyWidget):
         return roles
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class QuestionResource(resources.ModelResource):
+    """Questions as CSV rows. Text cells that a spreadsheet would run as a formula are
+    exported behind a leading apostrophe (shown as text), which an import takes off again.
+
+    The library's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only strips a leading "=",
+    which leaves "+", "-" and "@" live and changes the text.
+    """
+
     roles = fields.Field(
         attribute="roles", column_name="roles", widget=RoleSlugsWidget(Role, field="slug")
     )
@@ -56,9 +68,20 @@ class QuestionResource(resources.ModelResource):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("roles")
 
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_STARTS):
+                row[column] = value[1:]
+
 
 @admin.register(Question)
-class QuestionAdmin(ImportExportModelAdmin):
+class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     resource_classes = [QuestionResource]
     list_display = ("short_prompt", "category", "difficulty", "role_list", "is_published")
     list_filter = ("category", "difficulty", "is_published", "from_guide", "roles")
@@ -71,6 +94,10 @@ class QuestionAdmin(ImportExportModelAdmin):
         ("Answer guide", {"fields": ("key_points", "follow_ups")}),
         ("Publishing", {"fields": ("is_published", "from_guide")}),
     )
+
+    def has_import_permission(self, request) -> bool:
+        # An import both adds and changes questions; the setting checks "change".
+        return super().has_import_permission(request) and self.has_add_permission(request)
 
     def get_queryset(self, request):
         # The roles column would otherwise cost a query per row.

@@ -183,7 +183,11 @@ class CardStateQuerySet(models.QuerySet):
 
 
 class CardState(models.Model):
-    """One user's spaced-repetition state for one question (the fsrs card, serialised)."""
+    """One user's spaced-repetition state for one question (the fsrs card, serialised).
+
+    Users' rows PROTECT the question they are about: staff unpublish questions, and the
+    admin refuses to delete one anybody practised (careers.content_admin).
+    """
 
     class State(models.IntegerChoices):
         # NEW is ours: never rated, or rated before a fresh cycle started. The others are fsrs's.
@@ -195,7 +199,7 @@ class CardState(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_cards"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="card_states")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="card_states")
     state = models.PositiveSmallIntegerField(choices=State.choices, default=State.NEW)
     card = models.JSONField(
         default=dict, blank=True, help_text="fsrs Card.to_dict(); empty when new."
@@ -256,7 +260,7 @@ class ReviewLog(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_reviews"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_logs")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="review_logs")
     rating = models.PositiveSmallIntegerField(choices=Rating.choices)
     rated_at = models.DateTimeField()
     state_before = models.PositiveSmallIntegerField(choices=CardState.State.choices)
@@ -291,7 +295,7 @@ class Note(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_notes"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notes")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="notes")
     body = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -319,7 +323,7 @@ class Bookmark(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_bookmarks"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="bookmarks")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="bookmarks")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = BookmarkQuerySet.as_manager()

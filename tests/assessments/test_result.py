@@ -137,7 +137,8 @@ def test_it_keeps_the_result_when_staff_later_edit_questions_and_paths(alice_cli
         timeline_min_months=1, timeline_max_months=2, name="Renamed"
     )
     RequirementLevel.objects.update(level=100)
-    Question.objects.filter(slug="prog-python").delete()
+    # Answered questions can no longer be deleted (issue 10, item 2); an edit must not show.
+    Question.objects.filter(slug="prog-python").update(text="Reworded by staff?")
     response = alice_client.get(result_url(developer))
     assert response.context["page"].result == before
     assert "Recommended: Developer → ML Engineer" in response.content.decode()
