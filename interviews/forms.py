@@ -105,6 +105,15 @@ class RatingForm(forms.Form):
             "invalid_choice": "Rate the attempt Again, Hard, Good or Easy.",
         },
     )
+    # The card's review count the page showed: makes a repeated submit a no-op (see
+    # scheduling.rate). Optional, so a page drawn before it existed still works.
+    seen = forms.IntegerField(
+        min_value=0,
+        max_value=2**31 - 1,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Reload the page and rate again."},
+    )
 
 
 class PracticeRatingForm(RatingForm):

@@ -193,12 +193,19 @@ class ReviewLog(models.Model):
     due = models.DateTimeField(help_text="When the scheduler brings the question back.")
     interval_days = models.PositiveIntegerField(default=0)
     cycle = models.PositiveIntegerField(default=1)
+    # The card's review count after this rating. Unique per card, so one rating of the card
+    # as the user saw it is recorded once, however often the form arrives (issue 10).
+    # Empty on logs written before it existed.
+    review_number = models.PositiveIntegerField(null=True, blank=True)
 
     objects = ReviewLogQuerySet.as_manager()
 
     class Meta:
         ordering = ["-rated_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question", "review_number"], name="reviewlog_once_per_review"
+            ),
             models.CheckConstraint(
                 condition=Q(rating__gte=1) & Q(rating__lte=4), name="reviewlog_rating_1_to_4"
             ),

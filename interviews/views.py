@@ -32,6 +32,8 @@ from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
 from .practice import PracticeSession, build_queue, count_due, target_role_for
 from .status import cards_for
 
+ALREADY_RECORDED = "That rating was already recorded, so it counts once."
+
 
 def _published_question(pk: int) -> Question:
     question = published_question(pk)
@@ -101,16 +103,24 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         context = _question_context(request, question, show=True, rating_form=form)
         return _page(request, "interviews/question.html", "rating", context, status=400)
     result = scheduling.rate(
-        user=request.user, question=question, rating=form.cleaned_data["rating"], now=timezone.now()
+        user=request.user,
+        question=question,
+        rating=form.cleaned_data["rating"],
+        now=timezone.now(),
+        seen=form.cleaned_data["seen"],
     )
     if not request.htmx:
+        if not result.recorded:
+            messages.info(request, ALREADY_RECORDED)
         return redirect(f"{question.get_absolute_url()}?show=1#rating")
+    log = result.review_log
     context = {
         "question": question,
         "show": True,
-        "now": result.review_log.rated_at,
+        "now": log.rated_at if log else timezone.now(),
         "card_state": result.card_state,
-        "just_rated": Rating(result.review_log.rating).label,
+        "just_rated": Rating(log.rating).label if log else None,
+        "repeat": not result.recorded,
     }
     return render(request, "interviews/question.html#rating", context)
 
@@ -205,6 +215,7 @@ def _practice_question(
         "number": session.position + 1,
         "show": request.GET.get("show") == "1",
         "rating_form": PracticeRatingForm(initial={"question": question.pk}),
+        "card_state": scheduling.card_state_for(user=request.user, question=question),
         "now": timezone.now(),
         "focus": bool(request.htmx),
         **extra,
@@ -249,7 +260,15 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
         return redirect("interviews:practice")
     question = _published_question(session.current_id)
     rating = form.cleaned_data["rating"]
-    scheduling.rate(user=request.user, question=question, rating=rating, now=timezone.now())
+    result = scheduling.rate(
+        user=request.user,
+        question=question,
+        rating=rating,
+        now=timezone.now(),
+        seen=form.cleaned_data["seen"],
+    )
+    if not result.recorded:
+        messages.info(request, ALREADY_RECORDED)
     session.record(question_id=question.pk, rating=rating)
     session.save(request.session)
     return redirect("interviews:practice")

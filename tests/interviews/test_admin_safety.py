@@ -23,7 +23,7 @@ EXPORT = reverse("admin:interviews_question_export")
 @pytest.fixture
 def bare_staff_client(client, user_factory):
     staff = user_factory(username="staff", is_staff=True)
-    client.force_login(staff, backend="careers.backends.ModelBackend")
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
     return client, staff
 
 
@@ -49,7 +49,7 @@ def test_import_needs_both_add_and_change(bare_staff_client):
     assert client.get(IMPORT).status_code == 403
     grant(staff, "add_question")
     staff = type(staff).objects.get(pk=staff.pk)  # fresh permission cache
-    client.force_login(staff, backend="careers.backends.ModelBackend")
+    client.force_login(staff, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(IMPORT).status_code == 200
 
 
