@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django import forms
 
 from careers.models import Profile, Role
+from config.fields import ModelMultipleIdsField
 
 from .models import AnswerOption, Certification, PathDismissal, Question
 
@@ -36,7 +37,7 @@ class BackgroundForm(forms.Form):
             "max_value": "Enter a number of hours from 0 to 80.",
         },
     )
-    interested_roles = forms.ModelMultipleChoiceField(
+    interested_roles = ModelMultipleIdsField(
         label="Roles that interest you",
         queryset=Role.objects.none(),
         required=False,
@@ -47,7 +48,7 @@ class BackgroundForm(forms.Form):
             "invalid_pk_value": "Choose roles from the list.",
         },
     )
-    held_certifications = forms.ModelMultipleChoiceField(
+    held_certifications = ModelMultipleIdsField(
         label="Certifications and evidence you already have",
         queryset=Certification.objects.none(),
         required=False,

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.db import (
     DatabaseError,
     InterfaceError,
@@ -32,6 +33,19 @@ def permissions_policy(get_response: Handler) -> Handler:
         response = get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+    return middleware
+
+
+def refuse_nul_characters(get_response: Handler) -> Handler:
+    """A NUL character has no use in any of our URLs or forms, and PostgreSQL cannot store
+    or compare text holding one: refuse it with a 400 before any view runs."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        for data in (request.GET, request.POST if request.method == "POST" else {}):
+            if any("\x00" in key or "\x00" in value for key, value in data.items()):
+                raise BadRequest("The request holds a NUL character.")
+        return get_response(request)
 
     return middleware
 

@@ -5,9 +5,6 @@ from django.urls import include, path
 from careers.account_views import LoginView, PasswordResetView
 from careers.forms import AdminLoginForm
 
-admin.site.site_header = "AI Careers Compass"
-admin.site.site_title = "AI Careers Compass admin"
-admin.site.index_title = "Content and users"
 admin.site.login_form = AdminLoginForm
 
 
