@@ -24,8 +24,8 @@ from .models import Profile
 TOO_MANY_REQUESTS = 429
 
 
-class LoginView(auth_views.LoginView):
-    authentication_form = LoginForm
+class TooManyRequestsMixin:
+    """A form refused for coming too often answers 429, not 200."""
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -34,17 +34,15 @@ class LoginView(auth_views.LoginView):
         return response
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class LoginView(TooManyRequestsMixin, auth_views.LoginView):
+    authentication_form = LoginForm
+
+
+class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
     form_class = ResetForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "client": client_ip(self.request)}
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if form.throttled:
-            response.status_code = TOO_MANY_REQUESTS
-        return response
 
 
 @require_http_methods(["GET", "POST"])

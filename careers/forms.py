@@ -21,17 +21,27 @@ USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
 class ThrottledForm:
-    """A form mixin that refuses a request for coming too often; the view answers 429 then."""
+    """A form mixin that refuses a request for coming too often; the view answers 429 then.
+
+    ``client`` is the address the request came from (``config.throttling.client_ip``).
+    """
 
     throttled = False
 
-    def refuse(self, message: str) -> None:
-        self.throttled = True
-        raise forms.ValidationError(message, code="throttled")
+    def __init__(self, *args, client: str, **kwargs) -> None:
+        self.client = client
+        super().__init__(*args, **kwargs)
+
+    def limit(self, scope: str, key: str, *, per_hour: int, message: str) -> None:
+        if not allow(scope, key, limit=per_hour, seconds=HOUR):
+            self.throttled = True
+            raise forms.ValidationError(message, code="throttled")
 
 
-class LoginFormMixin(ThrottledForm):
+class LoginFormMixin:
     """Checks made before the password is tried, so junk never reaches authentication."""
+
+    throttled = False
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]
@@ -43,8 +53,10 @@ class LoginFormMixin(ThrottledForm):
 
     def clean(self):
         if failures_from(client_ip(self.request)) >= settings.LOGIN_FAILURES_PER_ADDRESS:
-            self.refuse(
-                "Too many failed logins from your network. Wait a few minutes and try again."
+            self.throttled = True
+            raise forms.ValidationError(
+                "Too many failed logins from your network. Wait a few minutes and try again.",
+                code="throttled",
             )
         return super().clean()
 
@@ -76,23 +88,20 @@ class SignupForm(ThrottledForm, UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
-    def __init__(self, *args, client: str, **kwargs) -> None:
-        self.client = client
-        super().__init__(*args, **kwargs)
-
     def clean(self):
-        if not allow(
-            "signup", self.client, limit=settings.SIGNUPS_PER_ADDRESS_PER_HOUR, seconds=HOUR
-        ):
-            self.refuse("Too many sign-ups from your network. Try again in an hour.")
-        email = self.cleaned_data.get("email")
-        if email and not allow(
-            "signup-email",
-            email.casefold(),
-            limit=settings.SIGNUPS_PER_EMAIL_PER_HOUR,
-            seconds=HOUR,
-        ):
-            self.refuse("Too many sign-ups with this email address. Try again in an hour.")
+        self.limit(
+            "signup",
+            self.client,
+            per_hour=settings.SIGNUPS_PER_ADDRESS_PER_HOUR,
+            message="Too many sign-ups from your network. Try again in an hour.",
+        )
+        if email := self.cleaned_data.get("email"):
+            self.limit(
+                "signup-email",
+                email.casefold(),
+                per_hour=settings.SIGNUPS_PER_EMAIL_PER_HOUR,
+                message="Too many sign-ups with this email address. Try again in an hour.",
+            )
         return super().clean()
 
 
@@ -103,15 +112,13 @@ class ResetForm(ThrottledForm, PasswordResetForm):
     nobody whether the address has an account.
     """
 
-    def __init__(self, *args, client: str, **kwargs) -> None:
-        self.client = client
-        super().__init__(*args, **kwargs)
-
     def clean(self):
-        if not allow(
-            "reset", self.client, limit=settings.RESETS_PER_ADDRESS_PER_HOUR, seconds=HOUR
-        ):
-            self.refuse("Too many password resets from your network. Try again in an hour.")
+        self.limit(
+            "reset",
+            self.client,
+            per_hour=settings.RESETS_PER_ADDRESS_PER_HOUR,
+            message="Too many password resets from your network. Try again in an hour.",
+        )
         return super().clean()
 
     def get_users(self, email):
