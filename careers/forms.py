@@ -11,7 +11,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Use
 from django.db.models import Sum
 from django.utils import timezone
 
-from config.throttling import allow, client_ip
+from config.sitewide.throttling import allow, client_ip
 
 from .models import Hub, Profile, Role
 
@@ -23,7 +23,7 @@ USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 class ThrottledForm:
     """A form mixin that refuses a request for coming too often; the view answers 429 then.
 
-    ``client`` is the address the request came from (``config.throttling.client_ip``).
+    ``client`` is the address the request came from (``config.sitewide.throttling.client_ip``).
     """
 
     throttled = False

@@ -3,33 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-
-
-class ContentVersion(models.Model):
-    """A single counter bumped on every content change; cached pages are keyed on it.
-
-    Kept in the database (not a per-process cache) so that every server process
-    sees an admin edit on its next request.
-    """
-
-    version = models.PositiveBigIntegerField(default=1)
-
-    def __str__(self) -> str:
-        return f"Content version {self.version}"
-
-    @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
-        return row or 0
-
-    @classmethod
-    def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
 class Role(models.Model):
@@ -194,6 +172,9 @@ class MarketFact(models.Model):
     value_min = models.DecimalField(max_digits=6, decimal_places=1)
     value_max = models.DecimalField(max_digits=6, decimal_places=1)
     unit = models.CharField(max_length=20, default="%")
+    qualifier = models.CharField(
+        max_length=20, blank=True, help_text="The guide's own hedge before the figure: over, about."
+    )
     statement = models.TextField(help_text="The fact in a sentence, as shown on the site.")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -218,6 +199,9 @@ class GuideEntry(models.Model):
         REMOTE_LIMITATION = "remote-limitation", "Remote work limitation"
         ONSITE_CASE = "onsite-case", "The case for on-site work"
         FAQ = "faq", "Frequently asked question"
+        TECHNICAL_PREP = "technical-prep", "Technical interview preparation strategy"
+        # A single passage of the guide that one or more pages place by its slug.
+        PASSAGE = "passage", "Passage shown beside related content"
 
     section = models.CharField(max_length=20, choices=Section.choices)
     slug = models.SlugField(unique=True)
@@ -303,24 +287,115 @@ class OfferComparison(models.Model):
 
 
 class Offer(models.Model):
+    """One offer of a saved comparison, as the user entered it (see pay.OfferTerms)."""
+
     comparison = models.ForeignKey(OfferComparison, on_delete=models.CASCADE, related_name="offers")
     label = models.CharField(max_length=80)
     base_usd = models.PositiveIntegerField()
-    equity_usd_per_year = models.PositiveIntegerField(default=0)
-    bonus_usd = models.PositiveIntegerField(default=0)
-    market = models.ForeignKey(Market, on_delete=models.PROTECT, related_name="+")
+    bonus_usd = models.PositiveIntegerField(default=0, help_text="Target bonus a year.")
+    sign_on_usd = models.PositiveIntegerField(default=0)
+    clawback_months = models.PositiveSmallIntegerField(default=0)
+    equity_grant_usd = models.PositiveIntegerField(default=0, help_text="The whole initial grant.")
+    vesting_years = models.PositiveSmallIntegerField(default=4)
+    cliff_months = models.PositiveSmallIntegerField(default=12)
+    custom_vesting = models.CharField(
+        max_length=40, blank=True, help_text="Yearly percentages, e.g. 10,20,30,40; overrides."
+    )
+    refresher_usd = models.PositiveIntegerField(default=0, help_text="Refresher grant a year.")
+    equity_liquid = models.BooleanField(default=True)
+    private_discount_percent = models.PositiveSmallIntegerField(default=0)
+    market = models.ForeignKey(
+        Market, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # "Another city": the user's own figures, used when no guide market is chosen.
+    other_city = models.CharField(max_length=80, blank=True)
+    other_cost_of_living_index = models.PositiveSmallIntegerField(null=True, blank=True)
+    other_pay_level_percent = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    # The offer's terms as the model, the form, a shared link and the data download name them.
+    TERM_FIELDS = (
+        "label",
+        "base_usd",
+        "bonus_usd",
+        "sign_on_usd",
+        "clawback_months",
+        "equity_grant_usd",
+        "vesting_years",
+        "cliff_months",
+        "custom_vesting",
+        "refresher_usd",
+        "equity_liquid",
+        "private_discount_percent",
+        "market",
+        "other_city",
+        "other_cost_of_living_index",
+        "other_pay_level_percent",
+    )
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(base_usd__lt=10_000_000)
-                & Q(equity_usd_per_year__lt=10_000_000)
-                & Q(bonus_usd__lt=10_000_000),
+                & Q(equity_grant_usd__lt=10_000_000)
+                & Q(bonus_usd__lt=10_000_000)
+                & Q(sign_on_usd__lt=10_000_000)
+                & Q(refresher_usd__lt=10_000_000),
                 name="offer_amounts_below_ten_million",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(private_discount_percent__lte=100)
+                & Q(clawback_months__lte=60)
+                & Q(vesting_years__gte=1)
+                & Q(vesting_years__lte=10)
+                & Q(cliff_months__lte=120),
+                name="offer_terms_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(market__isnull=False) | Q(other_cost_of_living_index__gt=0),
+                name="offer_has_a_market_or_an_index",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.label
+
+
+class EditorNote(models.Model):
+    """Our note beside one of the guide's figures where later public data differs.
+
+    Attached to any content object (a market fact, a role, a market, a band) so the note
+    follows the figure wherever a page shows it; the guide's own value is never changed.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    body = models.TextField(help_text="What later public data says, in a sentence or two.")
+    source_url = models.URLField(max_length=500, help_text="Where the later data is published.")
+    source_title = models.CharField(max_length=200, help_text="The source's name, as linked.")
+    checked_on = models.DateField(help_text="When an editor last checked the source.")
+
+    class Meta:
+        ordering = ["content_type_id", "object_id", "pk"]
+        # Pages look notes up by the object they sit beside.
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"Note on {self.content_type.name} {self.object_id}"
+
+
+class PageReview(models.Model):
+    """When an editor last checked a page of the site against the guide and later data."""
+
+    path = models.CharField(
+        max_length=200, unique=True, help_text="The page's address, such as /salaries/."
+    )
+    reviewed_on = models.DateField()
+
+    class Meta:
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return f"{self.path} reviewed {self.reviewed_on}"

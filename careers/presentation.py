@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from .models import Hub, Market, MarketFact, Role, SalaryBand
-from .pay import Span, purchasing_power_range
+from .pay import OfferOutcome, Span, pay_level_percent, purchasing_power_range
 
 
 def postings_rows(roles: Sequence[Role]) -> list[dict[str, Any]]:
@@ -28,6 +29,14 @@ def hub_rows(hubs: Sequence[Hub], field: str) -> list[dict[str, Any]]:
         {"label": hub.name, "value": getattr(hub, field), "href": hub.get_absolute_url()}
         for hub in counted
     ]
+
+
+def kind_counts(roles: Sequence[Role]) -> dict[str, int]:
+    """How many roles of each kind there are, for sentences that must match the list."""
+    counts = dict.fromkeys(Role.Kind.values, 0)
+    for role in roles:
+        counts[role.kind] += 1
+    return counts
 
 
 BASIS_SHORT = {SalaryBand.Basis.BASE: "base", SalaryBand.Basis.TOTAL: "total comp"}
@@ -143,13 +152,42 @@ def arrangement_rows(facts: dict[str, MarketFact]) -> list[dict[str, Any]]:
     ]
 
 
-def purchasing_power_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Range chart rows of a band's purchasing power in each market of the salary explorer."""
+def net_worth_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Range chart rows of what a band is worth in each market of the salary explorer.
+
+    The last step (the guide's net-income advantage) is charted, so the picture follows
+    the guide's own verdict on each market.
+    """
     return [
         {
             "label": row.market.name,
-            "low": row.band_purchasing_power.low,
-            "high": row.band_purchasing_power.high,
+            "low": row.band_net_worth.low,
+            "high": row.band_net_worth.high,
         }
         for row in rows
     ]
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    outcome: OfferOutcome
+    pay_level_percent: Decimal | None  # the market's AI pay against the baseline's
+    pay_level_is_users: bool  # "another city": the user's own figure, not computed
+
+
+def offer_rows(outcomes: Sequence[OfferOutcome], baseline: Market | None) -> list[OfferRow]:
+    """Compared offers with their market's pay level, as the salary explorer works it out."""
+    rows = []
+    for outcome in outcomes:
+        market = outcome.terms.market
+        own = getattr(market, "pay_level_percent", None)
+        if own is not None or baseline is None or not hasattr(market, "average_base_usd"):
+            level = Decimal(own) if own is not None else None
+            rows.append(OfferRow(outcome, level, own is not None))
+            continue
+        level = pay_level_percent(
+            market_average_usd=market.average_base_usd,
+            baseline_average_usd=baseline.average_base_usd,
+        )
+        rows.append(OfferRow(outcome, level, False))
+    return rows

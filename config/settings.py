@@ -67,7 +67,7 @@ else:
         )
 
 INSTALLED_APPS = [
-    "config.admin.CompassAdminConfig",
+    "config.sitewide.admin_site.CompassAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,22 +80,25 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "import_export",
+    "config.sitewide",
     "careers",
     "assessments",
     "interviews",
 ]
 
 MIDDLEWARE = [
+    # First, so it sees responses as they leave: cookies set and Vary headers patched.
+    "config.sitewide.caching.VisitorPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "config.middleware.permissions_policy",
-    "config.middleware.DatabaseBusyMiddleware",
+    "config.sitewide.middleware.permissions_policy",
+    "config.sitewide.middleware.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "config.middleware.refuse_nul_characters",
+    "config.sitewide.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "config.middleware.private_when_signed_in",
+    "config.sitewide.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -117,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.context_processors.site_chrome",
+                "config.sitewide.context_processors.site_nav",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -125,7 +128,7 @@ TEMPLATES = [
 ]
 
 # How long a request waits for a lock held by another writer before it gives up with a 503
-# and Retry-After (config.middleware), and how long any one statement may run.
+# and Retry-After (config.sitewide.middleware), and how long any one statement may run.
 # Short, so a stalled write frees its worker thread in seconds; see "Database faults" in the
 # README.
 DATABASE_LOCK_WAIT_SECONDS = 3
@@ -183,8 +186,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "config.throttling.client_ip"
-AXES_USERNAME_CALLABLE = "config.throttling.attempted_username"
+AXES_CLIENT_IP_CALLABLE = "config.sitewide.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "config.sitewide.throttling.attempted_username"
 # Across usernames, one address may fail this often per cool-off (password spraying).
 LOGIN_FAILURES_PER_ADDRESS = 20
 # Sign-up and password reset, per client address and per email address, each hour.
@@ -218,12 +221,20 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 0 if DEBUG else 365 * 24 * 60 * 60
 
 CACHES = {
+    # Content read once per content version, and each user's figures keyed by what they
+    # are worked out from: small values, a few MB at most.
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "compass",
-        # Whole public pages plus drawn fragments (keyed by what they show): a few MB.
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Whole public pages for visitors (config.sitewide.caching): about 30 KB each, so the
+    # bound keeps a process's page cache under about 15 MB.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "compass-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(

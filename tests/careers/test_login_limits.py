@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from config.throttling import client_ip
+from config.sitewide.throttling import client_ip
 from tests.settings_probe import settings_in_a_fresh_process
 
 

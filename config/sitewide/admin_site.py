@@ -28,4 +28,4 @@ class CompassAdminSite(admin.AdminSite):
 
 
 class CompassAdminConfig(AdminConfig):
-    default_site = "config.admin.CompassAdminSite"
+    default_site = "config.sitewide.admin_site.CompassAdminSite"
