@@ -50,7 +50,8 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_practice_of(self, user):
-        """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``), draft
+        """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
+        ``card_review_count``: the rating form's repeat guard), draft
         (``note_body``) and bookmark (``bookmarked``) to each question.
 
         The question page's personal reads, in the same query: each is a LEFT JOIN on a
@@ -63,6 +64,7 @@ class QuestionQuerySet(models.QuerySet):
             card_state=F("my_card__state"),
             card_due=F("my_card__due"),
             card_last_rated_at=F("my_card__last_rated_at"),
+            card_review_count=F("my_card__review_count"),
             note_body=F("my_note__body"),
             bookmarked=ExpressionWrapper(
                 Q(my_bookmark__pk__isnull=False), output_field=models.BooleanField()

@@ -79,6 +79,7 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
                 state=question.card_state,
                 due=question.card_due,
                 last_rated_at=question.card_last_rated_at,
+                review_count=question.card_review_count,
             )
         context.setdefault("bookmarked", question.bookmarked)
     return context
