@@ -22,7 +22,7 @@ class InterviewsConfig(AppConfig):
         # Registered after careers' loader (app order), which creates the roles it links to.
         register_guide_loader("interviews", load_questions)
         register_data_exporter("interviews", export_interview_practice)
-        for name in ("CardState", "ReviewLog", "Note", "Bookmark"):
+        for name in ("CardState", "ReviewLog", "Note", "Bookmark", "MockAnswer"):
             register_user_data_links(self.get_model(name), "question")
         # Without a target role in the profile, practise for the assessment's recommendation.
         register_target_role_provider(recommended_role)

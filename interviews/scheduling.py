@@ -32,6 +32,25 @@ class InvalidRating(ValueError):
 
 
 @dataclass(frozen=True)
+class Attempt:
+    """How the rated attempt went, kept with its review: the key points the user ticked as
+    covered (out of how many), the rating that suggested, and the seconds it took if timed."""
+
+    covered_points: list[str] | None = None
+    key_point_total: int | None = None
+    suggested_rating: int | None = None
+    seconds_taken: int | None = None
+
+    def log_fields(self) -> dict:
+        return {
+            "covered_points": self.covered_points,
+            "key_point_total": self.key_point_total,
+            "suggested_rating": self.suggested_rating,
+            "seconds_taken": self.seconds_taken,
+        }
+
+
+@dataclass(frozen=True)
 class RatingResult:
     card_state: CardState
     # The rating recorded; for a repeat, the card's latest one (None if it has none).
@@ -138,7 +157,7 @@ def card_state_for(*, user, question: Question) -> CardState | None:
 
 
 def _rate_unlocked(
-    *, user, question: Question, rating: Rating, now: datetime, seen: int | None
+    *, user, question: Question, rating: Rating, now: datetime, attempt: Attempt, seen: int | None
 ) -> RatingResult | CardState | None:
     """Schedule from the card as it stands, then write with a compare-and-set.
 
@@ -160,12 +179,18 @@ def _rate_unlocked(
     with transaction.atomic():
         if unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}) != 1:
             return card_state
-        review_log = ReviewLog.objects.create(**log_fields)
+        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
     return RatingResult(card_state=card_state, review_log=review_log)
 
 
 def rate(
-    *, user, question: Question, rating: Rating | int, now: datetime, seen: int | None = None
+    *,
+    user,
+    question: Question,
+    rating: Rating | int,
+    now: datetime,
+    attempt: Attempt | None = None,
+    seen: int | None = None,
 ) -> RatingResult:
     """Record one self-rated attempt and schedule the question's next review.
 
@@ -174,7 +199,10 @@ def rate(
     moved on and records nothing. Without it every call records a rating.
     """
     rating = parse_rating(rating)
-    result = _rate_unlocked(user=user, question=question, rating=rating, now=now, seen=seen)
+    attempt = attempt or Attempt()
+    result = _rate_unlocked(
+        user=user, question=question, rating=rating, now=now, attempt=attempt, seen=seen
+    )
     if isinstance(result, RatingResult):
         return result
     # The first rating, or a race lost to another tab: do it all under the row lock.
@@ -184,7 +212,7 @@ def rate(
             return _repeat(card_state)
         log_fields = apply_rating(card_state, rating=rating, now=now)
         card_state.save(update_fields=RATED_FIELDS)
-        review_log = ReviewLog.objects.create(**log_fields)
+        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
     return RatingResult(card_state=card_state, review_log=review_log)
 
 
