@@ -49,6 +49,11 @@ def _nav(current: int | None, script_prefix: str) -> SafeString:
 
 
 @cache
+def _brand(script_prefix: str) -> SafeString:
+    return render_to_string("_site_brand.html")
+
+
+@cache
 def _head(script_prefix: str) -> SafeString:
     return render_to_string("_site_head.html")
 
@@ -68,6 +73,7 @@ def site_chrome(request) -> dict:
     prefix = get_script_prefix()
     return {
         "site_head": _head(prefix),
+        "site_brand": _brand(prefix),
         "site_nav": _nav(current_section(request.path_info), prefix),
         "site_links": _links(prefix),
     }
