@@ -21,7 +21,9 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
         help_texts = {
-            "username": "The name you sign in with. Letters, numbers and . @ + - _ only, no spaces.",
+            "username": (
+                "The name you sign in with. Letters, numbers and . @ + - _ only, no spaces."
+            ),
         }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -174,9 +174,7 @@ def _report() -> None:
             page = new_page(browser, site.url, width=1280, storage_state=state)
             for path in admin_paths(editor):
                 response = page.goto(path)
-                favicon = page.evaluate(
-                    "() => !!document.querySelector('link[rel~=icon]')"
-                )
+                favicon = page.evaluate("() => !!document.querySelector('link[rel~=icon]')")
                 print(
                     f"admin {path:48} 1280px  page {measure(page).page_width}px"
                     f"  status {response.status}  icon {favicon}",

@@ -86,8 +86,8 @@ def test_it_shows_the_navigation_without_a_menu_button_on_a_wide_screen(open_pag
     page.goto("/")
 
     assert page.locator(".site-menu-button").is_hidden()
-    assert page.get_by_role("link", name="Interviews").is_visible()
-    assert page.get_by_role("link", name="Sign up").is_visible()
+    assert page.locator("header").get_by_role("link", name="Interviews").is_visible()
+    assert page.locator("header").get_by_role("link", name="Sign up").is_visible()
 
 
 def test_it_keeps_every_admin_page_inside_1280_px_with_the_site_icon(live_site, open_page):
