@@ -359,6 +359,28 @@ def result_page(
     return page
 
 
+def read_result_page(*, assessment: Assessment, today: datetime.date) -> ResultPage:
+    """result_page() with the user's dismissals and ticks read from the database.
+
+    The result page and the home page's plan panel both read it here, so their figures agree.
+    """
+    return result_page(
+        assessment=assessment,
+        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
+        ticks={
+            (p, k): at
+            for p, k, at in assessment.ticks.values_list("path_slug", "milestone_key", "ticked_at")
+        },
+        today=today,
+    )
+
+
+def next_milestone(page: ResultPage) -> dict[str, Any] | None:
+    """The plan's first milestone not yet done, in the plan's order."""
+    milestones = (milestone for month in page.months for milestone in month.milestones)
+    return next((milestone for milestone in milestones if not milestone["done"]), None)
+
+
 # --- What the user does with a result --------------------------------------------------------
 
 

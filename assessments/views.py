@@ -34,7 +34,7 @@ from .results import (
     find_path,
     make_target_role,
     restore_path,
-    result_page,
+    read_result_page,
     set_milestone_done,
 )
 
@@ -263,15 +263,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_result(request: HttpRequest, assessment: Assessment, template: str) -> HttpResponse:
-    page = result_page(
-        assessment=assessment,
-        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
-        ticks={
-            (p, k): at
-            for p, k, at in assessment.ticks.values_list("path_slug", "milestone_key", "ticked_at")
-        },
-        today=timezone.localdate(),
-    )
+    page = read_result_page(assessment=assessment, today=timezone.localdate())
     target_role = (
         Profile.objects.filter(user=request.user)
         .values_list("target_role__slug", flat=True)
