@@ -98,10 +98,6 @@ class DimensionStepForm(forms.Form):
         return [self.options[self.cleaned_data[self.field_name(q)]] for q in self.questions]
 
 
-class ReviewForm(forms.Form):
-    """Submitting the review completes the assessment; there is nothing to fill in."""
-
-
 class DismissForm(forms.Form):
     path = forms.SlugField(widget=forms.HiddenInput)
     reason = forms.ChoiceField(

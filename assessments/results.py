@@ -13,7 +13,6 @@ from django.db.models import F, Prefetch, Value
 from django.utils import timezone
 
 from careers.models import Profile, Role
-from careers.prepared import PreparedQuery
 from careers.selectors import role_by
 
 from . import plan, scoring
@@ -424,16 +423,6 @@ def make_target_role(*, user, role_slug: str) -> Role | None:
 
 # Read on every practice and progress page (through the interviews app's target role).
 PATH_ROLES_TTL_SECONDS = 24 * 60 * 60
-_latest_completed = PreparedQuery(
-    lambda user_id: (
-        Assessment.objects.filter(user_id=user_id).completed().values_list("pk", flat=True)[:1]
-    )
-)
-_dismissed_paths = PreparedQuery(
-    lambda assessment_id: PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
-        "path_slug", flat=True
-    )
-)
 
 
 def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
@@ -454,10 +443,16 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
 
 def recommended_role(user) -> Role | None:
     """The target role of the best path the user has not set aside, from their latest result."""
-    assessment_id = next(iter(_latest_completed(user_id=user.pk)), None)
+    assessment_id = (
+        Assessment.objects.for_user(user).completed().values_list("pk", flat=True).first()
+    )
     if assessment_id is None:
         return None
-    dismissed = set(_dismissed_paths(assessment_id=assessment_id))
+    dismissed = set(
+        PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
+            "path_slug", flat=True
+        )
+    )
     for path_slug, role_slug in _path_roles(assessment_id):
         if path_slug not in dismissed:
             return role_by(slug=role_slug)

@@ -27,7 +27,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             user = form.save()
             Profile.objects.create(user=user)
-        login(request, user, backend="careers.backends.ModelBackend")
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, "Welcome! Tell us where you are starting from.")
         return redirect("accounts:profile")
     return render(request, "registration/signup.html", {"form": form})

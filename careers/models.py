@@ -32,14 +32,6 @@ class ContentVersion(models.Model):
             cls.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
-class RoleQuerySet(models.QuerySet):
-    def core(self):
-        return self.filter(kind=Role.Kind.CORE)
-
-    def emerging(self):
-        return self.filter(kind=Role.Kind.EMERGING)
-
-
 class Role(models.Model):
     class Kind(models.TextChoices):
         CORE = "core", "Core AI role"
@@ -69,8 +61,6 @@ class Role(models.Model):
         default=False, help_text="The profile aspects are the guide's own, not written for the app."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
-
-    objects = RoleQuerySet.as_manager()
 
     # The aspects of the guide's ML engineer vs research scientist table, in its order.
     ASPECTS = (

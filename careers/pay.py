@@ -28,10 +28,6 @@ class Span:
     high: int
 
     @property
-    def is_exact(self) -> bool:
-        return self.low == self.high
-
-    @property
     def midpoint(self) -> int:
         return _divide(self.low + self.high, 2)
 

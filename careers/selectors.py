@@ -77,8 +77,3 @@ def headline_figures() -> Headlines:
         fastest_hub=fastest_hub,
         remote_share=facts("remote-share").get("remote-share"),
     )
-
-
-def bands_by_level(role: Role) -> dict[str, SalaryBand]:
-    """A role's bands keyed by level; uses the prefetched bands when there are some."""
-    return {band.level: band for band in role.salary_bands.all()}

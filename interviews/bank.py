@@ -19,17 +19,10 @@ from django.urls import reverse
 
 from careers.caching import content_cached, content_version
 from careers.models import Role
-from careers.prepared import PreparedQuery
 
-from .models import (
-    MASTERED_INTERVAL_DAYS,
-    CardState,
-    Category,
-    Difficulty,
-    Question,
-    Status,
-)
+from .models import Category, Difficulty, Question
 from .notebook import bookmarked_question_ids
+from .status import Status, cards_for, status_of
 
 PAGE_SIZE = 25
 
@@ -150,30 +143,6 @@ class BankPage:
     bookmarked_count: int = 0
 
 
-class _Card(NamedTuple):
-    state: int
-    due: datetime | None
-    interval_days: int
-
-
-def card_status(card: _Card | None, *, now: datetime) -> str:
-    """The status ``models.status_q`` gives a question ("" for none of them).
-
-    The same rules as the SQL: a question without a card, or a card reset by a fresh
-    cycle, is new; a rated card is due once its date has come, mastered when sent 21+
-    days away, learning otherwise. A rated card without a date matches no status.
-    """
-    if card is None or card.state == CardState.State.NEW:
-        return Status.NEW.value
-    if card.due is None:
-        return ""
-    if card.due <= now:
-        return Status.DUE.value
-    if card.interval_days >= MASTERED_INTERVAL_DAYS:
-        return Status.MASTERED.value
-    return Status.LEARNING.value
-
-
 def _text_matches(text: str) -> set[int]:
     """Ids of published questions whose prompt, key points or follow-ups contain the text."""
     return set(
@@ -185,13 +154,6 @@ def _text_matches(text: str) -> set[int]:
         )
         .values_list("pk", flat=True)
     )
-
-
-_cards = PreparedQuery(
-    lambda user_id: CardState.objects.filter(user_id=user_id).values_list(
-        "question_id", "state", "due", "interval_days"
-    )
-)
 
 
 def browse_bank(
@@ -210,11 +172,8 @@ def browse_bank(
     """
     catalogue = catalogue or bank_catalogue()
     personal = user.is_authenticated
-    cards: dict[int, _Card] = {}
-    bookmarks: set[int] = set()
-    if personal:
-        cards = {question_id: _Card(*card) for question_id, *card in _cards(user_id=user.pk)}
-        bookmarks = bookmarked_question_ids(user=user)
+    cards = cards_for(user=user)
+    bookmarks = bookmarked_question_ids(user=user) if personal else set()
     matching = _text_matches(filters.text) if filters.text else None
     role_id = filters.role.pk if filters.role else None
     status_filter = filters.status if personal else ""
@@ -225,12 +184,12 @@ def browse_bank(
     category_counts: dict[str, int] = {}
     difficulty_counts: dict[int, int] = {}
     role_counts: dict[int, int] = {}
-    status_counts = {status.value: 0 for status in Status}
+    status_counts = dict.fromkeys(Status.values, 0)
     bookmarked_count = 0
     for question in catalogue.questions:
         if matching is not None and question.pk not in matching:
             continue  # the text filter has no counts of its own
-        status = card_status(cards.get(question.pk), now=now) if personal else ""
+        status = status_of(cards.get(question.pk), now=now) if personal else ""
         bookmarked = question.pk in bookmarks
         # Which filters this question fails: it counts towards a filter's values only
         # when every other filter lets it through.
@@ -259,16 +218,15 @@ def browse_bank(
         if missed in ("", "role"):
             for linked in question.role_ids:
                 role_counts[linked] = role_counts.get(linked, 0) + 1
-        if personal and missed in ("", "status") and status:
+        if personal and missed in ("", "status"):
             status_counts[status] += 1
         if personal and missed in ("", "bookmarked") and bookmarked:
             bookmarked_count += 1
 
     page = Paginator(listed, PAGE_SIZE).get_page(page_number)
-    labels = dict(Status.choices)
     rows = []
     for question in page.object_list:
-        status = statuses[question.pk] or Status.LEARNING.value
+        status = statuses[question.pk]
         rows.append(
             ListedQuestion(
                 pk=question.pk,
@@ -278,7 +236,7 @@ def browse_bank(
                 difficulty_label=question.difficulty_label,
                 from_guide=question.from_guide,
                 status=status,
-                status_label=labels[status],
+                status_label=status.label if status else "",
                 bookmarked=question.pk in bookmarks,
             )
         )

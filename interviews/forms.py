@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
+from collections.abc import Sequence
 
 from django import forms
-from django.utils.safestring import mark_safe
 
 from .bank import BankFilters, RoleChoice
-from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating, Status
+from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating
+from .status import Status
 
 STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 
@@ -39,15 +36,13 @@ class BankFilterForm(forms.Form):
     )
     bookmarked = forms.BooleanField(label="Bookmarked only", required=False)
 
-    roles: tuple[RoleChoice, ...] = ()
-
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, roles: Sequence[RoleChoice], signed_in: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.roles_by_slug = {role.slug: role for role in self.roles}
-        # Filled by show_counts(): each value's count, keyed by the value as submitted, and
-        # labels with a count in them.
-        self.counts: dict[str, dict[str, int]] = {}
-        self.labels: dict[str, str] = {}
+        self.roles_by_slug = {role.slug: role for role in roles}
+        self.fields["role"].choices = [("", "All roles"), *((r.slug, r.name) for r in roles)]
+        if not signed_in:
+            del self.fields["status"]
+            del self.fields["bookmarked"]
 
     def filters(self) -> BankFilters:
         """The valid filters; a bad value is reported beside its field and otherwise ignored."""
@@ -64,105 +59,23 @@ class BankFilterForm(forms.Form):
 
     def show_counts(self, bank) -> None:
         """Put each value's count in its option label, e.g. "Behavioural (7)"."""
-        self.counts["category"] = bank.category_counts
-        self.counts["difficulty"] = {str(k): v for k, v in bank.difficulty_counts.items()}
-        self.counts["role"] = {
-            role.slug: bank.role_counts.get(role.pk, 0) for role in self.roles_by_slug.values()
+        counts = {
+            "category": bank.category_counts,
+            "difficulty": {str(level): n for level, n in bank.difficulty_counts.items()},
+            "role": {
+                role.slug: bank.role_counts.get(role.pk, 0) for role in self.roles_by_slug.values()
+            },
         }
         if "status" in self.fields:
-            self.counts["status"] = bank.status_counts
-            self.labels["bookmarked"] = f"Bookmarked only ({bank.bookmarked_count})"
-
-    def controls(self) -> list[FilterControl]:
-        """What the page template needs to draw each filter control by hand.
-
-        The same markup Django's widgets give (names, ids, values, selected and checked
-        states, aria-invalid pointing at the error list), without a widget template per
-        option: those cost a quarter of the page's time.
-        """
-        controls = []
-        for name, field in self.fields.items():
-            errors = self.errors.get(name, []) if self.is_bound else []
-            raw = self.data.get(name) if self.is_bound else None
-            control = FilterControl(
-                name=name,
-                id=f"id_{name}",
-                label=self.labels.get(name, field.label),
-                kind=_CONTROL_KINDS[name],
-                errors=list(errors),
-            )
-            if control.kind == "select":
-                current = "" if raw is None else str(raw)
-                control.options = _options_html(field.choices, current, self.counts.get(name))
-            elif control.kind == "checkbox":
-                control.checked = forms.CheckboxInput().check_test(
-                    field.widget.value_from_datadict(self.data, self.files, name)
-                )
-            else:
-                control.value = raw or ""
-                control.max_length = field.max_length
-            controls.append(control)
-        return controls
-
-
-class _SharedFields(dict):
-    """Form fields set up once and only ever read: each form may share them, not copy them."""
-
-    def __deepcopy__(self, memo) -> dict:
-        return dict(self)
-
-
-@lru_cache(maxsize=8)
-def bank_filter_form(roles: tuple[RoleChoice, ...], signed_in: bool) -> type[BankFilterForm]:
-    """The filter form for these roles, visitor or signed in, its fields set up once.
-
-    Django deep-copies a form's fields for every form it builds; with their choices that
-    was a sixth of the bank page's time. These fields never change after set-up (the
-    counts go in ``labels`` and the options, not in the fields), so forms share them.
-    """
-    fields = copy.deepcopy(BankFilterForm.base_fields)
-    fields["role"].choices = [("", "All roles"), *((role.slug, role.name) for role in roles)]
-    if not signed_in:
-        del fields["status"]
-        del fields["bookmarked"]
-    form_class = type("BankFilterForm", (BankFilterForm,), {"roles": roles})
-    form_class.base_fields = _SharedFields(fields)
-    return form_class
-
-
-def _options_html(choices, current: str, counts: dict[str, int] | None) -> str:
-    """A select's <option> elements, the value ``current`` selected, counts in the labels."""
-    options = []
-    for value, label in choices:
-        value = str(value)
-        if value and counts is not None:
-            label = f"{label} ({counts.get(value, 0)})"
-        selected = " selected" if value == current else ""
-        options.append(f'<option value="{escape(value)}"{selected}>{escape(str(label))}</option>')
-    return mark_safe("\n".join(options))  # noqa: S308 - every value and label is escaped
-
-
-_CONTROL_KINDS = {
-    "q": "search",
-    "category": "select",
-    "role": "select",
-    "difficulty": "select",
-    "status": "select",
-    "bookmarked": "checkbox",
-}
-
-
-@dataclass
-class FilterControl:
-    name: str
-    id: str
-    label: str
-    kind: str  # search, select or checkbox
-    errors: list[str]
-    options: str = ""  # the select's <option> elements, escaped
-    value: str = ""
-    max_length: int | None = None
-    checked: bool = False
+            counts["status"] = bank.status_counts
+            # The bound field (already made by validation) holds the label it shows.
+            self["bookmarked"].label = f"Bookmarked only ({bank.bookmarked_count})"
+        for name, by_value in counts.items():
+            field = self.fields[name]
+            field.choices = [
+                (value, f"{label} ({by_value.get(str(value), 0)})" if value else label)
+                for value, label in field.choices
+            ]
 
 
 class NoteField(forms.CharField):

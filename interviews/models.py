@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, FilteredRelation, OuterRef, Q
+from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -14,8 +14,6 @@ from django.urls import reverse
 from careers.models import Role
 
 NOTE_MAX_CHARS = 10_000
-# A question the scheduler has sent this many days (or more) into the future counts as mastered.
-MASTERED_INTERVAL_DAYS = 21
 
 
 class Category(models.TextChoices):
@@ -47,73 +45,9 @@ class Rating(models.IntegerChoices):
     EASY = 4, "Easy"
 
 
-class Status(models.TextChoices):
-    """Where a question stands for one user; the bank filters on these."""
-
-    NEW = "new", "New"
-    LEARNING = "learning", "Learning"
-    DUE = "due", "Due for review"
-    MASTERED = "mastered", "Mastered"
-
-
 class QuestionQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def with_card_for(self, user):
-        """Join each question to the user's card state (if any) as ``my_card``.
-
-        A FilteredRelation is one LEFT JOIN, so a thousand card states cost no extra queries.
-        """
-        return self.annotate(
-            my_card=FilteredRelation("card_states", condition=Q(card_states__user=user))
-        )
-
-    def with_status(self, user, *, now: datetime):
-        """Annotate ``status``, ``due_at`` and ``bookmarked`` on a ``with_card_for`` queryset."""
-        return self.annotate(
-            bookmarked=bookmarked_by(user),
-            status=models.Case(
-                *(
-                    models.When(status_q(status, now=now), then=models.Value(status.value))
-                    for status in (Status.NEW, Status.DUE, Status.MASTERED)
-                ),
-                default=models.Value(Status.LEARNING.value),
-                output_field=models.CharField(),
-            ),
-            due_at=models.F("my_card__due"),
-        )
-
-    def with_status_for(self, user, *, now: datetime):
-        return self.with_card_for(user).with_status(user, now=now)
-
-
-def bookmarked_by(user) -> Exists:
-    """True for questions the user bookmarked; usable in filter() and in aggregate filters."""
-    return Exists(Bookmark.objects.filter(user=user, question=OuterRef("pk")))
-
-
-def rated_q() -> Q:
-    """Questions the user has rated in the current cycle (on a ``with_card_for`` queryset)."""
-    return Q(my_card__state__gt=0)
-
-
-def mastered_q() -> Q:
-    return rated_q() & Q(my_card__interval_days__gte=MASTERED_INTERVAL_DAYS)
-
-
-def status_q(status: Status | str, *, now: datetime) -> Q:
-    """The condition for one status on a ``with_card_for`` queryset.
-
-    The statuses do not overlap: a mastered question whose review date has come is due.
-    """
-    if status == Status.NEW:
-        return Q(my_card__isnull=True) | Q(my_card__state=0)
-    if status == Status.DUE:
-        return rated_q() & Q(my_card__due__lte=now)
-    if status == Status.MASTERED:
-        return mastered_q() & Q(my_card__due__gt=now)
-    return rated_q() & Q(my_card__due__gt=now, my_card__interval_days__lt=MASTERED_INTERVAL_DAYS)
 
 
 class Question(models.Model):
@@ -236,15 +170,6 @@ class CardState(models.Model):
     @property
     def is_new(self) -> bool:
         return self.state == self.State.NEW
-
-    def status(self, *, now: datetime) -> Status:
-        if self.is_new or self.due is None:
-            return Status.NEW
-        if self.due <= now:
-            return Status.DUE
-        if self.interval_days >= MASTERED_INTERVAL_DAYS:
-            return Status.MASTERED
-        return Status.LEARNING
 
 
 class ReviewLogQuerySet(models.QuerySet):

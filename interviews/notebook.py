@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from careers.prepared import PreparedQuery
-
 from .models import Bookmark, Note, Question
-
-_note_body = PreparedQuery(
-    lambda user_id, question_id: Note.objects.filter(
-        user_id=user_id, question_id=question_id
-    ).values_list("body", flat=True)[:1]
-)
-_bookmark = PreparedQuery(
-    lambda user_id, question_id: Bookmark.objects.filter(
-        user_id=user_id, question_id=question_id
-    ).values_list("pk", flat=True)[:1]
-)
-_bookmarked_ids = PreparedQuery(
-    lambda user_id: Bookmark.objects.filter(user_id=user_id).values_list("question_id", flat=True)
-)
 
 
 def note_draft(*, user, question: Question) -> str | None:
     """The user's saved draft on the question, or None."""
-    return next(iter(_note_body(user_id=user.pk, question_id=question.pk)), None)
+    return (
+        Note.objects.for_user(user).filter(question=question).values_list("body", flat=True).first()
+    )
 
 
 def is_bookmarked(*, user, question: Question) -> bool:
-    return bool(_bookmark(user_id=user.pk, question_id=question.pk))
+    return Bookmark.objects.for_user(user).filter(question=question).exists()
 
 
 def bookmarked_question_ids(*, user) -> set[int]:
-    return set(_bookmarked_ids(user_id=user.pk))
+    return set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))
 
 
 def save_note(*, user, question: Question, body: str) -> Note | None:

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from careers.models import Profile, Role
-from careers.prepared import PreparedQuery
 from careers.selectors import role_by
 
-from .models import CardState, Question
+from .bank import bank_catalogue
+from .status import Status, cards_for, status_of
 
 DEFAULT_SESSION_SIZE = 10
 
@@ -26,14 +26,9 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
         target_role_providers.append(provider)
 
 
-_profile_target_role = PreparedQuery(
-    lambda user_id: Profile.objects.filter(user_id=user_id).values_list("target_role_id", flat=True)
-)
-
-
 def target_role_for(*, user) -> Role | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
-    role_id = next(iter(_profile_target_role(user_id=user.pk)), None)
+    role_id = Profile.objects.filter(user=user).values_list("target_role_id", flat=True).first()
     role = role_by(pk=role_id) if role_id is not None else None
     if role is not None:
         return role
@@ -44,16 +39,13 @@ def target_role_for(*, user) -> Role | None:
     return None
 
 
-def _due_cards(*, user, questions, now: datetime):
-    return (
-        CardState.objects.for_user(user)
-        .filter(question__in=questions, due__lte=now)
-        .exclude(state=CardState.State.NEW)
-    )
-
-
 def count_due(*, user, now: datetime) -> int:
-    return _due_cards(user=user, questions=Question.objects.published(), now=now).count()
+    """How many published questions are due for the user now."""
+    cards = cards_for(user=user)
+    return sum(
+        status_of(cards.get(question.pk), now=now) == Status.DUE
+        for question in bank_catalogue().questions
+    )
 
 
 def build_queue(
@@ -62,28 +54,24 @@ def build_queue(
     """Question ids for one session: due reviews first (most overdue first), then new ones.
 
     New questions suit the target role first, then any other new question in the chosen
-    categories, so a short role list still fills the session.
+    categories, so a short role list still fills the session. Worked out from the user's
+    cards (one query) and the published bank (kept per content version).
     """
-    questions = Question.objects.published()
-    if categories:
-        questions = questions.filter(category__in=categories)
-    due = list(
-        _due_cards(user=user, questions=questions, now=now)
-        .order_by("due", "pk")
-        .values_list("question_id", flat=True)[:size]
+    cards = cards_for(user=user)
+    questions = [
+        question
+        for question in bank_catalogue().questions
+        if not categories or question.category in categories
+    ]
+    statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}
+    due = sorted(
+        (pk for pk, status in statuses.items() if status == Status.DUE),
+        key=lambda pk: (cards[pk].due, pk),
     )
-    queue = list(due)
-    started = CardState.objects.for_user(user).exclude(state=CardState.State.NEW)
-    fresh = questions.exclude(pk__in=started.values("question_id"))
-    for candidates in (fresh.filter(roles=role) if role else None, fresh):
-        if candidates is None or len(queue) >= size:
-            continue
-        queue += (
-            candidates.exclude(pk__in=queue)
-            .order_by("pk")
-            .values_list("pk", flat=True)[: size - len(queue)]
-        )
-    return queue
+    fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
+    for_role = [question.pk for question in fresh if role and role.pk in question.role_ids]
+    others = [question.pk for question in fresh if question.pk not in for_role]
+    return (due + for_role + others)[:size]
 
 
 @dataclass

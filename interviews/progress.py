@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from careers.caching import fingerprint
 from careers.models import Role
-from careers.prepared import PreparedQuery
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue
-from .models import MASTERED_INTERVAL_DAYS, CardState, Category, Rating, ReviewLog
+from .models import Category, Rating, ReviewLog
+from .status import Card, cards_for, is_due, is_mastered, is_new
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
@@ -75,52 +75,19 @@ def start_of_tomorrow(now: datetime) -> datetime:
     return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
 
 
-class CardSummary(NamedTuple):
-    """What the progress page needs of one of the user's cards."""
-
-    state: int
-    due: datetime | None
-    interval_days: int
-    cycle_started_at: datetime | None
-    cycle: int
-    review_count: int
-
-    @property
-    def rated(self) -> bool:
-        """Rated in the current cycle (``models.rated_q``)."""
-        return self.state > CardState.State.NEW
-
-    @property
-    def mastered(self) -> bool:
-        """``models.mastered_q``: sent 21 or more days out by its last rating."""
-        return self.rated and self.interval_days >= MASTERED_INTERVAL_DAYS
-
-
-_cards = PreparedQuery(
-    lambda user_id: CardState.objects.filter(user_id=user_id).values_list(
-        "question_id", "state", "due", "interval_days", "cycle_started_at", "cycle", "review_count"
-    )
-)
-_logs = PreparedQuery(
-    lambda user_id: (
-        ReviewLog.objects.filter(user_id=user_id)
+def _logs(*, user):
+    return (
+        ReviewLog.objects.for_user(user)
         .order_by("question_id", "rated_at", "pk")
-        .values_list("question_id", "question__category", "rating", "rated_at", "due", "cycle")
+        .values_list("question_id", "question__category", "rating", "rated_at", "due")
     )
-)
-
-
-def read_cards(*, user) -> dict[int, CardSummary]:
-    """The user's card states by question id, in one query; the page's figures share it."""
-    rows = _cards(user_id=user.pk)
-    return {question_id: CardSummary(*card) for question_id, *card in rows}
 
 
 def category_progress(
     *,
     user,
     now: datetime,
-    cards: dict[int, CardSummary] | None = None,
+    cards: dict[int, Card] | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[CategoryProgress]:
     """New / learning / mastered per category (they add up to the total), and due today.
@@ -129,19 +96,19 @@ def category_progress(
     mastered when that day comes, and then it is also due. Counted here from the published
     bank (cached per content version) and the user's cards: no aggregate query.
     """
-    cards = read_cards(user=user) if cards is None else cards
-    tomorrow = start_of_tomorrow(now)
+    cards = cards_for(user=user) if cards is None else cards
+    end_of_today = start_of_tomorrow(now) - timedelta(microseconds=1)
     counts: dict[str, Counter] = {}
     for question in (catalogue or bank_catalogue()).questions:
         row = counts.setdefault(question.category, Counter())
         card = cards.get(question.pk)
         row["total"] += 1
-        if card is None or not card.rated:
+        if is_new(card):
             row["new"] += 1
             continue
-        if card.mastered:
+        if is_mastered(card):
             row["mastered"] += 1
-        if card.due is not None and card.due < tomorrow:
+        if is_due(card, now=end_of_today):
             row["due_today"] += 1
     return [
         CategoryProgress(
@@ -158,8 +125,8 @@ def category_progress(
     ]
 
 
-def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None = None) -> Activity:
-    cards = read_cards(user=user) if cards is None else cards
+def read_activity(*, user, now: datetime, cards: dict[int, Card] | None = None) -> Activity:
+    cards = cards_for(user=user) if cards is None else cards
     restarted = {
         question_id: card.cycle_started_at
         for question_id, card in cards.items()
@@ -174,7 +141,7 @@ def read_activity(*, user, now: datetime, cards: dict[int, CardSummary] | None =
     again_by_category: Counter = Counter()
     # Per question: (day rated, rated at, due day), in rating order.
     chains: dict[int, list[tuple[date, datetime, date]]] = defaultdict(list)
-    for question_id, category, rating, rated_at, due, _cycle in _logs(user_id=user.pk):
+    for question_id, category, rating, rated_at, due in _logs(user=user):
         if rated_at > now:
             continue  # only what had happened by ``now``
         rated_day = rated_at.astimezone(zone).date()
@@ -208,11 +175,10 @@ class HistoryFigures(NamedTuple):
     streaks: Streaks
     chart_rows: list[dict]
     weakest: list[WeakCategory]
-    fingerprint: str  # of the four above, worked out once with them
 
 
 def history_figures(
-    *, user, now: datetime, cards: dict[int, CardSummary], catalogue: Catalogue
+    *, user, now: datetime, cards: dict[int, Card], catalogue: Catalogue
 ) -> HistoryFigures:
     """Categories, streaks, the 30-day chart and the weakest categories, kept until they change.
 
@@ -227,13 +193,12 @@ def history_figures(
     figures = cache.get(key)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)
-        parts = (
-            category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
-            streaks(activity=activity, today=today),
-            practice_chart_rows(activity=activity, today=today),
-            weakest_categories(activity=activity),
+        figures = HistoryFigures(
+            categories=category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
+            streaks=streaks(activity=activity, today=today),
+            chart_rows=practice_chart_rows(activity=activity, today=today),
+            weakest=weakest_categories(activity=activity),
         )
-        figures = HistoryFigures(*parts, fingerprint=fingerprint(parts))
         cache.set(key, figures, HISTORY_TTL_SECONDS)
     return figures
 
@@ -291,19 +256,19 @@ def readiness(
     *,
     user,
     role: Role | None,
-    cards: dict[int, CardSummary] | None = None,
+    cards: dict[int, Card] | None = None,
     catalogue: Catalogue | None = None,
 ) -> Readiness | None:
     """The share of the role's published questions the user has mastered."""
     if role is None:
         return None
-    cards = read_cards(user=user) if cards is None else cards
+    cards = cards_for(user=user) if cards is None else cards
     total = mastered = 0
     for question in (catalogue or bank_catalogue()).questions:
         if role.pk in question.role_ids:
             total += 1
             card = cards.get(question.pk)
-            mastered += bool(card and card.mastered)
+            mastered += is_mastered(card)
     return Readiness(role=role, mastered=mastered, total=total)
 
 
@@ -313,13 +278,13 @@ class UpcomingReview(NamedTuple):
 
 
 def upcoming_reviews(
-    *, cards: dict[int, CardSummary], catalogue: Catalogue, limit: int = 10
+    *, cards: dict[int, Card], catalogue: Catalogue, limit: int = 10
 ) -> list[UpcomingReview]:
     """The practised questions in the order they come back, soonest (or overdue) first."""
     questions = {question.pk: question for question in catalogue.questions}
     reviews = [
         UpcomingReview(questions[question_id], card.due)
         for question_id, card in cards.items()
-        if card.rated and card.due is not None and question_id in questions
+        if not is_new(card) and card.due is not None and question_id in questions
     ]
     return sorted(reviews, key=lambda review: (review.due, review.question.pk))[:limit]

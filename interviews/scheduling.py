@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import fsrs
-from django.db import connections, router, transaction
-from django.db.models import F, sql
-
-from careers.prepared import PreparedQuery
+from django.db import transaction
+from django.db.models import F
 
 from .models import (
     CardState,
@@ -122,42 +120,9 @@ RATED_FIELDS = [
 ]
 
 
-def _card_query(user_id, question_id):
-    return CardState.objects.filter(user_id=user_id, question_id=question_id)[:1]
-
-
-_card_of = PreparedQuery(_card_query)
-
-
 def card_state_for(*, user, question: Question) -> CardState | None:
-    """The user's card on the question, if they have one (read on every question page)."""
-    return next(iter(_card_of(user_id=user.pk, question_id=question.pk)), None)
-
-
-def _update_statement(queryset, values: dict) -> tuple[str, tuple]:
-    """The SQL and parameters ``queryset.update(**values)`` would run."""
-    query = queryset.query.chain(sql.UpdateQuery)
-    query.add_update_values(values)
-    update_sql, params = query.get_compiler(queryset.db).as_sql()
-    return update_sql, tuple(params)
-
-
-def _insert_statement(obj) -> tuple[str, tuple, bool]:
-    """The SQL and parameters ``obj.save(force_insert=True)`` would run, and whether the
-    statement returns the new row's pk (else the cursor's last insert id has it)."""
-    options = obj._meta
-    database = router.db_for_write(type(obj))
-    query = sql.InsertQuery(type(obj))
-    query.insert_values(
-        [field for field in options.local_concrete_fields if field is not options.auto_field],
-        [obj],
-    )
-    compiler = query.get_compiler(database)
-    returns_pk = connections[database].features.can_return_columns_from_insert
-    if returns_pk:
-        compiler.returning_fields = [options.pk]
-    ((insert_sql, params),) = compiler.as_sql()
-    return insert_sql, tuple(params), returns_pk
+    """The user's card on the question, if they have one."""
+    return CardState.objects.for_user(user).filter(question=question).first()
 
 
 def _rate_unlocked(
@@ -165,7 +130,7 @@ def _rate_unlocked(
 ) -> RatingResult | CardState | None:
     """Schedule from the card as it stands, then write with a compare-and-set.
 
-    Everything but two statements happens before the write transaction, which matters on
+    Only the UPDATE and the INSERT run inside the write transaction, which matters on
     SQLite, where a write transaction (BEGIN IMMEDIATE) makes every other writer wait.
     Writes nothing and returns None when there is no card yet, or the card as read when
     another rating or a fresh cycle changed it meanwhile.
@@ -173,29 +138,15 @@ def _rate_unlocked(
     card_state = card_state_for(user=user, question=question)
     if card_state is None:
         return None
-    seen = {"review_count": card_state.review_count, "cycle": card_state.cycle}
-    unchanged = CardState.objects.filter(pk=card_state.pk, **seen)
+    # The card as read: the update only lands if no other rating or fresh cycle came first.
+    unchanged = CardState.objects.filter(
+        pk=card_state.pk, review_count=card_state.review_count, cycle=card_state.cycle
+    )
     log_fields = apply_rating(card_state, rating=rating, now=now)
-    review_log = ReviewLog(**log_fields)
-    # Compiled before the write transaction: on SQLite every other writer waits while it
-    # is open, and compiling the two statements took longer than running them.
-    rated = {name: getattr(card_state, name) for name in RATED_FIELDS}
-    update = _update_statement(unchanged, rated)
-    insert_sql, insert_params, returns_pk = _insert_statement(review_log)
-    with transaction.atomic(using=unchanged.db), connections[unchanged.db].cursor() as cursor:
-        cursor.execute(*update)
-        if cursor.rowcount != 1:
+    with transaction.atomic():
+        if unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}) != 1:
             return card_state
-        cursor.execute(insert_sql, insert_params)
-        review_log.pk = (
-            cursor.fetchone()[0]
-            if returns_pk
-            else cursor.db.ops.last_insert_id(
-                cursor, ReviewLog._meta.db_table, ReviewLog._meta.pk.column
-            )
-        )
-    review_log._state.adding = False
-    review_log._state.db = unchanged.db
+        review_log = ReviewLog.objects.create(**log_fields)
     return RatingResult(card_state=card_state, review_log=review_log)
 
 

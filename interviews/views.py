@@ -12,24 +12,25 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from careers.caching import cached_for_visitors, fingerprint
+from careers.caching import cached_for_visitors
 
 from . import progress as progress_rules
 from . import scheduling
 from .bank import bank_catalogue, browse_bank, published_question
 from .forms import (
     STAR_TEMPLATE,
+    BankFilterForm,
     BookmarkForm,
     FreshCycleForm,
     NoteForm,
     PracticeForm,
     PracticeRatingForm,
     RatingForm,
-    bank_filter_form,
 )
 from .models import CardState, Category, Question, Rating
 from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
 from .practice import PracticeSession, build_queue, count_due, target_role_for
+from .status import cards_for
 
 
 def _published_question(pk: int) -> Question:
@@ -51,8 +52,9 @@ def _page(request: HttpRequest, template: str, partial: str, context: dict, stat
 @cached_for_visitors
 def bank(request: HttpRequest) -> HttpResponse:
     catalogue = bank_catalogue()
-    signed_in = request.user.is_authenticated
-    form = bank_filter_form(catalogue.roles, signed_in)(request.GET)
+    form = BankFilterForm(
+        request.GET, roles=catalogue.roles, signed_in=request.user.is_authenticated
+    )
     result = browse_bank(
         user=request.user,
         filters=form.filters(),
@@ -61,26 +63,7 @@ def bank(request: HttpRequest) -> HttpResponse:
         catalogue=catalogue,
     )
     form.show_counts(result)
-    page = result.page
-    # The filters and list are a pure function of these (the query string is in the page
-    # links): cached under them, whoever asks, and drawn again only when one changes.
-    figures = (
-        catalogue.version,  # the roles to filter by, and each listed question's text
-        signed_in,
-        sorted(request.GET.lists()),
-        form.errors,
-        form.counts,
-        form.labels,
-        [(row.pk, row.status, row.bookmarked) for row in page.object_list],
-        page.number,
-        page.paginator.count,
-    )
-    context = {
-        "controls": form.controls,  # the method: the controls are only built to be drawn
-        "page": page,
-        "signed_in": signed_in,
-        "figures_key": fingerprint(figures),
-    }
+    context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
     return _page(request, "interviews/bank.html", "bank", context)
 
 
@@ -93,17 +76,6 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
             if draft is None:
                 draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
-        # The notes box is drawn once per draft text (and errors): see question.html.
-        note_form = context["note_form"]
-        context["notes_key"] = fingerprint(
-            (
-                question.pk,
-                question.content_version,
-                note_form["body"].value(),
-                note_form.errors if note_form.is_bound else None,
-                context.get("notes_saved", False),
-            )
-        )
         if "card_state" not in context:
             context["card_state"] = scheduling.card_state_for(user=user, question=question)
         if "bookmarked" not in context:
@@ -294,7 +266,7 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    cards = progress_rules.read_cards(user=request.user)
+    cards = cards_for(user=request.user)
     catalogue = bank_catalogue()
     history = progress_rules.history_figures(
         user=request.user, now=now, cards=cards, catalogue=catalogue
@@ -303,17 +275,7 @@ def progress(request: HttpRequest) -> HttpResponse:
     readiness = progress_rules.readiness(
         user=request.user, role=target_role_for(user=request.user), cards=cards, catalogue=catalogue
     )
-    # The page is a pure function of these figures, and costly to draw: it is cached under
-    # them (whoever they belong to), so it is drawn again only when one of them changes.
-    figures = (
-        history.fingerprint,
-        catalogue.version,  # the upcoming questions' prompts and links
-        readiness and (readiness.role.pk, readiness.role.slug, readiness.role.name),
-        readiness and (readiness.mastered, readiness.total),
-        [(review.question.pk, review.due, review.due <= now) for review in upcoming],
-    )
     context = {
-        "figures_key": fingerprint(figures),
         "categories": history.categories,
         "due_today": sum(row.due_today for row in history.categories),
         "streaks": history.streaks,
@@ -322,7 +284,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "readiness": readiness,
         "upcoming": upcoming,
         "now": now,
-        "fresh_cycle_form": FreshCycleForm,  # the class: only built when the page is drawn
+        "fresh_cycle_form": FreshCycleForm(),
     }
     return render(request, "interviews/progress.html", context)
 

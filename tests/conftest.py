@@ -47,7 +47,7 @@ def bob(db):
 
 @pytest.fixture
 def alice_client(client, alice):
-    client.force_login(alice, backend="careers.backends.ModelBackend")
+    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

@@ -8,8 +8,6 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
-from interviews.models import Status
-
 register = template.Library()
 
 
@@ -34,9 +32,3 @@ def comes_back(due: datetime | None, now: datetime):
     if due is None:
         return ""
     return format_html('<time datetime="{}">{}</time>', due.isoformat(), comes_back_text(due, now))
-
-
-@register.filter
-def status_label(status: str) -> str:
-    """The words for a status annotation: "due" → "Due for review"."""
-    return Status(status).label if status in Status.values else ""

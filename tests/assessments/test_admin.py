@@ -23,7 +23,7 @@ CONTENT_MODELS = (
 def editor_client(client, content):
     editor = factories.UserFactory(username="editor", is_staff=True)
     editor.groups.add(Group.objects.get(name="Content editors"))
-    client.force_login(editor, backend="careers.backends.ModelBackend")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

@@ -62,7 +62,7 @@ def editor(db):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor, backend="careers.backends.ModelBackend")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

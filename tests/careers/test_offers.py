@@ -186,7 +186,7 @@ def test_the_saved_list_shows_only_your_own(client, alice, bob, guide, offer_fac
     offer_factory(comparison__user=alice, comparison__name="Alice's offers")
     offer_factory(comparison__user=bob, comparison__name="Bob's offers")
     client.get(OFFERS)  # a visitor's cached copy must not be served to a member
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     content = client.get(OFFERS).content.decode()
     assert "Bob&#x27;s offers" in content
     assert "Alice&#x27;s offers" not in content
@@ -206,7 +206,7 @@ def test_deleting_asks_for_confirmation_then_deletes(alice_client, alice, guide,
 
 def test_another_users_comparison_is_a_404(client, alice, bob, guide, offer_factory):
     comparison = offer_factory(comparison__user=alice).comparison
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(delete_url(comparison)).status_code == 404
     assert client.post(delete_url(comparison)).status_code == 404
     assert OfferComparison.objects.filter(pk=comparison.pk).exists()

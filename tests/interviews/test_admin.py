@@ -83,7 +83,7 @@ def test_it_publishes_and_unpublishes_in_bulk_and_refreshes_cached_pages(
 
 
 def test_it_lets_content_editors_edit_questions(client, editor, question):
-    client.force_login(editor, backend="careers.backends.ModelBackend")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
 
     assert client.get(CHANGELIST).status_code == 200
     assert editor.has_perm("interviews.change_question")
@@ -152,7 +152,7 @@ def import_through_admin(client, rows):
 def test_it_imports_a_csv_of_questions_through_the_admin(client, editor, role_factory, question):
     role_factory(slug="nlp-engineer")
     role_factory(slug="prompt-engineer")
-    client.force_login(editor, backend="careers.backends.ModelBackend")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
     existing = row(slug=question.slug, prompt="Edited in a spreadsheet", roles="nlp-engineer")
 
     import_through_admin(client, [row(), existing])
@@ -177,7 +177,7 @@ def test_it_imports_a_csv_of_questions_through_the_admin(client, editor, role_fa
 def test_it_rejects_a_csv_row_it_cannot_hold(client, editor, role_factory, bad):
     role_factory(slug="nlp-engineer")
     role_factory(slug="prompt-engineer")
-    client.force_login(editor, backend="careers.backends.ModelBackend")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
 
     response = import_through_admin(client, [row(**bad)])
 

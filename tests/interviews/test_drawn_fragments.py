@@ -43,7 +43,7 @@ def test_the_notes_box_shows_each_users_own_latest_draft(alice_client, alice, qu
     assert "Second draft" in page and "First draft" not in page
 
     bob = User.objects.create_user("bob-notes", password="a-long-unusual-passphrase")
-    alice_client.force_login(bob, backend="careers.backends.ModelBackend")
+    alice_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert "Second draft" not in text(alice_client.get(url))
 
 
@@ -82,7 +82,7 @@ def test_the_bank_list_follows_a_bookmark_and_a_filter_error(alice_client, quest
     assert 'aria-invalid="true"' not in text(alice_client.get(url))
     # The filter form's fields are shared between requests: nothing of Alice's stays in them.
     bob = User.objects.create_user("bob-bank", password="a-long-unusual-passphrase")
-    alice_client.force_login(bob, backend="careers.backends.ModelBackend")
+    alice_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
     assert "Bookmarked only (0)" in text(alice_client.get(url))
 
 

@@ -132,7 +132,7 @@ def test_it_rates_within_twelve_queries(
 
 def test_it_never_shows_one_users_schedule_to_another(client, alice, bob, question):
     scheduling.rate(user=alice, question=question, rating=Rating.EASY, now=timezone.now())
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
 
     content = client.get(url(question), {"show": "1"}).content.decode()
 
@@ -195,7 +195,7 @@ def test_it_offers_a_star_template_for_behavioural_and_ethics_only(alice_client,
 
 def test_it_keeps_notes_private_to_their_author(client, alice, bob, question, note_factory):
     note_factory(user=alice, question=question, body="Alice's secret plan")
-    client.force_login(bob, backend="careers.backends.ModelBackend")
+    client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
 
     assert "Alice&#x27;s secret plan" not in client.get(url(question)).content.decode()
     client.post(url(question, "note"), {"body": "Bob's own"})

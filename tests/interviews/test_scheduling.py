@@ -9,14 +9,8 @@ import pytest
 from django.db import connection
 
 from interviews import scheduling
-from interviews.models import (
-    MASTERED_INTERVAL_DAYS,
-    CardState,
-    Category,
-    Rating,
-    ReviewLog,
-    Status,
-)
+from interviews.models import CardState, Category, Rating, ReviewLog
+from interviews.status import MASTERED_INTERVAL_DAYS, Status, status_of
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=dt_timezone.utc)
 
@@ -97,8 +91,8 @@ def test_it_masters_a_question_rated_good_each_time_it_comes_back(alice, questio
     else:
         pytest.fail("twelve good reviews never scheduled the question three weeks out")
 
-    assert card.status(now=now) == Status.MASTERED
-    assert card.status(now=card.due) == Status.DUE
+    assert status_of(card, now=now) == Status.MASTERED
+    assert status_of(card, now=card.due) == Status.DUE
     assert ReviewLog.objects.filter(user=alice).count() == card.review_count
 
 

@@ -1,0 +1,92 @@
+"""Where a question stands for one user: new, learning, due or mastered. The one rule.
+
+Every page and count that says where a user stands (the bank's badges, filter and
+counts; the practice queue; the progress page and readiness) reads it from here, so they
+cannot disagree. A user's standing comes from their card state on the question:
+
+- **new**: no card, or a card a fresh cycle made new again (``CardState.State.NEW``);
+- **due**: rated, and its review date has come (``due <= now``);
+- **mastered**: rated, not due, and its last rating sent it 21 or more days out;
+- **learning**: any other rated card (including one with no review date, which cannot
+  come due).
+
+``status_of`` gives the one status a question shows. ``is_mastered`` is the mastery on its
+own: the progress page and readiness count a mastered question as mastered even on the
+day it comes back (it is then due as well).
+
+API, kept small on purpose:
+
+    cards = cards_for(user=user)              # {question_id: Card}, one query
+    status_of(cards.get(question_id), now=now)  # -> Status
+    is_due(card, now=now); is_mastered(card); is_new(card)
+
+The functions take a ``Card``, a ``CardState`` or None (never practised): anything with
+``state``, ``due`` and ``interval_days``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple, Protocol
+
+from django.db import models
+
+from .models import CardState
+
+# A question the scheduler has sent this many days (or more) into the future counts as mastered.
+MASTERED_INTERVAL_DAYS = 21
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    LEARNING = "learning", "Learning"
+    DUE = "due", "Due for review"
+    MASTERED = "mastered", "Mastered"
+
+
+class CardFacts(Protocol):
+    state: int
+    due: datetime | None
+    interval_days: int
+
+
+class Card(NamedTuple):
+    """One of the user's card states, as plain values (what every reader of cards needs)."""
+
+    state: int
+    due: datetime | None
+    interval_days: int
+    review_count: int
+    cycle: int
+    cycle_started_at: datetime | None
+
+
+def cards_for(*, user) -> dict[int, Card]:
+    """The user's cards by question id, in one query (an empty dict for a visitor)."""
+    if not user.is_authenticated:
+        return {}
+    rows = CardState.objects.for_user(user).values_list("question_id", *Card._fields)
+    return {question_id: Card(*values) for question_id, *values in rows}
+
+
+def is_new(card: CardFacts | None) -> bool:
+    return card is None or card.state == CardState.State.NEW
+
+
+def is_due(card: CardFacts | None, *, now: datetime) -> bool:
+    return not is_new(card) and card.due is not None and card.due <= now
+
+
+def is_mastered(card: CardFacts | None) -> bool:
+    return not is_new(card) and card.interval_days >= MASTERED_INTERVAL_DAYS
+
+
+def status_of(card: CardFacts | None, *, now: datetime) -> Status:
+    """The one status a question shows; a mastered question whose day has come is due."""
+    if is_new(card):
+        return Status.NEW
+    if is_due(card, now=now):
+        return Status.DUE
+    if is_mastered(card):
+        return Status.MASTERED
+    return Status.LEARNING
