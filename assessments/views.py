@@ -14,6 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from careers.caching import cached_for_visitors
 from careers.models import Profile
+from careers.registry import personal_panels
 
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
 from .models import Answer, Assessment, Dimension, TransitionPath
@@ -33,8 +34,8 @@ from .results import (
     dismiss_path,
     find_path,
     make_target_role,
-    restore_path,
     read_result_page,
+    restore_path,
     set_milestone_done,
 )
 
@@ -362,4 +363,8 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {"label": r.dimension.name, "value": r.level} for r in path.requirement_levels.all()
     ]
     context = {"path": path, "requirement_rows": requirement_rows}
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels(
+            "role", user=request.user, now=timezone.now(), role=path.target_role, path_slug=slug
+        )
     return render(request, "assessments/path_detail.html", context)

@@ -57,7 +57,8 @@ def register_data_exporter(section: str, exporter: DataExporter) -> None:
 def register_personal_panel(place: str, provider: PanelProvider) -> None:
     """``provider(*, user, now, **subject)`` returns a Panel, or None when it has nothing to say.
 
-    "home" providers get no subject; "role" providers get ``role``.
+    "home" providers get no subject; "role" providers get ``role``, and ``path_slug`` on the
+    page of a transition path into that role.
     """
     if provider not in panel_providers[place]:
         panel_providers[place].append(provider)

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,6 +27,7 @@ from .forms_explore import (
 from .models import GuideEntry, Hub, Offer, OfferComparison, Role
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import compare_offers, explore_salaries
+from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
 
@@ -44,7 +46,10 @@ def _render(request: HttpRequest, template: str, context: dict, partial: str = "
 @require_GET
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/home.html", {"headlines": selectors.headline_figures()})
+    context = {"headlines": selectors.headline_figures()}
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels("home", user=request.user, now=timezone.now())
+    return render(request, "careers/home.html", context)
 
 
 @require_GET
@@ -77,6 +82,10 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
         ),
     }
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels(
+            "role", user=request.user, now=timezone.now(), role=role
+        )
     return render(request, "careers/role_detail.html", context)
 
 

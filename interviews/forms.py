@@ -120,6 +120,8 @@ class PracticeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked to practise every category.",
     )
+    # Sent by the home page's "Practise them": exactly the questions due today, nothing new.
+    due_today = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FreshCycleForm(forms.Form):

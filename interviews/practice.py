@@ -11,6 +11,7 @@ from careers.models import Profile, Role
 from careers.selectors import role_by
 
 from .bank import bank_catalogue
+from .progress import due_today_ids
 from .status import Status, cards_for, status_of
 
 DEFAULT_SESSION_SIZE = 10
@@ -72,6 +73,16 @@ def build_queue(
     for_role = [question.pk for question in fresh if role and role.pk in question.role_ids]
     others = [question.pk for question in fresh if question.pk not in for_role]
     return (due + for_role + others)[:size]
+
+
+def session_queue(
+    *, user, size: int, categories: Sequence[str], due_today: bool, now: datetime
+) -> list[int]:
+    """The questions of a session the user asked for: exactly today's due ones, or a mix."""
+    if due_today:
+        return due_today_ids(user=user, now=now)[:size]
+    role = target_role_for(user=user)
+    return build_queue(user=user, size=size, categories=categories, role=role, now=now)
 
 
 @dataclass

@@ -29,7 +29,7 @@ from .forms import (
 )
 from .models import CardState, Category, Question, Rating
 from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
-from .practice import PracticeSession, build_queue, count_due, target_role_for
+from .practice import PracticeSession, count_due, session_queue, target_role_for
 from .status import cards_for
 
 
@@ -176,13 +176,7 @@ def _practice_start_page(request: HttpRequest, form: PracticeForm) -> HttpRespon
 def _start_practice(request: HttpRequest) -> HttpResponse:
     form = PracticeForm(request.POST)
     if form.is_valid():
-        queue = build_queue(
-            user=request.user,
-            size=form.cleaned_data["size"],
-            categories=form.cleaned_data["categories"],
-            role=target_role_for(user=request.user),
-            now=timezone.now(),
-        )
+        queue = session_queue(user=request.user, now=timezone.now(), **form.cleaned_data)
         if queue:
             PracticeSession(question_ids=queue).save(request.session)
             return redirect("interviews:practice")
