@@ -27,8 +27,8 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(Dimension)
 class DimensionAdmin(admin.ModelAdmin):
-    list_display = ("name", "sort_order", "question_count")
-    list_editable = ("sort_order",)
+    list_display = ("name", "study_hours_per_point", "sort_order", "question_count")
+    list_editable = ("study_hours_per_point", "sort_order")
     search_fields = ("name", "guide_prompt")
     prepopulated_fields = {"slug": ("name",)}
     inlines = [QuestionInline]
@@ -97,7 +97,14 @@ class PrerequisiteInline(admin.TabularInline):
 
 @admin.register(TransitionPath)
 class TransitionPathAdmin(admin.ModelAdmin):
-    list_display = ("name", "background", "target_role", "timeline_label", "sort_order")
+    list_display = (
+        "name",
+        "background",
+        "target_role",
+        "timeline_label",
+        "core_study_hours",
+        "sort_order",
+    )
     list_filter = ("background",)
     list_select_related = ("target_role",)
     list_editable = ("sort_order",)

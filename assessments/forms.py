@@ -9,6 +9,7 @@ from django import forms
 from careers.models import Profile, Role
 
 from .models import AnswerOption, Certification, PathDismissal, Question
+from .timeline import MIN_WEEKLY_HOURS
 
 MAX_WEEKLY_HOURS = 80
 
@@ -25,15 +26,19 @@ class BackgroundForm(forms.Form):
     )
     weekly_study_hours = forms.IntegerField(
         label="Hours a week you can study",
-        min_value=0,
+        min_value=MIN_WEEKLY_HOURS,
         max_value=MAX_WEEKLY_HOURS,
-        help_text="A realistic average over the coming months.",
-        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_WEEKLY_HOURS, "inputmode": "numeric"}),
+        help_text="A realistic average over the coming months; your timeline is worked out "
+        "from it.",
+        widget=forms.NumberInput(
+            attrs={"min": MIN_WEEKLY_HOURS, "max": MAX_WEEKLY_HOURS, "inputmode": "numeric"}
+        ),
         error_messages={
-            "required": "Enter the hours a week you can study, from 0 to 80.",
-            "invalid": "Enter a whole number of hours, from 0 to 80.",
-            "min_value": "Enter a number of hours from 0 to 80.",
-            "max_value": "Enter a number of hours from 0 to 80.",
+            "required": "Enter the hours a week you can study, from 1 to 80.",
+            "invalid": "Enter a whole number of hours, from 1 to 80.",
+            # No plan can be worked out at zero hours, so say so rather than promise one.
+            "min_value": "A plan needs at least 1 hour of study a week; enter 1 to 80.",
+            "max_value": "Enter a number of hours from 1 to 80.",
         },
     )
     interested_roles = forms.ModelMultipleChoiceField(

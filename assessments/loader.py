@@ -68,6 +68,7 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
                     "name": item["name"],
                     "guide_prompt": item["guide_prompt"],
                     "improvement_advice": item["improvement_advice"],
+                    "study_hours_per_point": item["study_hours_per_point"],
                     "sort_order": order,
                 },
             )
@@ -177,6 +178,7 @@ def _load_paths(
                     "timeline_max_months": item["timeline_max_months"],
                     "summary": item["summary"],
                     "portfolio_project": item["portfolio_project"],
+                    "core_study_hours": item["core_study_hours"],
                     "sort_order": order,
                 },
             )

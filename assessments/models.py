@@ -21,6 +21,11 @@ class Dimension(models.Model):
     improvement_advice = models.TextField(
         help_text="How to close a gap in this dimension; shown in the milestone plan."
     )
+    study_hours_per_point = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Our estimate, not the guide's: hours of study to close one point of a gap "
+        "in this dimension. 0 for a planning constraint that study does not close.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -121,6 +126,11 @@ class TransitionPath(models.Model):
     timeline_max_months = models.PositiveSmallIntegerField()
     summary = models.TextField()
     portfolio_project = models.TextField(help_text="The portfolio project the plan suggests.")
+    core_study_hours = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Our estimate, not the guide's: hours of study of the target role's own "
+        "skills that everyone on this path needs, on top of closing dimension gaps.",
+    )
     certifications = models.ManyToManyField(
         Certification, through="PathCertification", related_name="paths", blank=True
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from careers.models import Profile, Role
 
 from .models import Answer, AnswerOption, Assessment, Certification, Dimension, Question
+from .timeline import MIN_WEEKLY_HOURS
 
 BACKGROUND_STEP = 1
 
@@ -44,7 +45,8 @@ class Questionnaire:
 
     def first_open_step(self, *, assessment: Assessment, answered: Iterable[int]) -> int:
         """The first step with something unanswered; the review once all are answered."""
-        if not assessment.background:
+        # Hours below the minimum (saved before it existed) leave no timeline to work out.
+        if not assessment.background or (assessment.weekly_study_hours or 0) < MIN_WEEKLY_HOURS:
             return BACKGROUND_STEP
         answered = set(answered)
         for step in self.dimension_steps():

@@ -15,7 +15,7 @@ from django.utils import timezone
 from careers.models import Profile, Role
 from careers.selectors import role_by
 
-from . import plan, scoring
+from . import plan, scoring, timeline
 from .models import (
     Assessment,
     MilestoneTick,
@@ -26,7 +26,8 @@ from .models import (
 )
 from .questionnaire import Questionnaire
 
-SNAPSHOT_VERSION = 1
+# 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
+SNAPSHOT_VERSION = 2
 ALTERNATIVES = 2
 
 
@@ -94,6 +95,7 @@ def build_result(
     )
     names = {d.slug: d.name for d in dimensions.values()}
     advice = {d.slug: d.improvement_advice for d in dimensions.values()}
+    hours_per_point = {d.slug: d.study_hours_per_point for d in dimensions.values()}
     paths = {path.slug: path for path in _transition_paths()}
     requirements = {
         slug: scoring.PathRequirements(
@@ -146,6 +148,7 @@ def build_result(
                 path=paths[fit.path.slug],
                 names=names,
                 advice=advice,
+                hours_per_point=hours_per_point,
                 held=held,
                 background_label=background_label,
                 weekly_study_hours=assessment.weekly_study_hours,
@@ -186,11 +189,30 @@ def _path_result(
     path: TransitionPath,
     names: dict[str, str],
     advice: dict[str, str],
+    hours_per_point: dict[str, int],
     held: set[str],
     background_label: str,
-    weekly_study_hours: int | None,
+    weekly_study_hours: int,
 ) -> dict[str, Any]:
-    timeline = scoring.estimate_timeline(fit=fit, weekly_study_hours=weekly_study_hours)
+    hours = timeline.study_hours(
+        core_hours=path.core_study_hours,
+        gaps=[
+            timeline.Gap(
+                dimension=item.dimension,
+                name=names[item.dimension],
+                score=item.score,
+                required=item.required,
+            )
+            for item in fit.shortfalls
+        ],
+        hours_per_point=hours_per_point,
+    )
+    estimate = timeline.make_timeline(
+        total_hours=hours.total,
+        weekly_hours=weekly_study_hours,
+        guide_min_months=path.timeline_min_months,
+        guide_max_months=path.timeline_max_months,
+    )
     certifications = [
         {
             "slug": link.certification.slug,
@@ -201,7 +223,7 @@ def _path_result(
         for link in path.ordered_certifications
     ]
     milestones = plan.build_plan(
-        months=timeline.months,
+        months=estimate.months,
         gaps=[
             plan.GapToClose(
                 dimension=item.dimension,
@@ -250,13 +272,8 @@ def _path_result(
             }
             for item in fit.shortfalls
         ],
-        "timeline": {
-            "months": timeline.months,
-            "min": timeline.minimum,
-            "max": timeline.maximum,
-            "leaning": timeline.leaning,
-            "reasons": list(timeline.reasons),
-        },
+        "study_hours": hours.as_dict(),
+        "timeline": estimate.as_dict(),
         "certifications": certifications,
         "prerequisites": [
             {"slug": check.slug, "name": check.name, "met": check.met}

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Answer, AnswerOption, Assessment, Certification, Question
+from assessments.questionnaire import load_questionnaire
 from careers.models import Profile, Role
 
 pytestmark = pytest.mark.usefixtures("content")
@@ -232,6 +233,29 @@ def test_it_rejects_bad_step_one_values(alice_client, started, overrides):
     assert response.context["form"].errors
     started.refresh_from_db()
     assert started.background == ""
+
+
+def test_it_refuses_zero_hours_a_week_with_a_message(alice_client, started):
+    """The bug: zero hours a week was accepted and still given a plan."""
+    response = alice_client.post(step_url(started, 1), background_data(weekly_study_hours="0"))
+    assert "A plan needs at least 1 hour of study a week" in response.content.decode()
+    started.refresh_from_db()
+    assert started.weekly_study_hours is None
+
+
+def test_it_sends_an_assessment_saved_with_zero_hours_back_to_step_one(
+    alice_client, started, step_post_data
+):
+    alice_client.post(step_url(started, 1), background_data())
+    for number in range(2, load_questionnaire().review_number):
+        alice_client.post(step_url(started, number), step_post_data(number))
+    # Saved before the minimum existed: no timeline can be worked out, so ask again.
+    Assessment.objects.filter(pk=started.pk).update(weekly_study_hours=0)
+    review = load_questionnaire().review_number
+    response = alice_client.post(step_url(started, review))
+    assert response["Location"] == step_url(started, 1)
+    started.refresh_from_db()
+    assert not started.is_complete
 
 
 # --- htmx -----------------------------------------------------------------------------------

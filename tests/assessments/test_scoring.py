@@ -258,57 +258,6 @@ def test_it_ranks_ties_by_smaller_gap_then_the_guides_order():
     assert [fit.path.slug for fit in ranked] == ["b", "a"]
 
 
-# --- Timeline -------------------------------------------------------------------------------
-
-
-def timeline(path_slug, *, gap=0, hours=10):
-    path = PATH[path_slug]
-    scores = {slug: max(0, level - gap) for slug, level in path.requirements.items()}
-    fit = scoring.fit_path(scores=scores, path=path, background=path.background)
-    return scoring.estimate_timeline(fit=fit, weekly_study_hours=hours)
-
-
-@pytest.mark.parametrize("path", [p.slug for p in REQUIREMENTS])
-@pytest.mark.parametrize("gap", [0, 10, 40, 100])
-@pytest.mark.parametrize("hours", [None, 0, 5, 12, 20, 80])
-def test_it_keeps_every_estimate_inside_the_guides_range(path, gap, hours):
-    estimate = timeline(path, gap=gap, hours=hours)
-    assert PATH[path].timeline_min_months <= estimate.months <= PATH[path].timeline_max_months
-
-
-def test_it_puts_big_gaps_and_few_hours_at_the_long_end_with_the_reason():
-    estimate = timeline("academic-to-ai-researcher", gap=40, hours=3)
-    assert estimate.months == 18
-    assert estimate.leaning == "the long end of the guide's range"
-    assert any("gaps are large" in reason for reason in estimate.reasons)
-    assert any("3 hours a week" in reason and "long end" in reason for reason in estimate.reasons)
-
-
-def test_it_puts_no_gaps_and_ample_hours_at_the_short_end():
-    estimate = timeline("academic-to-ai-researcher", gap=0, hours=25)
-    assert estimate.months == 12
-    assert estimate.leaning == "the short end of the guide's range"
-    assert "You already meet this path's level in every dimension." in estimate.reasons
-
-
-def test_it_lengthens_the_estimate_as_hours_fall_and_gaps_grow():
-    by_hours = [
-        timeline("marketing-to-ai-ethics-specialist", gap=10, hours=h).months
-        for h in (30, 15, 8, 2)
-    ]
-    by_gap = [
-        timeline("marketing-to-ai-ethics-specialist", gap=g, hours=10).months
-        for g in (0, 10, 20, 40)
-    ]
-    assert by_hours == sorted(by_hours) and by_hours[0] < by_hours[-1]
-    assert by_gap == sorted(by_gap) and by_gap[0] < by_gap[-1]
-
-
-def test_it_assumes_a_middle_pace_when_hours_are_unknown():
-    estimate = timeline("developer-to-ml-engineer", hours=None)
-    assert any("did not say" in reason for reason in estimate.reasons)
-
-
 def test_it_counts_the_share_of_prerequisites_met():
     path = dataclasses.replace(
         PATH["analyst-to-data-scientist"], background="nobody", target_role_slug="none"
