@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Q, Subquery
 from django.utils import timezone
 
 from careers.models import Profile, Role
@@ -23,8 +24,13 @@ def latest_result(user) -> Assessment | None:
 
 def home_panel(*, user, now: datetime) -> Panel:
     """An assessment to resume, and the latest result's path, fit and plan progress."""
-    unfinished = Assessment.objects.for_user(user).unfinished().only("pk", "created_at").first()
-    latest = latest_result(user)
+    # Both in one query: the unfinished one (at most one, by constraint) and the latest result.
+    latest_pk = Assessment.objects.for_user(user).completed().values("pk")[:1]
+    both = Assessment.objects.for_user(user).filter(
+        Q(completed_at__isnull=True) | Q(pk__in=Subquery(latest_pk))
+    )
+    unfinished = next((a for a in both if not a.is_complete), None)
+    latest = next((a for a in both if a.is_complete), None)
     context: dict[str, Any] = {"unfinished": unfinished, "assessment": latest}
     if latest is not None:
         page = read_result_page(assessment=latest, today=timezone.localdate(now))

@@ -8,6 +8,7 @@ from careers.models import Role
 from careers.registry import Panel
 
 from . import progress
+from .bank import bank_catalogue
 from .forms import PracticeForm
 from .practice import target_role_for
 from .status import cards_for
@@ -19,7 +20,8 @@ ROLE_ORDER = 20
 def home_panel(*, user, now: datetime) -> Panel:
     """Questions due today (the progress page's count) and readiness for the target role."""
     cards = cards_for(user=user)
-    due = progress.due_today_ids(user=user, now=now, cards=cards)
+    # Without a card nothing can be due: the published bank need not be read for that.
+    due = progress.due_today_ids(user=user, now=now, cards=cards) if cards else []
     readiness = progress.readiness(user=user, role=target_role_for(user=user), cards=cards)
     context = {
         "due": len(due),
@@ -33,9 +35,15 @@ def home_panel(*, user, now: datetime) -> Panel:
 def role_panel(*, user, now: datetime, role: Role, path_slug: str = "") -> Panel:
     """The role's questions due today and how many of them the user has mastered."""
     cards = cards_for(user=user)
-    context = {
-        "role": role,
-        "due": len(progress.due_today_ids(user=user, now=now, cards=cards, role=role)),
-        "readiness": progress.readiness(user=user, role=role, cards=cards),
-    }
+    context: dict = {"role": role, "practised": bool(cards)}
+    # Without a card nothing is due or mastered: the published bank need not be read.
+    if cards:
+        catalogue = bank_catalogue()
+        due = progress.due_today_ids(
+            user=user, now=now, cards=cards, role=role, catalogue=catalogue
+        )
+        context.update(
+            due=len(due),
+            readiness=progress.readiness(user=user, role=role, cards=cards, catalogue=catalogue),
+        )
     return Panel(ROLE_ORDER, "interviews/_role_panel.html", context)

@@ -80,7 +80,12 @@ def end_of_today(now: datetime) -> datetime:
 
 
 def due_today_ids(
-    *, user, now: datetime, cards: dict[int, Card] | None = None, role: Role | None = None
+    *,
+    user,
+    now: datetime,
+    cards: dict[int, Card] | None = None,
+    role: Role | None = None,
+    catalogue: Catalogue | None = None,
 ) -> list[int]:
     """The published questions due by the end of today (for one role, if given), most overdue
     first: the questions category_progress counts as "due today", so a session of exactly
@@ -89,7 +94,7 @@ def due_today_ids(
     end = end_of_today(now)
     due = [
         question.pk
-        for question in bank_catalogue().questions
+        for question in (catalogue or bank_catalogue()).questions
         if is_due(cards.get(question.pk), now=end)
         and (role is None or role.pk in question.role_ids)
     ]
