@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .caching import content_cached
-from .models import Hub, Market, MarketFact, Role, SalaryBand
+from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
 def _all_roles() -> tuple[Role, ...]:
@@ -77,3 +78,38 @@ def headline_figures() -> Headlines:
         fastest_hub=fastest_hub,
         remote_share=facts("remote-share").get("remote-share"),
     )
+
+
+def passages(*slugs: str) -> dict[str, GuideEntry]:
+    """The guide's passages (and any other entries) placed on a page, by slug."""
+    return {entry.slug: entry for entry in GuideEntry.objects.filter(slug__in=slugs)}
+
+
+def page_reviewed_on(path: str) -> datetime.date | None:
+    """When staff last reviewed the page at this address, if they have recorded it."""
+    return PageReview.objects.filter(path=path).values_list("reviewed_on", flat=True).first()
+
+
+@dataclass(frozen=True)
+class Note:
+    body: str
+    source_url: str
+    source_title: str
+    checked_on: datetime.date
+
+
+def _editor_notes() -> dict[tuple[int, int], tuple[Note, ...]]:
+    index: dict[tuple[int, int], list[Note]] = {}
+    for note in EditorNote.objects.order_by("pk"):
+        index.setdefault((note.content_type_id, note.object_id), []).append(
+            Note(note.body, note.source_url, note.source_title, note.checked_on)
+        )
+    return {key: tuple(notes) for key, notes in index.items()}
+
+
+def editor_notes() -> dict[tuple[int, int], tuple[Note, ...]]:
+    """Every editor's note keyed by (content type id, object id), read once per content version.
+
+    Notes sit beside figures on many pages; one shared read keeps each page's query count flat.
+    """
+    return content_cached("careers:editor-notes", _editor_notes)

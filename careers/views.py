@@ -30,6 +30,15 @@ from .pay import compare_offers, explore_salaries
 from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
+EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
+INTERVIEW_PASSAGES = (
+    "passage-interview-overview",
+    "passage-interview-rounds",
+    "passage-acm",
+    "passage-algorithm-questions",
+    "passage-ethics-answers",
+    "passage-ethics-preparation",
+)
 
 
 def _render(request: HttpRequest, template: str, context: dict, partial: str = "") -> HttpResponse:
@@ -46,7 +55,10 @@ def _render(request: HttpRequest, template: str, context: dict, partial: str = "
 @require_GET
 @cached_for_visitors
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"headlines": selectors.headline_figures()}
+    context = {
+        "headlines": selectors.headline_figures(),
+        "passages": selectors.passages("passage-key-takeaways"),
+    }
     if request.user.is_authenticated:
         context["panels"] = personal_panels("home", user=request.user, now=timezone.now())
     return render(request, "careers/home.html", context)
@@ -57,11 +69,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def role_list(request: HttpRequest) -> HttpResponse:
     form = RoleFilterForm(request.GET or None)
     kind = form.cleaned_data["kind"] if form.is_valid() else ""
-    roles = selectors.roles_with_bands()
-    roles = list(roles.filter(kind=kind) if kind else roles)
+    every_role = list(selectors.roles_with_bands())
+    roles = [role for role in every_role if role.kind == kind] if kind else every_role
     context = {
         "form": form,
         "kind": kind,
+        "kind_counts": presentation.kind_counts(every_role),
+        "passages": selectors.passages("passage-bands-major-hubs"),
         "roles": roles,
         "postings": presentation.postings_rows(roles),
     }
@@ -75,9 +89,6 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "role": role,
         "band_rows": presentation.band_rows(role),
-        "hubs": Hub.objects.filter(active_postings__isnull=False).order_by(
-            "-active_postings", "name"
-        ),
         "compare_form": RoleCompareForm(
             roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
         ),
@@ -154,14 +165,17 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
             band_min_usd=band.min_usd,
             band_max_usd=band.max_usd,
             markets=form.cleaned_data["markets"],
+            baseline_average_usd=form.baseline.average_base_usd,
             remote_percentiles=(remote.value_min, remote.value_max) if remote else None,
         )
         context.update(
             role=form.cleaned_data["role"],
             band=band,
             remote_fact=remote,
+            baseline=form.baseline,
+            passages=selectors.passages(*EXPLORER_PASSAGES),
             rows=rows,
-            power_rows=presentation.purchasing_power_rows(rows),
+            worth_rows=presentation.net_worth_rows(rows),
         )
     return _render(request, "careers/salary_explorer.html", context, partial="result")
 
@@ -282,6 +296,14 @@ def guide_work_arrangements(request: HttpRequest) -> HttpResponse:
     )
     context["arrangements"] = presentation.arrangement_rows(context["facts"])
     return render(request, "careers/guide_work_arrangements.html", context)
+
+
+@require_GET
+@cached_for_visitors
+def guide_interviews(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries({"strategies": GuideEntry.Section.TECHNICAL_PREP})
+    context["passages"] = selectors.passages(*INTERVIEW_PASSAGES)
+    return render(request, "careers/guide_interviews.html", context)
 
 
 @require_GET
