@@ -15,10 +15,8 @@ CHART_TEXT_MIN_PX = 12
 
 
 @pytest.fixture(scope="module")
-def loaded(chromium, live_site, storage_state_for):
+def loaded(chromium, live_site, storage_state_for, auditors):
     """load(spec) → page: one page per spec, resized and recoloured for each run."""
-    users = sorted({spec.username for spec in layout_specs() if spec.username})
-    live_site.create_users(users)
     current: dict[str, object] = {}
 
     def load(spec):
