@@ -10,30 +10,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 
-class ContentVersion(models.Model):
-    """A single counter bumped on every content change; cached pages are keyed on it.
-
-    Kept in the database (not a per-process cache) so that every server process
-    sees an admin edit on its next request.
-    """
-
-    version = models.PositiveBigIntegerField(default=1)
-
-    def __str__(self) -> str:
-        return f"Content version {self.version}"
-
-    @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
-        return row or 0
-
-    @classmethod
-    def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 2})
-
-
 class Role(models.Model):
     class Kind(models.TextChoices):
         CORE = "core", "Core AI role"

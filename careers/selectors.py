@@ -4,25 +4,38 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from .caching import content_cached
+from config.sitewide.caching import cached_content
+
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
-def _all_roles() -> tuple[Role, ...]:
-    return tuple(Role.objects.only("pk", "slug", "name", "sort_order").order_by("pk"))
+class RoleRef(NamedTuple):
+    """A role as other pages name and link it."""
+
+    pk: int
+    slug: str
+    name: str
 
 
-def role_by(*, pk: int | None = None, slug: str | None = None) -> Role | None:
-    """One role (its id, slug and name) from the roles read once per content version.
+def role_refs(*, version: int | None = None) -> tuple[RoleRef, ...]:
+    """Every role, in the roles' order, read once per content version.
 
-    For pages that name a user's role on every request (practice, progress): the role
-    list is content, so it is shared by every user until staff change it.
+    For pages that name or filter by roles on every request (the bank, practice,
+    progress): the role list is content, shared by every user until staff change it.
     """
-    roles = content_cached("careers:roles", _all_roles)
-    return next((role for role in roles if role.pk == pk or role.slug == slug), None)
+
+    def build() -> tuple[RoleRef, ...]:
+        return tuple(RoleRef(*row) for row in Role.objects.values_list("pk", "slug", "name"))
+
+    return cached_content("careers:roles", build, version=version)
+
+
+def role_by(*, pk: int | None = None, slug: str | None = None) -> RoleRef | None:
+    return next((role for role in role_refs() if role.pk == pk or role.slug == slug), None)
 
 
 def roles_with_bands() -> QuerySet[Role]:
@@ -112,4 +125,4 @@ def editor_notes() -> dict[tuple[int, int], tuple[Note, ...]]:
 
     Notes sit beside figures on many pages; one shared read keeps each page's query count flat.
     """
-    return content_cached("careers:editor-notes", _editor_notes)
+    return cached_content("careers:editor-notes", _editor_notes)
