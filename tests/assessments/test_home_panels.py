@@ -1,10 +1,18 @@
 """The home page's path-and-plan panel and the fit shown on role and path pages."""
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from assessments.models import MilestoneTick
 from careers.models import Profile
+from careers.registry import personal_panels
+from interviews import scheduling
+from interviews.models import Question, Rating
+from tests.careers.test_query_budgets import PERSONAL_PANELS_BUDGET
 
 from .test_result import DEVELOPER
 
@@ -91,3 +99,33 @@ def test_visitors_still_see_the_generic_prompts(client, content):
 
     assert "Take the skills assessment</a> to see which path fits you" in role_page.content.decode()
     assert 'data-panel="role-fit"' not in role_page.content.decode()
+
+
+def panel_queries(user) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        panels = personal_panels("home", user=user, now=timezone.now())
+    assert len(panels) == 2
+    return len(captured)
+
+
+def test_the_home_panels_read_as_many_queries_with_much_data_as_with_little(
+    alice, developer, django_assert_max_num_queries
+):
+    path = developer.result["paths"][0]
+    questions = list(Question.objects.all()[:20])
+    scheduling.rate(user=alice, question=questions[0], rating=Rating.AGAIN, now=timezone.now())
+    MilestoneTick.objects.create(
+        assessment=developer, path_slug=path["slug"], milestone_key=path["plan"][0]["key"]
+    )
+    cache.clear()
+    little = panel_queries(alice)
+
+    for milestone in path["plan"][1:]:
+        MilestoneTick.objects.create(
+            assessment=developer, path_slug=path["slug"], milestone_key=milestone["key"]
+        )
+    for question in questions[1:]:
+        scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=timezone.now())
+    cache.clear()
+
+    assert panel_queries(alice) == little <= PERSONAL_PANELS_BUDGET
