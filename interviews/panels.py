@@ -10,6 +10,7 @@ from careers.registry import Panel
 from . import progress
 from .bank import bank_catalogue
 from .forms import PracticeForm
+from .models import MockInterview
 from .practice import target_role_for
 from .status import cards_for
 
@@ -18,7 +19,8 @@ ROLE_ORDER = 20
 
 
 def home_panel(*, user, now: datetime) -> Panel:
-    """Questions due today (the progress page's count) and readiness for the target role."""
+    """Questions due today (the progress page's count), readiness for the target role and the
+    latest mock interview."""
     cards = cards_for(user=user)
     # Without a card nothing can be due: the published bank need not be read for that.
     due = progress.due_today_ids(user=user, now=now, cards=cards) if cards else []
@@ -28,6 +30,7 @@ def home_panel(*, user, now: datetime) -> Panel:
         # A session holds at most the form's maximum; the rest wait for the next one.
         "session_size": min(len(due), PracticeForm.base_fields["size"].max_value),
         "readiness": readiness,
+        "last_mock": MockInterview.objects.for_user(user).select_related("role").first(),
     }
     return Panel(HOME_ORDER, "interviews/_home_panel.html", context)
 

@@ -105,3 +105,18 @@ def test_it_refuses_a_due_session_of_a_size_out_of_range(alice_client, rated):
 
     assert response.context["form"].errors["size"]
     assert PracticeSession.from_store(alice_client.session) is None
+
+
+def test_it_links_the_users_latest_mock_interview_and_no_one_elses(alice_client, alice, bob, nlp):
+    from interviews.models import MockInterview
+
+    now = timezone.now()
+    MockInterview.objects.create(user=alice, role=nlp, started_at=now - timedelta(days=3))
+    latest = MockInterview.objects.create(user=alice, role=nlp, started_at=now - timedelta(days=1))
+    MockInterview.objects.create(user=bob, started_at=now)
+
+    content = alice_client.get(HOME).content.decode()
+
+    assert f'<a href="{latest.get_absolute_url()}">' in content
+    assert "NLP Engineer</a> (not finished yet)" in content
+    assert content.count('data-figure="last-mock"') == 1
