@@ -40,8 +40,8 @@ def test_it_shows_the_plans_progress_and_next_milestone_as_the_result_page_does(
 
     content = alice_client.get(HOME).content.decode()
 
-    assert page.done == 1
-    assert f'data-figure="plan">{page.done} of {page.total}<' in content
+    assert page.progress.done == 1
+    assert f'data-figure="plan">{page.progress.done} of {page.progress.total}<' in content
     assert f'data-figure="next-milestone">{second["title"]}<' in content
     assert f'data-figure="fit">{page.recommended["fit"]}<' in content
 
