@@ -36,8 +36,8 @@ from .results import (
     dismiss_path,
     find_path,
     make_target_role,
-    read_result_page,
     restore_path,
+    result_page,
     set_milestone_done,
 )
 
