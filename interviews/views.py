@@ -42,6 +42,7 @@ from .practice import (
     suggested_seconds,
     target_role_for,
 )
+from .search import suggest
 from .status import cards_for
 
 
@@ -79,6 +80,10 @@ def bank(request: HttpRequest) -> HttpResponse:
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
+    text = form.filters().text
+    if text and not result.page.paginator.count:
+        prompts = (question.prompt for question in catalogue.questions)
+        context["suggestions"] = suggest(text, vocabulary=prompts)
     return render_page(request, "interviews/bank.html", context, partial="bank")
 
 
