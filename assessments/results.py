@@ -17,7 +17,9 @@ from careers.selectors import role_by
 
 from . import plan, scoring, timeline
 from .models import (
+    Answer,
     Assessment,
+    Dimension,
     MilestoneTick,
     PathCertification,
     PathDismissal,
@@ -27,7 +29,8 @@ from .models import (
 from .questionnaire import Questionnaire
 
 # 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
-SNAPSHOT_VERSION = 2
+# 3: fit words, pacing, market figures, foundations and the answers behind each score.
+SNAPSHOT_VERSION = 3
 ALTERNATIVES = 2
 
 
@@ -51,16 +54,17 @@ def complete_assessment(
 
 
 def _transition_paths() -> list[TransitionPath]:
-    # Everything the scoring needs, in four queries whatever the number of paths.
+    # Everything the scoring needs, in a fixed number of queries whatever the number of paths.
     return list(
         TransitionPath.objects.select_related("target_role")
         .prefetch_related(
             "requirement_levels",
+            "target_role__salary_bands",
             Prefetch(
                 "prerequisites",
-                queryset=Prerequisite.objects.select_related("question").order_by(
-                    "sort_order", "pk"
-                ),
+                queryset=Prerequisite.objects.select_related("question")
+                .prefetch_related("question__options")
+                .order_by("sort_order", "pk"),
             ),
             Prefetch(
                 "certification_links",
@@ -74,6 +78,72 @@ def _transition_paths() -> list[TransitionPath]:
     )
 
 
+def _unlock(prerequisite: Prerequisite) -> str:
+    """What would meet a prerequisite, in the words of the answer that meets it."""
+    parts = []
+    if prerequisite.question is not None and prerequisite.minimum_score is not None:
+        enough = sorted(
+            (
+                o
+                for o in prerequisite.question.options.all()
+                if o.score >= prerequisite.minimum_score
+            ),
+            key=lambda option: option.score,
+        )
+        if enough:
+            parts.append(f"being able to say “{enough[0].text}”")
+    if prerequisite.met_by_background:
+        parts.append(f"a {prerequisite.get_met_by_background_display().lower()} background")
+    return (" or ".join(parts) + ".").capitalize() if parts else ""
+
+
+def _requirements(
+    path: TransitionPath, dimensions: Mapping[int, Dimension]
+) -> scoring.PathRequirements:
+    return scoring.PathRequirements(
+        slug=path.slug,
+        background=path.background,
+        also_backgrounds=tuple(path.also_backgrounds or ()),
+        target_role_slug=path.target_role.slug,
+        timeline_min_months=path.timeline_min_months,
+        timeline_max_months=path.timeline_max_months,
+        # Planning constraints shape the pacing advice; no path is matched on them.
+        requirements={
+            dimensions[r.dimension_id].slug: r.level
+            for r in path.requirement_levels.all()
+            if r.dimension_id in dimensions
+            and not dimensions[r.dimension_id].is_planning_constraint
+        },
+        prerequisites=tuple(
+            scoring.PrerequisiteRule(
+                slug=p.slug,
+                name=p.name,
+                met_by_background=p.met_by_background,
+                question=p.question.slug if p.question else "",
+                minimum_score=p.minimum_score,
+                hard=p.hard,
+                unlock=_unlock(p),
+            )
+            for p in path.prerequisites.all()
+        ),
+        sort_order=path.sort_order,
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every path of one result is worked out against."""
+
+    names: dict[str, str]
+    advice: dict[str, str]
+    hours_per_point: dict[str, int]
+    held: set[str]
+    background_label: str
+    weekly_hours: int
+    runway_months: int | None
+    keeps_income: bool
+
+
 def build_result(
     *,
     assessment: Assessment,
@@ -83,79 +153,135 @@ def build_result(
 ) -> dict[str, Any]:
     dimension_steps = questionnaire.dimension_steps()
     dimensions = {step.dimension.pk: step.dimension for step in dimension_steps}
+    chosen = {
+        question: (text, runway, keeps_income)
+        for question, text, runway, keeps_income in Answer.objects.filter(
+            assessment=assessment
+        ).values_list(
+            "question_id", "option__text", "option__runway_months", "option__keeps_income"
+        )
+    }
     by_dimension: dict[str, list[int]] = defaultdict(list)
     question_scores: dict[str, int] = {}
+    moved: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for step in dimension_steps:
         for question in step.questions:
-            if question.pk in option_scores:
+            if question.pk not in option_scores:
+                continue
+            question_scores[question.slug] = option_scores[question.pk]
+            # A question asked only for a prerequisite does not move its dimension's score.
+            if question.counts_toward_score:
                 by_dimension[step.dimension.slug].append(option_scores[question.pk])
-                question_scores[question.slug] = option_scores[question.pk]
+            moved[step.dimension.slug].append(
+                {
+                    "question": question.text,
+                    "answer": chosen.get(question.pk, ("",))[0],
+                    "score": option_scores[question.pk],
+                    "counted": question.counts_toward_score,
+                }
+            )
     scores = scoring.score_dimensions(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
-    names = {d.slug: d.name for d in dimensions.values()}
-    advice = {d.slug: d.improvement_advice for d in dimensions.values()}
-    hours_per_point = {d.slug: d.study_hours_per_point for d in dimensions.values()}
+    runway = [r for _, r, _ in chosen.values() if r is not None]
+    context = _Context(
+        names={d.slug: d.name for d in dimensions.values()},
+        advice={d.slug: d.improvement_advice for d in dimensions.values()},
+        hours_per_point={d.slug: d.study_hours_per_point for d in dimensions.values()},
+        held=set(),
+        background_label=assessment.background_other or assessment.get_background_display(),
+        weekly_hours=assessment.weekly_study_hours,
+        runway_months=min(runway) if runway else None,
+        keeps_income=any(keeps for _, _, keeps in chosen.values()),
+    )
     paths = {path.slug: path for path in _transition_paths()}
-    requirements = {
-        slug: scoring.PathRequirements(
-            slug=slug,
-            background=path.background,
-            target_role_slug=path.target_role.slug,
-            timeline_min_months=path.timeline_min_months,
-            timeline_max_months=path.timeline_max_months,
-            requirements={
-                d.slug: level
-                for d in dimensions.values()
-                for level in [_level(path, d.pk)]
-                if level is not None
-            },
-            prerequisites=tuple(
-                scoring.PrerequisiteRule(
-                    slug=p.slug,
-                    name=p.name,
-                    met_by_background=p.met_by_background,
-                    question=p.question.slug if p.question else "",
-                    minimum_score=p.minimum_score,
-                )
-                for p in path.prerequisites.all()
-            ),
-            sort_order=path.sort_order,
-        )
-        for slug, path in paths.items()
-    }
     interested, held = _step_one_choices(assessment)
+    context.held.update(held)
     ranked = scoring.rank_paths(
         scores=scores,
-        paths=requirements.values(),
+        paths=[_requirements(path, dimensions) for path in paths.values()],
         background=assessment.background,
         question_scores=question_scores,
         interested_role_slugs=interested,
     )
-    background_label = assessment.get_background_display()
+    built = [_path_result(fit=fit, path=paths[fit.path.slug], context=context) for fit in ranked]
+    results = [result for result, _ in built]
+    _add_pacing(results, [estimate for _, estimate in built], context)
     return {
         "version": SNAPSHOT_VERSION,
         "started_on": now.date().isoformat(),
         "background": assessment.background,
-        "background_label": background_label,
+        "background_label": context.background_label,
         "weekly_study_hours": assessment.weekly_study_hours,
+        "runway_months": context.runway_months,
+        "keeps_income": context.keeps_income,
         "dimensions": [
-            {"slug": slug, "name": names[slug], "score": score} for slug, score in scores.items()
+            {
+                "slug": d.slug,
+                "name": d.name,
+                "score": scores[d.slug],
+                "constraint": d.is_planning_constraint,
+                "answers": moved[d.slug],
+            }
+            for d in dimensions.values()
         ],
-        "paths": [
-            _path_result(
-                fit=fit,
-                path=paths[fit.path.slug],
-                names=names,
-                advice=advice,
-                hours_per_point=hours_per_point,
-                held=held,
-                background_label=background_label,
-                weekly_study_hours=assessment.weekly_study_hours,
-            )
-            for fit in ranked
-        ],
+        "foundations": _foundations(scores=scores, ranked=ranked, context=context),
+        "paths": results,
     }
+
+
+FOUNDATION_PATHS = 3
+
+
+def _foundations(
+    *, scores: dict[str, int], ranked: list[scoring.PathFit], context: _Context
+) -> dict[str, Any]:
+    """When no path fits yet: what to build first, how long at the stated hours, when to retake."""
+    items = scoring.foundations(scores=scores, nearest=ranked[:FOUNDATION_PATHS])
+    hours = timeline.study_hours(
+        core_hours=0,
+        gaps=[
+            timeline.Gap(
+                dimension=c.dimension,
+                name=context.names[c.dimension],
+                score=c.score,
+                required=c.required,
+            )
+            for c in items
+        ],
+        hours_per_point=context.hours_per_point,
+    )
+    months = timeline.months_for(total_hours=hours.total, weekly_hours=context.weekly_hours)
+    first = hours.gaps[0].hours if hours.gaps else 0
+    return {
+        "study_hours": hours.as_dict(),
+        "months": months,
+        # Retaking once the largest gap is closed shows whether a path has come within reach.
+        "retake_months": timeline.months_for(total_hours=first, weekly_hours=context.weekly_hours),
+        "advice": {g.dimension: context.advice[g.dimension] for g in hours.gaps},
+        "nearest": [fit.path.slug for fit in ranked[:FOUNDATION_PATHS]],
+    }
+
+
+def _add_pacing(
+    results: list[dict[str, Any]], estimates: list[timeline.Timeline], context: _Context
+) -> None:
+    """Runway and income as advice on each path; beside a plan that outlasts the runway,
+    the best route that fits inside it."""
+    within = [
+        p
+        for p in results
+        if p["fit_words"] != scoring.NOT_YET and not p["timeline"]["exceeds_runway"]
+    ]
+    for path, estimate in zip(results, estimates, strict=True):
+        safer = next((p for p in within if p["slug"] != path["slug"]), None)
+        path["pacing"] = timeline.pacing_advice(
+            timeline=estimate,
+            keeps_income=context.keeps_income,
+            safer_route=(
+                f"{safer['name']}, about {safer['timeline']['months']} months" if safer else ""
+            ),
+        )
 
 
 def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
@@ -176,24 +302,29 @@ def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
     return interested, held
 
 
-def _level(path: TransitionPath, dimension_id: int) -> int | None:
-    for requirement in path.requirement_levels.all():
-        if requirement.dimension_id == dimension_id:
-            return requirement.level
-    return None
+def _market(role: Role) -> dict[str, Any]:
+    """The role's demand and pay from the careers data, so paths can be weighed."""
+    bands = {band.level: band for band in role.salary_bands.all()}
+    return {
+        "postings": role.active_postings,
+        "pay": [
+            {
+                "level": band.get_level_display(),
+                "min": band.min_usd,
+                "max": band.max_usd,
+                "basis": band.get_basis_display(),
+            }
+            for level in ("entry", "mid", "senior")
+            for band in [bands.get(level)]
+            if band is not None
+        ],
+    }
 
 
 def _path_result(
-    *,
-    fit: scoring.PathFit,
-    path: TransitionPath,
-    names: dict[str, str],
-    advice: dict[str, str],
-    hours_per_point: dict[str, int],
-    held: set[str],
-    background_label: str,
-    weekly_study_hours: int,
-) -> dict[str, Any]:
+    *, fit: scoring.PathFit, path: TransitionPath, context: _Context
+) -> tuple[dict[str, Any], timeline.Timeline]:
+    names = context.names
     hours = timeline.study_hours(
         core_hours=path.core_study_hours,
         gaps=[
@@ -205,20 +336,21 @@ def _path_result(
             )
             for item in fit.shortfalls
         ],
-        hours_per_point=hours_per_point,
+        hours_per_point=context.hours_per_point,
     )
     estimate = timeline.make_timeline(
         total_hours=hours.total,
-        weekly_hours=weekly_study_hours,
+        weekly_hours=context.weekly_hours,
         guide_min_months=path.timeline_min_months,
         guide_max_months=path.timeline_max_months,
+        runway_months=context.runway_months,
     )
     certifications = [
         {
             "slug": link.certification.slug,
             "name": link.certification.name,
             "kind": link.certification.get_kind_display(),
-            "met": link.certification.slug in held,
+            "met": link.certification.slug in context.held,
         }
         for link in path.ordered_certifications
     ]
@@ -230,7 +362,7 @@ def _path_result(
                 name=names[item.dimension],
                 score=item.score,
                 required=item.required,
-                advice=advice[item.dimension],
+                advice=context.advice[item.dimension],
             )
             for item in fit.shortfalls
         ],
@@ -242,10 +374,11 @@ def _path_result(
         portfolio_project=path.portfolio_project,
         role_name=path.target_role.name,
     )
-    scores = {item.dimension: item.score for item in fit.shortfalls}
     return {
         "slug": path.slug,
         "name": path.name,
+        "source": path.source,
+        "reasoning": path.reasoning,
         "summary": path.summary,
         "background": path.background,
         "background_label": path.get_background_display(),
@@ -254,9 +387,11 @@ def _path_result(
             "slug": path.target_role.slug,
             "name": path.target_role.name,
         },
+        "market": _market(path.target_role),
         "fit": fit.fit,
+        "fit_words": fit.words,
         "reasons": scoring.explain_fit(
-            fit=fit, dimension_names=names, background_label=background_label
+            fit=fit, dimension_names=names, background_label=context.background_label
         ),
         "requirements": [
             {"dimension": slug, "name": names[slug], "required": required}
@@ -266,7 +401,7 @@ def _path_result(
             {
                 "dimension": item.dimension,
                 "name": names[item.dimension],
-                "score": scores[item.dimension],
+                "score": item.score,
                 "required": item.required,
                 "gap": item.gap,
             }
@@ -276,11 +411,17 @@ def _path_result(
         "timeline": estimate.as_dict(),
         "certifications": certifications,
         "prerequisites": [
-            {"slug": check.slug, "name": check.name, "met": check.met}
+            {
+                "slug": check.slug,
+                "name": check.name,
+                "met": check.met,
+                "hard": check.hard,
+                "unlock": check.unlock,
+            }
             for check in fit.prerequisites
         ],
         "plan": [milestone.as_dict() for milestone in milestones],
-    }
+    }, estimate
 
 
 # --- Reading a stored result -----------------------------------------------------------------
