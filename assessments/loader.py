@@ -220,6 +220,7 @@ def _load_paths(
                 question=questions[prerequisite["question"]],
                 minimum_score=prerequisite["minimum_score"],
                 hard=prerequisite["hard"],
+                unlock=prerequisite["unlock"],
                 sort_order=order,
             )
             for order, prerequisite in enumerate(item["prerequisites"])
@@ -244,6 +245,7 @@ def _load_paths(
             "question",
             "minimum_score",
             "hard",
+            "unlock",
             "sort_order",
         ],
     )

@@ -190,6 +190,11 @@ class TransitionPath(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("paths:detail", args=[self.slug])
 
+    @property
+    def also_background_labels(self) -> list[str]:
+        labels = dict(Profile.Background.choices)
+        return [labels.get(code, code) for code in self.also_backgrounds or ()]
+
 
 class PathCertification(models.Model):
     path = models.ForeignKey(
@@ -252,6 +257,10 @@ class Prerequisite(models.Model):
     hard = models.BooleanField(
         default=False,
         help_text='Unmet, it keeps the path out of "strong fit" (no programming for ML Engineer).',
+    )
+    unlock = models.TextField(
+        blank=True,
+        help_text="What would meet it, in the user's words; shown when it is not met.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 

@@ -18,6 +18,7 @@ from careers.selectors import role_by
 from . import plan, scoring, timeline
 from .models import (
     Answer,
+    AnswerOption,
     Assessment,
     Dimension,
     MilestoneTick,
@@ -34,17 +35,57 @@ SNAPSHOT_VERSION = 3
 ALTERNATIVES = 2
 
 
+@dataclass(frozen=True)
+class ChosenAnswer:
+    """The answer chosen for one question, with what the result needs from it."""
+
+    option_id: int
+    score: int
+    text: str = ""
+    runway_months: int | None = None
+    keeps_income: bool = False
+
+    @classmethod
+    def of(cls, option: AnswerOption) -> ChosenAnswer:
+        return cls(
+            option_id=option.pk,
+            score=option.score,
+            text=option.text,
+            runway_months=option.runway_months,
+            keeps_income=option.keeps_income,
+        )
+
+
+def chosen_answers(assessment: Assessment) -> dict[int, ChosenAnswer]:
+    """Each answered question's id and the answer chosen for it, in one query."""
+    rows = Answer.objects.filter(assessment=assessment).values_list(
+        "question_id",
+        "option_id",
+        "option__score",
+        "option__text",
+        "option__runway_months",
+        "option__keeps_income",
+    )
+    return {question: ChosenAnswer(*values) for question, *values in rows}
+
+
 def complete_assessment(
-    *, assessment: Assessment, questionnaire: Questionnaire, option_scores: Mapping[int, int]
+    *,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    chosen: Mapping[int, ChosenAnswer] | None = None,
 ) -> bool:
     """Freeze the assessment with its result. False if it was already complete.
 
-    ``option_scores`` maps each answered question's id to the chosen answer's score. The
+    ``chosen`` is what ``chosen_answers`` returns (read here when not given). The
     result is stored whole, so later staff edits to questions or paths leave it alone.
     """
     now = timezone.now()
     result = build_result(
-        assessment=assessment, questionnaire=questionnaire, option_scores=option_scores, now=now
+        assessment=assessment,
+        questionnaire=questionnaire,
+        chosen=chosen_answers(assessment) if chosen is None else chosen,
+        now=now,
     )
     # One conditional update: a double-submitted review completes it once.
     updated = Assessment.objects.filter(pk=assessment.pk, completed_at__isnull=True).update(
@@ -62,9 +103,9 @@ def _transition_paths() -> list[TransitionPath]:
             "target_role__salary_bands",
             Prefetch(
                 "prerequisites",
-                queryset=Prerequisite.objects.select_related("question")
-                .prefetch_related("question__options")
-                .order_by("sort_order", "pk"),
+                queryset=Prerequisite.objects.select_related("question").order_by(
+                    "sort_order", "pk"
+                ),
             ),
             Prefetch(
                 "certification_links",
@@ -76,25 +117,6 @@ def _transition_paths() -> list[TransitionPath]:
         )
         .order_by("sort_order", "pk")
     )
-
-
-def _unlock(prerequisite: Prerequisite) -> str:
-    """What would meet a prerequisite, in the words of the answer that meets it."""
-    parts = []
-    if prerequisite.question is not None and prerequisite.minimum_score is not None:
-        enough = sorted(
-            (
-                o
-                for o in prerequisite.question.options.all()
-                if o.score >= prerequisite.minimum_score
-            ),
-            key=lambda option: option.score,
-        )
-        if enough:
-            parts.append(f"being able to say “{enough[0].text}”")
-    if prerequisite.met_by_background:
-        parts.append(f"a {prerequisite.get_met_by_background_display().lower()} background")
-    return (" or ".join(parts) + ".").capitalize() if parts else ""
 
 
 def _requirements(
@@ -122,7 +144,7 @@ def _requirements(
                 question=p.question.slug if p.question else "",
                 minimum_score=p.minimum_score,
                 hard=p.hard,
-                unlock=_unlock(p),
+                unlock=p.unlock,
             )
             for p in path.prerequisites.all()
         ),
@@ -148,42 +170,35 @@ def build_result(
     *,
     assessment: Assessment,
     questionnaire: Questionnaire,
-    option_scores: Mapping[int, int],
+    chosen: Mapping[int, ChosenAnswer],
     now: datetime.datetime,
 ) -> dict[str, Any]:
     dimension_steps = questionnaire.dimension_steps()
     dimensions = {step.dimension.pk: step.dimension for step in dimension_steps}
-    chosen = {
-        question: (text, runway, keeps_income)
-        for question, text, runway, keeps_income in Answer.objects.filter(
-            assessment=assessment
-        ).values_list(
-            "question_id", "option__text", "option__runway_months", "option__keeps_income"
-        )
-    }
     by_dimension: dict[str, list[int]] = defaultdict(list)
     question_scores: dict[str, int] = {}
     moved: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for step in dimension_steps:
         for question in step.questions:
-            if question.pk not in option_scores:
+            answer = chosen.get(question.pk)
+            if answer is None:
                 continue
-            question_scores[question.slug] = option_scores[question.pk]
+            question_scores[question.slug] = answer.score
             # A question asked only for a prerequisite does not move its dimension's score.
             if question.counts_toward_score:
-                by_dimension[step.dimension.slug].append(option_scores[question.pk])
+                by_dimension[step.dimension.slug].append(answer.score)
             moved[step.dimension.slug].append(
                 {
                     "question": question.text,
-                    "answer": chosen.get(question.pk, ("",))[0],
-                    "score": option_scores[question.pk],
+                    "answer": answer.text,
+                    "score": answer.score,
                     "counted": question.counts_toward_score,
                 }
             )
     scores = scoring.score_dimensions(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
-    runway = [r for _, r, _ in chosen.values() if r is not None]
+    runway = [a.runway_months for a in chosen.values() if a.runway_months is not None]
     context = _Context(
         names={d.slug: d.name for d in dimensions.values()},
         advice={d.slug: d.improvement_advice for d in dimensions.values()},
@@ -192,7 +207,7 @@ def build_result(
         background_label=assessment.background_other or assessment.get_background_display(),
         weekly_hours=assessment.weekly_study_hours,
         runway_months=min(runway) if runway else None,
-        keeps_income=any(keeps for _, _, keeps in chosen.values()),
+        keeps_income=any(a.keeps_income for a in chosen.values()),
     )
     paths = {path.slug: path for path in _transition_paths()}
     interested, held = _step_one_choices(assessment)
@@ -441,6 +456,11 @@ class ResultPage:
     alternatives: list[dict[str, Any]]
     set_aside: list[dict[str, Any]]
     review_step: int
+    # No path above the fit floor: the page gives foundations, not a recommendation.
+    no_fit: bool = False
+    nearest: list[dict[str, Any]] = field(default_factory=list)
+    # The best two are a near-tie: shown as a choice, with what differs.
+    choice: list[str] = field(default_factory=list)
     chart_rows: list[dict[str, Any]] = field(default_factory=list)
     chart_series: list[str] = field(default_factory=list)
     months: list[PlanMonth] = field(default_factory=list)
@@ -470,16 +490,22 @@ def result_page(
         for path in result["paths"]
         if path["slug"] in dismissals
     ]
+    # Snapshots from before fit words count every path as within reach.
+    within = [path for path in shown if path.get("fit_words") != scoring.NOT_YET]
     page = ResultPage(
         result=result,
-        recommended=shown[0] if shown else None,
-        alternatives=shown[1 : 1 + ALTERNATIVES],
+        recommended=within[0] if within else None,
+        alternatives=within[1 : 1 + ALTERNATIVES],
         set_aside=set_aside,
         # The step numbers as they were: background, one per dimension, then the review.
         review_step=len(result["dimensions"]) + 2,
+        no_fit=bool(shown) and not within,
+        nearest=shown[: ALTERNATIVES + 1] if not within else [],
     )
     if page.recommended is None:
         return page
+    if page.alternatives and is_near_tie(page.recommended, page.alternatives[0]):
+        page.choice = differences(page.recommended, page.alternatives[0])
     path = page.recommended
     required = {item["dimension"]: item["required"] for item in path["requirements"]}
     page.chart_series = ["Your score", f"{path['name']} requirement"]
@@ -514,6 +540,58 @@ def result_page(
         done=page.done,
     )
     return page
+
+
+def is_near_tie(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    return (
+        first.get("fit_words") == second.get("fit_words")
+        and abs(first["fit"] - second["fit"]) <= scoring.NEAR_TIE
+    )
+
+
+def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """What differs between two close paths, so the user can choose: time, demand, pay, work."""
+    lines = []
+    a, b = first["timeline"], second["timeline"]
+    if a["months"] != b["months"]:
+        lines.append(
+            f"Time at your hours: about {a['months']} months for {first['role']['name']}, "
+            f"{b['months']} for {second['role']['name']}."
+        )
+    demand = [(p["role"]["name"], p.get("market", {}).get("postings")) for p in (first, second)]
+    if any(count is not None for _, count in demand):
+        lines.append(
+            "Demand (the guide's posting counts): "
+            + "; ".join(
+                f"{name}: {count:,}" if count is not None else f"{name}: the guide gives no count"
+                for name, count in demand
+            )
+            + "."
+        )
+    entry = [
+        (p["role"]["name"], next(iter(p.get("market", {}).get("pay", [])), None))
+        for p in (first, second)
+    ]
+    if all(band is not None for _, band in entry):
+        lines.append(
+            "Entry pay (the guide's bands): "
+            + "; ".join(f"{name}: ${band['min']:,}–${band['max']:,}" for name, band in entry)
+            + "."
+        )
+    required = {r["dimension"]: r for r in second["requirements"]}
+    gaps = sorted(
+        (
+            (r["required"] - required[r["dimension"]]["required"], r["name"])
+            for r in first["requirements"]
+            if r["dimension"] in required
+        ),
+        key=lambda item: -abs(item[0]),
+    )
+    if gaps and gaps[0][0]:
+        more, name = gaps[0]
+        heavier = first if more > 0 else second
+        lines.append(f"{heavier['role']['name']} asks for more {name.lower()}.")
+    return lines
 
 
 # --- What the user does with a result --------------------------------------------------------
@@ -572,7 +650,11 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
     if pairs is None:
         result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
         paths = (next(iter(result), None) or {}).get("paths", [])
-        pairs = [(path["slug"], path["role"]["slug"]) for path in paths]
+        pairs = [
+            (path["slug"], path["role"]["slug"])
+            for path in paths
+            if path.get("fit_words") != scoring.NOT_YET
+        ]
         cache.set(key, pairs, PATH_ROLES_TTL_SECONDS)
     return pairs
 

@@ -199,8 +199,8 @@ def rank_paths(
 ) -> list[PathFit]:
     """Every path, best fit first: by fit words, then score, then the smaller gap.
 
-    Words first, so a path held back by an unmet hard prerequisite never outranks a
-    strong fit on points alone.
+    Words first, then whether a hard prerequisite is unmet, so a path held back by
+    one never outranks, on points alone, a path the user can start on.
     """
     interested = tuple(interested_role_slugs)
     fits = [
@@ -217,6 +217,7 @@ def rank_paths(
         fits,
         key=lambda f: (
             FIT_WORDS.index(f.words),
+            bool(f.hard_prerequisites_unmet),
             -f.fit,
             f.total_gap,
             f.path.sort_order,
@@ -237,16 +238,6 @@ def fit_words(*, fit: int, hard_unmet: bool, none_met: bool = False) -> str:
     if fit >= POSSIBLE_FIT:
         return POSSIBLE
     return STRETCH
-
-
-def near_tie(first: PathFit | None, second: PathFit | None) -> bool:
-    """Two paths close enough that choosing between them is the user's call."""
-    return (
-        first is not None
-        and second is not None
-        and first.words == second.words != NOT_YET
-        and abs(first.fit - second.fit) <= NEAR_TIE
-    )
 
 
 def explain_fit(

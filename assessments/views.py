@@ -29,6 +29,7 @@ from .questionnaire import (
     start_assessment,
 )
 from .results import (
+    chosen_answers,
     complete_assessment,
     dismiss_path,
     find_path,
@@ -123,13 +124,8 @@ def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     current = questionnaire.step(number)
     if current is None:
         raise Http404("There is no such step.")
-    # question id -> (chosen answer's id, its score), for the form, the progress and the result
-    chosen = {
-        question: (option, score)
-        for question, option, score in Answer.objects.filter(assessment=assessment).values_list(
-            "question_id", "option_id", "option__score"
-        )
-    }
+    # question id -> the chosen answer, for the form, the progress and the result
+    chosen = chosen_answers(assessment)
     if not assessment.is_complete:
         open_step = questionnaire.first_open_step(assessment=assessment, answered=chosen)
         if number > open_step:
@@ -189,7 +185,7 @@ def _dimension_step(request, assessment, questionnaire, current, chosen) -> Http
                 ).values_list("question_id", "option_id")
             )
         initial = {
-            DimensionStepForm.field_name(q): chosen[q.pk][0]
+            DimensionStepForm.field_name(q): chosen[q.pk].option_id
             if q.pk in chosen
             else earlier.get(q.pk)
             for q in current.questions
@@ -200,10 +196,7 @@ def _dimension_step(request, assessment, questionnaire, current, chosen) -> Http
 
 def _review_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
     if request.method == "POST":
-        scores = {question: score for question, (_, score) in chosen.items()}
-        complete_assessment(
-            assessment=assessment, questionnaire=questionnaire, option_scores=scores
-        )
+        complete_assessment(assessment=assessment, questionnaire=questionnaire, chosen=chosen)
         return _finish(request, assessment)
     options = dict(
         Answer.objects.filter(assessment=assessment).values_list("question_id", "option__text")

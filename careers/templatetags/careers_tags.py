@@ -92,3 +92,19 @@ def band_for(role: Any, level: str) -> Any:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key) if mapping else None
+
+
+# Letters whose spoken name starts with a vowel sound: "an LLM", "an NLP engineer".
+_VOWEL_SOUND_LETTERS = set("AEFHILMNORSX")
+
+
+@register.filter
+def with_article(name: Any) -> str:
+    """A name with "a" or "an" before it: "an AI Product Manager", "a Prompt Engineer"."""
+    name = str(name)
+    first_word = name.split(" ", 1)[0]
+    if first_word.isupper() and len(first_word) > 1:
+        vowel = first_word[0] in _VOWEL_SOUND_LETTERS
+    else:
+        vowel = first_word[:1].lower() in "aeiou"
+    return f"{'an' if vowel else 'a'} {name}"
