@@ -8,12 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
-from careers.caching import cached_for_visitors
 from careers.models import Profile
+from config.sitewide.caching import cached_for_visitors
+from config.sitewide.pages import render_page, wants_partial
 
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
 from .models import Answer, Assessment, Dimension, TransitionPath
@@ -68,7 +68,7 @@ def _go(request: HttpRequest, url: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     assessments = list(
         Assessment.objects.for_user(request.user).only("pk", "created_at", "completed_at")[:20]
@@ -101,7 +101,7 @@ def retake(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     if assessment.is_complete:
@@ -112,7 +112,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     if assessment.is_complete and request.method == "POST":
@@ -231,31 +231,21 @@ def _render_step(
         "previous_url": _step_url(assessment, current.number - 1) if current.number > 1 else None,
         **(extra or {}),
     }
-    template = "assessments/step.html"
-    return _vary(render(request, f"{template}#step" if _partial(request) else template, context))
-
-
-def _partial(request: HttpRequest) -> bool:
-    # htmx restoring history after a cache miss swaps the whole body: it needs the full page.
-    return bool(request.htmx) and not request.htmx.history_restore_request
-
-
-def _vary(response: HttpResponse) -> HttpResponse:
-    # The same URL answers a partial or a page, so browsers must not mix up their caches.
-    patch_vary_headers(response, ("HX-Request",))
-    return response
+    return render_page(request, "assessments/step.html", context, partial="step")
 
 
 @login_required
-@require_GET
+@require_safe
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     if not assessment.is_complete:
         return redirect("assessments:resume", assessment.pk)
-    return _render_result(request, assessment, "assessments/result.html")
+    return _render_result(request, assessment)
 
 
-def _render_result(request: HttpRequest, assessment: Assessment, template: str) -> HttpResponse:
+def _render_result(
+    request: HttpRequest, assessment: Assessment, *, partial: str = ""
+) -> HttpResponse:
     page = result_page(
         assessment=assessment,
         dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
@@ -276,7 +266,7 @@ def _render_result(request: HttpRequest, assessment: Assessment, template: str) 
         "target_role_slug": target_role,
         "dismiss_form": DismissForm(),
     }
-    return _vary(render(request, template, context))
+    return render_page(request, "assessments/result.html", context, partial=partial)
 
 
 def _path_in_result(assessment: Assessment, form) -> dict:
@@ -338,13 +328,13 @@ def tick(request: HttpRequest, pk: int) -> HttpResponse:
         milestone_key=form.cleaned_data["milestone"],
         done=form.cleaned_data["done"],
     )
-    if _partial(request):
-        return _render_result(request, assessment, "assessments/result.html#plan")
+    if wants_partial(request):
+        return _render_result(request, assessment, partial="plan")
     return redirect(reverse("assessments:result", args=[assessment.pk]) + "#plan")
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def path_list(request: HttpRequest) -> HttpResponse:
     paths = list(TransitionPath.objects.with_details().order_by("sort_order", "pk"))
     timeline_rows = [
@@ -355,8 +345,8 @@ def path_list(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/path_list.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
     path = get_object_or_404(TransitionPath.objects.with_details(), slug=slug)
     requirement_rows = [

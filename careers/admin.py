@@ -1,8 +1,17 @@
 """Admin for the guide's content, so editors keep every figure current without a deploy."""
 
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 
-from .models import GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
+from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
+
+
+class EditorNoteInline(GenericTabularInline):
+    """Notes edited on the figure's own page, so staff attach one where they see the figure."""
+
+    model = EditorNote
+    extra = 0
+    fields = ("body", "source_title", "source_url", "checked_on")
 
 
 class SalaryBandInline(admin.TabularInline):
@@ -19,7 +28,7 @@ class RoleAdmin(admin.ModelAdmin):
     list_filter = ("kind", "profile_from_guide")
     search_fields = ("name", "slug", "summary")
     prepopulated_fields = {"slug": ("name",)}
-    inlines = [SalaryBandInline]
+    inlines = [SalaryBandInline, EditorNoteInline]
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "summary", "sort_order")}),
         (
@@ -40,6 +49,7 @@ class SalaryBandAdmin(admin.ModelAdmin):
     search_fields = ("role__name",)
     list_select_related = ("role",)
     autocomplete_fields = ("role",)
+    inlines = [EditorNoteInline]
 
 
 class MarketInline(admin.TabularInline):
@@ -56,7 +66,7 @@ class HubAdmin(admin.ModelAdmin):
     list_filter = ("is_international",)
     search_fields = ("name", "slug", "region", "notes")
     prepopulated_fields = {"slug": ("name",)}
-    inlines = [MarketInline]
+    inlines = [MarketInline, EditorNoteInline]
 
 
 @admin.register(Market)
@@ -77,6 +87,7 @@ class MarketAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "key_benefits")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("hub",)
+    inlines = [EditorNoteInline]
 
 
 @admin.register(MarketFact)
@@ -85,6 +96,7 @@ class MarketFactAdmin(admin.ModelAdmin):
     list_editable = ("sort_order",)
     search_fields = ("label", "slug", "statement")
     prepopulated_fields = {"slug": ("label",)}
+    inlines = [EditorNoteInline]
 
 
 @admin.register(GuideEntry)
@@ -95,3 +107,18 @@ class GuideEntryAdmin(admin.ModelAdmin):
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}
     ordering = ("section", "sort_order")
+
+    inlines = [EditorNoteInline]
+
+
+@admin.register(EditorNote)
+class EditorNoteAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "source_title", "checked_on")
+    list_filter = ("content_type", "checked_on")
+    search_fields = ("body", "source_title", "source_url")
+
+
+@admin.register(PageReview)
+class PageReviewAdmin(admin.ModelAdmin):
+    list_display = ("path", "reviewed_on")
+    search_fields = ("path",)

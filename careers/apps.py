@@ -17,6 +17,8 @@ class CareersConfig(AppConfig):
             self.get_model("Market"),
             self.get_model("MarketFact"),
             self.get_model("GuideEntry"),
+            self.get_model("EditorNote"),
+            self.get_model("PageReview"),
         )
         # Careers loads first: the other apps' content refers to its roles.
         register_guide_loader("careers", load_careers_guide)

@@ -6,14 +6,16 @@ existing one is left as staff edited it, unless ``reset`` asks for the guide's v
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from .models import GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
+from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -113,6 +115,20 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
             reset=reset,
         )
         counts.add("guide entries", status)
+
+    # Our own example notes (not the guide's), each found by its figure and its source.
+    for row in read_data("editor_notes.json"):
+        content_type = ContentType.objects.get_by_natural_key("careers", row["model"])
+        target = content_type.model_class().objects.filter(slug=row["slug"]).first()
+        if target is None:
+            continue
+        values = {key: row[key] for key in ("body", "source_title")}
+        values["checked_on"] = datetime.date.fromisoformat(row["checked_on"])
+        lookup = {"content_type": content_type, "object_id": target.pk}
+        _, status = _sync(
+            EditorNote, {**lookup, "source_url": row["source_url"]}, values, reset=reset
+        )
+        counts.add("editor's notes", status)
 
     return dict(counts)
 

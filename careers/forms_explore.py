@@ -100,6 +100,7 @@ class SalaryExplorerForm(forms.Form):
         # Only roles in the guide's salary table can be explored.
         self.roles = {role.slug: role for role in roles if role.salary_bands.all()}
         self.markets = {market.slug: market for market in markets}
+        self.baseline = next((market for market in markets if market.is_baseline), None)
         self.fields["role"].choices = [(slug, role.name) for slug, role in self.roles.items()]
         self.fields["role"].error_messages["invalid_choice"] = (
             "The guide has no salary band for that role; choose one from the list."
@@ -133,6 +134,11 @@ class SalaryExplorerForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         _single_values(self, "role", "level")
+        if self.baseline is None:
+            # Every pay level is a share of the baseline's average salary.
+            raise forms.ValidationError(
+                "No market is marked as the baseline, so pay levels cannot be worked out."
+            )
         role, level = cleaned.get("role"), cleaned.get("level")
         if role and level and not self.errors:
             band = next((b for b in self.roles[role].salary_bands.all() if b.level == level), None)

@@ -3,33 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-
-
-class ContentVersion(models.Model):
-    """A single counter bumped on every content change; cached pages are keyed on it.
-
-    Kept in the database (not a per-process cache) so that every server process
-    sees an admin edit on its next request.
-    """
-
-    version = models.PositiveBigIntegerField(default=1)
-
-    def __str__(self) -> str:
-        return f"Content version {self.version}"
-
-    @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(pk=1).values_list("version", flat=True).first()
-        return row or 0
-
-    @classmethod
-    def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
-        if not updated:
-            cls.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
 class Role(models.Model):
@@ -194,6 +172,9 @@ class MarketFact(models.Model):
     value_min = models.DecimalField(max_digits=6, decimal_places=1)
     value_max = models.DecimalField(max_digits=6, decimal_places=1)
     unit = models.CharField(max_length=20, default="%")
+    qualifier = models.CharField(
+        max_length=20, blank=True, help_text="The guide's own hedge before the figure: over, about."
+    )
     statement = models.TextField(help_text="The fact in a sentence, as shown on the site.")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -218,6 +199,9 @@ class GuideEntry(models.Model):
         REMOTE_LIMITATION = "remote-limitation", "Remote work limitation"
         ONSITE_CASE = "onsite-case", "The case for on-site work"
         FAQ = "faq", "Frequently asked question"
+        TECHNICAL_PREP = "technical-prep", "Technical interview preparation strategy"
+        # A single passage of the guide that one or more pages place by its slug.
+        PASSAGE = "passage", "Passage shown beside related content"
 
     section = models.CharField(max_length=20, choices=Section.choices)
     slug = models.SlugField(unique=True)
@@ -333,3 +317,42 @@ class Offer(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class EditorNote(models.Model):
+    """Our note beside one of the guide's figures where later public data differs.
+
+    Attached to any content object (a market fact, a role, a market, a band) so the note
+    follows the figure wherever a page shows it; the guide's own value is never changed.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    body = models.TextField(help_text="What later public data says, in a sentence or two.")
+    source_url = models.URLField(max_length=500, help_text="Where the later data is published.")
+    source_title = models.CharField(max_length=200, help_text="The source's name, as linked.")
+    checked_on = models.DateField(help_text="When an editor last checked the source.")
+
+    class Meta:
+        ordering = ["content_type_id", "object_id", "pk"]
+        # Pages look notes up by the object they sit beside.
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"Note on {self.content_type.name} {self.object_id}"
+
+
+class PageReview(models.Model):
+    """When an editor last checked a page of the site against the guide and later data."""
+
+    path = models.CharField(
+        max_length=200, unique=True, help_text="The page's address, such as /salaries/."
+    )
+    reviewed_on = models.DateField()
+
+    class Meta:
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return f"{self.path} reviewed {self.reviewed_on}"

@@ -1,4 +1,4 @@
-"""Pay arithmetic: purchasing power against San Francisco, and comparing job offers.
+"""Pay arithmetic: a band moved to each market's pay level and cost of living; offers.
 
 All money is whole US dollars (int) and every division rounds half up to the dollar, so
 no float ever touches an amount. A cost-of-living index may be a range (Remote: 65–85);
@@ -54,15 +54,49 @@ def percentile_of_band(*, min_usd: int, max_usd: int, percentile: Decimal | int)
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def scale_to_pay_level(
+    *, amount_usd: int, market_average_usd: int, baseline_average_usd: int
+) -> int:
+    """An amount of baseline (San Francisco) pay moved to a market's pay level.
+
+    The pay level is the market's average AI base salary over the baseline's, as the guide's
+    cost-benefit table gives them: the guide's bands are major-hub pay, not every market's.
+    """
+    if baseline_average_usd <= 0:
+        raise ValueError("The baseline's average salary must be positive.")
+    return _divide(amount_usd * market_average_usd, baseline_average_usd)
+
+
+def pay_level_percent(*, market_average_usd: int, baseline_average_usd: int) -> Decimal:
+    """A market's pay level as a percentage of the baseline's, to one decimal place."""
+    share = Decimal(market_average_usd * 100) / Decimal(baseline_average_usd)
+    return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def after_net_income_advantage(*, amount_usd: int, advantage_percent: int) -> int:
+    """Baseline pay as the guide's net-income advantage values it: amount × (100 + advantage) ÷ 100.
+
+    The guide's advantage compares a market's average earner, at that market's pay level,
+    with San Francisco's after housing, taxes and typical expenses; a band scaled to the
+    market's pay level is therefore worth this much in San Francisco terms.
+    """
+    if advantage_percent <= -100:
+        raise ValueError("A net-income advantage must be above -100%.")
+    return _divide(amount_usd * (100 + advantage_percent), 100)
+
+
 @dataclass(frozen=True)
 class MarketSalary:
-    """One market's row in the salary explorer."""
+    """One market's row in the salary explorer: the guide's figures, then each computed step."""
 
     market: object
     average_base_usd: int
+    pay_level_percent: Decimal
+    band_at_pay_level: Span  # step 1: the band × market average ÷ baseline average
     cost_of_living: Span
+    band_purchasing_power: Span  # step 2: step 1 × 100 ÷ cost-of-living index
     net_income_advantage: tuple[int, int] | None
-    band_purchasing_power: Span
+    band_net_worth: Span  # step 3: the band × (100 + net-income advantage) ÷ 100
     remote_band: Span | None
 
 
@@ -71,40 +105,64 @@ def explore_salaries(
     band_min_usd: int,
     band_max_usd: int,
     markets: Sequence,
+    baseline_average_usd: int,
     remote_percentiles: tuple[Decimal, Decimal] | None = None,
 ) -> list[MarketSalary]:
-    """A band set against each market: the guide's figures plus its purchasing power there.
+    """A band (the guide's major-hub pay) set against each market, step by step.
 
-    ``remote_percentiles`` is the guide's 75th–90th percentile for remote pay; when given,
-    the remote market's row also shows that slice of the band.
+    Step 1 scales the band to the market's pay level; step 2 divides by its cost-of-living
+    index (purchasing power before tax); step 3 applies the guide's net-income advantage,
+    which also counts taxes and expenses. ``remote_percentiles`` is the guide's 75th–90th
+    percentile for remote pay; when given, the remote market's row also shows that slice.
     """
     rows = []
     for market in markets:
+        at_pay_level = Span(
+            *(
+                scale_to_pay_level(
+                    amount_usd=amount,
+                    market_average_usd=market.average_base_usd,
+                    baseline_average_usd=baseline_average_usd,
+                )
+                for amount in (band_min_usd, band_max_usd)
+            )
+        )
         advantage = None
+        net_worth = Span(band_min_usd, band_max_usd)
         if market.net_income_advantage_min is not None:
             advantage = (market.net_income_advantage_min, market.net_income_advantage_max)
+            net_worth = Span(
+                after_net_income_advantage(amount_usd=band_min_usd, advantage_percent=advantage[0]),
+                after_net_income_advantage(amount_usd=band_max_usd, advantage_percent=advantage[1]),
+            )
         remote_band = None
         if remote_percentiles and market.slug == "remote":
             remote_band = Span(
-                low=percentile_of_band(
-                    min_usd=band_min_usd, max_usd=band_max_usd, percentile=remote_percentiles[0]
-                ),
-                high=percentile_of_band(
-                    min_usd=band_min_usd, max_usd=band_max_usd, percentile=remote_percentiles[1]
-                ),
+                *(
+                    percentile_of_band(
+                        min_usd=band_min_usd, max_usd=band_max_usd, percentile=percentile
+                    )
+                    for percentile in remote_percentiles
+                )
             )
         rows.append(
             MarketSalary(
                 market=market,
                 average_base_usd=market.average_base_usd,
+                pay_level_percent=pay_level_percent(
+                    market_average_usd=market.average_base_usd,
+                    baseline_average_usd=baseline_average_usd,
+                ),
+                band_at_pay_level=at_pay_level,
                 cost_of_living=Span(market.cost_of_living_min, market.cost_of_living_max),
-                net_income_advantage=advantage,
                 band_purchasing_power=purchasing_power_range(
-                    low_usd=band_min_usd,
-                    high_usd=band_max_usd,
+                    low_usd=at_pay_level.low,
+                    high_usd=at_pay_level.high,
                     index_min=market.cost_of_living_min,
                     index_max=market.cost_of_living_max,
                 ),
+                net_income_advantage=advantage,
+                band_net_worth=net_worth,
                 remote_band=remote_band,
             )
         )

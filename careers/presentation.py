@@ -30,6 +30,14 @@ def hub_rows(hubs: Sequence[Hub], field: str) -> list[dict[str, Any]]:
     ]
 
 
+def kind_counts(roles: Sequence[Role]) -> dict[str, int]:
+    """How many roles of each kind there are, for sentences that must match the list."""
+    counts = dict.fromkeys(Role.Kind.values, 0)
+    for role in roles:
+        counts[role.kind] += 1
+    return counts
+
+
 BASIS_SHORT = {SalaryBand.Basis.BASE: "base", SalaryBand.Basis.TOTAL: "total comp"}
 
 
@@ -143,13 +151,17 @@ def arrangement_rows(facts: dict[str, MarketFact]) -> list[dict[str, Any]]:
     ]
 
 
-def purchasing_power_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Range chart rows of a band's purchasing power in each market of the salary explorer."""
+def net_worth_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Range chart rows of what a band is worth in each market of the salary explorer.
+
+    The last step (the guide's net-income advantage) is charted, so the picture follows
+    the guide's own verdict on each market.
+    """
     return [
         {
             "label": row.market.name,
-            "low": row.band_purchasing_power.low,
-            "high": row.band_purchasing_power.high,
+            "low": row.band_net_worth.low,
+            "high": row.band_net_worth.high,
         }
         for row in rows
     ]

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from .caching import content_cached
-from .models import Hub, Market, MarketFact, Role, SalaryBand
+from config.sitewide.caching import cached_content
+
+from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
-def _all_roles() -> tuple[Role, ...]:
-    return tuple(Role.objects.only("pk", "slug", "name", "sort_order").order_by("pk"))
+class RoleRef(NamedTuple):
+    """A role as other pages name and link it."""
+
+    pk: int
+    slug: str
+    name: str
 
 
-def role_by(*, pk: int | None = None, slug: str | None = None) -> Role | None:
-    """One role (its id, slug and name) from the roles read once per content version.
+def role_refs(*, version: int | None = None) -> tuple[RoleRef, ...]:
+    """Every role, in the roles' order, read once per content version.
 
-    For pages that name a user's role on every request (practice, progress): the role
-    list is content, so it is shared by every user until staff change it.
+    For pages that name or filter by roles on every request (the bank, practice,
+    progress): the role list is content, shared by every user until staff change it.
     """
-    roles = content_cached("careers:roles", _all_roles)
-    return next((role for role in roles if role.pk == pk or role.slug == slug), None)
+
+    def build() -> tuple[RoleRef, ...]:
+        return tuple(RoleRef(*row) for row in Role.objects.values_list("pk", "slug", "name"))
+
+    return cached_content("careers:roles", build, version=version)
+
+
+def role_by(*, pk: int | None = None, slug: str | None = None) -> RoleRef | None:
+    return next((role for role in role_refs() if role.pk == pk or role.slug == slug), None)
 
 
 def roles_with_bands() -> QuerySet[Role]:
@@ -77,3 +91,38 @@ def headline_figures() -> Headlines:
         fastest_hub=fastest_hub,
         remote_share=facts("remote-share").get("remote-share"),
     )
+
+
+def passages(*slugs: str) -> dict[str, GuideEntry]:
+    """The guide's passages (and any other entries) placed on a page, by slug."""
+    return {entry.slug: entry for entry in GuideEntry.objects.filter(slug__in=slugs)}
+
+
+def page_reviewed_on(path: str) -> datetime.date | None:
+    """When staff last reviewed the page at this address, if they have recorded it."""
+    return PageReview.objects.filter(path=path).values_list("reviewed_on", flat=True).first()
+
+
+@dataclass(frozen=True)
+class Note:
+    body: str
+    source_url: str
+    source_title: str
+    checked_on: datetime.date
+
+
+def _editor_notes() -> dict[tuple[int, int], tuple[Note, ...]]:
+    index: dict[tuple[int, int], list[Note]] = {}
+    for note in EditorNote.objects.order_by("pk"):
+        index.setdefault((note.content_type_id, note.object_id), []).append(
+            Note(note.body, note.source_url, note.source_title, note.checked_on)
+        )
+    return {key: tuple(notes) for key, notes in index.items()}
+
+
+def editor_notes() -> dict[tuple[int, int], tuple[Note, ...]]:
+    """Every editor's note keyed by (content type id, object id), read once per content version.
+
+    Notes sit beside figures on many pages; one shared read keeps each page's query count flat.
+    """
+    return cached_content("careers:editor-notes", _editor_notes)

@@ -5,8 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
+from config.sitewide import caching
+
 from . import registry
-from .models import ContentVersion
 
 CONTENT_EDITORS = "Content editors"
 
@@ -15,13 +16,13 @@ CONTENT_EDITORS = "Content editors"
 @receiver(post_delete)
 def bump_content_version(sender, **kwargs) -> None:
     if sender in registry.content_models:
-        ContentVersion.bump()
+        caching.bump_content_version()
 
 
 @receiver(m2m_changed)
 def bump_content_version_on_m2m(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and type(instance) in registry.content_models:
-        ContentVersion.bump()
+        caching.bump_content_version()
 
 
 @receiver(post_migrate)

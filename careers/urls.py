@@ -16,5 +16,6 @@ urlpatterns = [
     path("salaries/offers/<int:pk>/delete/", views.offer_delete, name="offer_delete"),
     path("guide/negotiation/", views.guide_negotiation, name="guide_negotiation"),
     path("guide/work-arrangements/", views.guide_work_arrangements, name="guide_work_arrangements"),
+    path("guide/interviews/", views.guide_interviews, name="guide_interviews"),
     path("guide/faq/", views.guide_faq, name="guide_faq"),
 ]

@@ -9,11 +9,12 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
+
+from config.sitewide.caching import cached_for_visitors
+from config.sitewide.pages import render_page
 
 from . import presentation, selectors
-from .caching import cached_for_visitors
 from .forms_explore import (
     OFFER_PREFIX,
     RoleCompareForm,
@@ -28,51 +29,52 @@ from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_o
 from .pay import compare_offers, explore_salaries
 
 EQUITY_FACT = "equity-share"
+EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
+INTERVIEW_PASSAGES = (
+    "passage-interview-overview",
+    "passage-interview-rounds",
+    "passage-acm",
+    "passage-algorithm-questions",
+    "passage-ethics-answers",
+    "passage-ethics-preparation",
+)
 
 
-def _render(request: HttpRequest, template: str, context: dict, partial: str = "") -> HttpResponse:
-    """Render the page, or only its named partial when htmx asks for it."""
-    if partial and request.htmx and not request.htmx.history_restore_request:
-        template = f"{template}#{partial}"
-    response = render(request, template, context)
-    if partial:
-        # Browsers and caches must not hand a partial to a full-page request, or back.
-        patch_vary_headers(response, ("HX-Request",))
-    return response
-
-
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "careers/home.html", {"headlines": selectors.headline_figures()})
+    context = {
+        "headlines": selectors.headline_figures(),
+        "passages": selectors.passages("passage-key-takeaways"),
+    }
+    return render(request, "careers/home.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("kind")
 def role_list(request: HttpRequest) -> HttpResponse:
     form = RoleFilterForm(request.GET or None)
     kind = form.cleaned_data["kind"] if form.is_valid() else ""
-    roles = selectors.roles_with_bands()
-    roles = list(roles.filter(kind=kind) if kind else roles)
+    every_role = list(selectors.roles_with_bands())
+    roles = [role for role in every_role if role.kind == kind] if kind else every_role
     context = {
         "form": form,
         "kind": kind,
+        "kind_counts": presentation.kind_counts(every_role),
+        "passages": selectors.passages("passage-bands-major-hubs"),
         "roles": roles,
         "postings": presentation.postings_rows(roles),
     }
-    return _render(request, "careers/role_list.html", context, partial="results")
+    return render_page(request, "careers/role_list.html", context, partial="results")
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(selectors.role_profiles(), slug=slug)
     context = {
         "role": role,
         "band_rows": presentation.band_rows(role),
-        "hubs": Hub.objects.filter(active_postings__isnull=False).order_by(
-            "-active_postings", "name"
-        ),
         "compare_form": RoleCompareForm(
             roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
         ),
@@ -80,8 +82,8 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "careers/role_detail.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("a", "b")
 def role_compare(request: HttpRequest) -> HttpResponse:
     roles = list(selectors.roles_with_bands())
     asked = "a" in request.GET or "b" in request.GET
@@ -98,8 +100,8 @@ def role_compare(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/role_compare.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def hub_list(request: HttpRequest) -> HttpResponse:
     hubs = list(Hub.objects.order_by("sort_order", "name"))
     markets = list(selectors.markets())
@@ -115,8 +117,8 @@ def hub_list(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/hub_list.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
     hubs = list(Hub.objects.prefetch_related("markets").order_by("sort_order", "name"))
     hub = next((hub for hub in hubs if hub.slug == slug), None)
@@ -130,8 +132,8 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "careers/hub_detail.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("role", "level", "markets")
 def salary_explorer(request: HttpRequest) -> HttpResponse:
     roles, markets = list(selectors.roles_with_bands()), list(selectors.markets())
     asked = any(key in request.GET for key in ("role", "level", "markets"))
@@ -145,20 +147,23 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
             band_min_usd=band.min_usd,
             band_max_usd=band.max_usd,
             markets=form.cleaned_data["markets"],
+            baseline_average_usd=form.baseline.average_base_usd,
             remote_percentiles=(remote.value_min, remote.value_max) if remote else None,
         )
         context.update(
             role=form.cleaned_data["role"],
             band=band,
             remote_fact=remote,
+            baseline=form.baseline,
+            passages=selectors.passages(*EXPLORER_PASSAGES),
             rows=rows,
-            power_rows=presentation.purchasing_power_rows(rows),
+            worth_rows=presentation.net_worth_rows(rows),
         )
-    return _render(request, "careers/salary_explorer.html", context, partial="result")
+    return render_page(request, "careers/salary_explorer.html", context, partial="result")
 
 
-@require_http_methods(["GET", "POST"])
-@cached_for_visitors
+@require_http_methods(["GET", "HEAD", "POST"])
+@cached_for_visitors(f"{OFFER_PREFIX}-")
 def offer_compare(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
@@ -188,7 +193,7 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         context["saved"] = _saved_comparisons(request.user)
         context["saved_limit"] = MAX_SAVED_COMPARISONS
-    return _render(request, "careers/offer_compare.html", context, partial="result")
+    return render_page(request, "careers/offer_compare.html", context, partial="result")
 
 
 def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:
@@ -223,7 +228,7 @@ def _comparison_query(comparison: OfferComparison) -> str:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def offer_delete(request: HttpRequest, pk: int) -> HttpResponse:
     comparison = get_object_or_404(OfferComparison.objects.for_user(request.user), pk=pk)
     if request.method == "POST":
@@ -246,8 +251,8 @@ def _guide_entries(sections: dict[str, str], *fact_slugs: str) -> dict:
     return context
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def guide_negotiation(request: HttpRequest) -> HttpResponse:
     context = _guide_entries(
         {"tactics": GuideEntry.Section.NEGOTIATION},
@@ -258,8 +263,8 @@ def guide_negotiation(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/guide_negotiation.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
 def guide_work_arrangements(request: HttpRequest) -> HttpResponse:
     context = _guide_entries(
         {
@@ -275,8 +280,16 @@ def guide_work_arrangements(request: HttpRequest) -> HttpResponse:
     return render(request, "careers/guide_work_arrangements.html", context)
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors()
+def guide_interviews(request: HttpRequest) -> HttpResponse:
+    context = _guide_entries({"strategies": GuideEntry.Section.TECHNICAL_PREP})
+    context["passages"] = selectors.passages(*INTERVIEW_PASSAGES)
+    return render(request, "careers/guide_interviews.html", context)
+
+
+@require_safe
+@cached_for_visitors()
 def guide_faq(request: HttpRequest) -> HttpResponse:
     context = _guide_entries({"questions": GuideEntry.Section.FAQ}, "python-required")
     return render(request, "careers/guide_faq.html", context)

@@ -67,12 +67,15 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "import_export",
+    "config.sitewide",
     "careers",
     "assessments",
     "interviews",
 ]
 
 MIDDLEWARE = [
+    # First, so it sees responses as they leave: cookies set and Vary headers patched.
+    "config.sitewide.caching.VisitorPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "careers.context_processors.site_chrome",
+                "config.sitewide.context_processors.site_nav",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -169,12 +172,20 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 0 if DEBUG else 365 * 24 * 60 * 60
 
 CACHES = {
+    # Content read once per content version, and each user's figures keyed by what they
+    # are worked out from: small values, a few MB at most.
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "compass",
-        # Whole public pages plus drawn fragments (keyed by what they show): a few MB.
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Whole public pages for visitors (config.sitewide.caching): about 30 KB each, so the
+    # bound keeps a process's page cache under about 15 MB.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "compass-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 EMAIL_BACKEND = os.environ.get(

@@ -10,7 +10,8 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ManyToManyWidget
 
-from careers.models import ContentVersion, Role
+from careers.models import Role
+from config.sitewide.caching import bump_content_version
 
 from .models import Question
 
@@ -87,7 +88,7 @@ class QuestionAdmin(ImportExportModelAdmin):
     def _set_published(self, request, queryset, *, published: bool) -> None:
         count = queryset.update(is_published=published)
         # update() sends no save signals, so the public page cache is invalidated here.
-        ContentVersion.bump()
+        bump_content_version()
         verb = "published" if published else "unpublished"
         self.message_user(request, f"{count} question(s) {verb}.", messages.SUCCESS)
 

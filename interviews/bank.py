@@ -1,8 +1,8 @@
 """Browsing the question bank: filters, the count behind every filter value, and a page of 25.
 
 The published bank (a few hundred short rows at most) is content: it is read once per
-content version and kept in each process (``careers.caching.content_cached``), so an
-edit shows at once. A request then reads only what is personal — the user's card
+content version and kept in the cache (``config.sitewide.caching.cached_content``), so
+an edit shows at once. A request then reads only what is personal — the user's card
 states and bookmarks, two small queries — and, for a text search, the matching ids.
 Filtering and counting happen here, in Python, on that data.
 """
@@ -14,23 +14,17 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 
-from careers.caching import content_cached, content_version
-from careers.models import Role
+from careers.selectors import RoleRef, role_refs
+from config.sitewide.caching import cached_content, content_version
 
 from .models import Category, Difficulty, Question
 from .notebook import bookmarked_question_ids
 from .status import Status, cards_for, status_of
 
 PAGE_SIZE = 25
-
-
-class RoleChoice(NamedTuple):
-    pk: int
-    slug: str
-    name: str
 
 
 class CatalogueQuestion(NamedTuple):
@@ -49,7 +43,7 @@ class CatalogueQuestion(NamedTuple):
 
 class Catalogue(NamedTuple):
     questions: tuple[CatalogueQuestion, ...]  # ordered by pk, as the bank lists them
-    roles: tuple[RoleChoice, ...]  # every role, in the roles' own order
+    roles: tuple[RoleRef, ...]  # every role, in the roles' own order
     version: int  # the content version it was read at
 
 
@@ -79,32 +73,13 @@ def _build_catalogue(version: int) -> Catalogue:
         )
         for pk, prompt, category, difficulty, from_guide in rows
     )
-    roles = tuple(RoleChoice(*row) for row in Role.objects.values_list("pk", "slug", "name"))
-    return Catalogue(questions=questions, roles=roles, version=version)
+    return Catalogue(questions=questions, roles=role_refs(version=version), version=version)
 
 
-def published_question(pk: int) -> Question | None:
-    """One published question with its roles, read once per content version in each process.
-
-    The question carries the version it was read at (``content_version``), for keys of
-    fragments drawn from it.
-    """
-    version = content_version()
-
-    def build() -> Question | None:
-        roles = Prefetch("roles", queryset=Role.objects.only("slug", "name"))
-        question = Question.objects.published().prefetch_related(roles).filter(pk=pk).first()
-        if question is not None:
-            question.content_version = version
-        return question
-
-    return content_cached(f"interviews:question:{pk}", build, version=version)
-
-
-def bank_catalogue() -> Catalogue:
-    """The published bank and the roles, read once per content version in each process."""
-    version = content_version()
-    return content_cached(
+def bank_catalogue(*, version: int | None = None) -> Catalogue:
+    """The published bank and the roles, read once per content version."""
+    version = content_version() if version is None else version
+    return cached_content(
         "interviews:bank-catalogue", lambda: _build_catalogue(version), version=version
     )
 
@@ -113,7 +88,7 @@ def bank_catalogue() -> Catalogue:
 class BankFilters:
     text: str = ""
     category: str = ""
-    role: RoleChoice | Role | None = None
+    role: RoleRef | None = None
     difficulty: int | None = None
     status: str = ""
     bookmarked: bool = False

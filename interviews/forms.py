@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from django import forms
 
-from .bank import BankFilters, RoleChoice
+from careers.selectors import RoleRef
+
+from .bank import BankFilters
 from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating
 from .status import Status
 
@@ -36,7 +38,7 @@ class BankFilterForm(forms.Form):
     )
     bookmarked = forms.BooleanField(label="Bookmarked only", required=False)
 
-    def __init__(self, *args, roles: Sequence[RoleChoice], signed_in: bool, **kwargs) -> None:
+    def __init__(self, *args, roles: Sequence[RoleRef], signed_in: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.roles_by_slug = {role.slug: role for role in roles}
         self.fields["role"].choices = [("", "All roles"), *((r.slug, r.name) for r in roles)]

@@ -5,17 +5,6 @@ from __future__ import annotations
 from .models import Bookmark, Note, Question
 
 
-def note_draft(*, user, question: Question) -> str | None:
-    """The user's saved draft on the question, or None."""
-    return (
-        Note.objects.for_user(user).filter(question=question).values_list("body", flat=True).first()
-    )
-
-
-def is_bookmarked(*, user, question: Question) -> bool:
-    return Bookmark.objects.for_user(user).filter(question=question).exists()
-
-
 def bookmarked_question_ids(*, user) -> set[int]:
     return set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from careers.models import Profile, Role
-from careers.selectors import role_by
+from careers.models import Profile
+from careers.selectors import RoleRef, role_by
 
 from .bank import bank_catalogue
 from .status import Status, cards_for, status_of
@@ -16,8 +16,8 @@ from .status import Status, cards_for, status_of
 DEFAULT_SESSION_SIZE = 10
 
 # Other apps may know a target role the profile does not (e.g. the latest assessment's
-# recommended path); they register a function user -> Role | None here.
-TargetRoleProvider = Callable[[Any], "Role | None"]
+# recommended path); they register a function user -> RoleRef | None here.
+TargetRoleProvider = Callable[[Any], "RoleRef | None"]
 target_role_providers: list[TargetRoleProvider] = []
 
 
@@ -26,7 +26,7 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
         target_role_providers.append(provider)
 
 
-def target_role_for(*, user) -> Role | None:
+def target_role_for(*, user) -> RoleRef | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
     role_id = Profile.objects.filter(user=user).values_list("target_role_id", flat=True).first()
     role = role_by(pk=role_id) if role_id is not None else None
@@ -49,7 +49,7 @@ def count_due(*, user, now: datetime) -> int:
 
 
 def build_queue(
-    *, user, size: int, categories: Sequence[str], role: Role | None, now: datetime
+    *, user, size: int, categories: Sequence[str], role: RoleRef | None, now: datetime
 ) -> list[int]:
     """Question ids for one session: due reviews first (most overdue first), then new ones.
 

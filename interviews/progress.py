@@ -10,12 +10,11 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.utils import timezone
 
-from careers.caching import fingerprint
-from careers.models import Role
+from careers.selectors import RoleRef
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue
 from .models import Category, Rating, ReviewLog
-from .status import Card, cards_for, is_due, is_mastered, is_new
+from .status import Card, cards_for, is_due, is_mastered, is_new, practice_version
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
@@ -48,7 +47,7 @@ class WeakCategory:
 
 @dataclass(frozen=True)
 class Readiness:
-    role: Role
+    role: RoleRef
     mastered: int
     total: int
 
@@ -171,10 +170,10 @@ def read_activity(*, user, now: datetime, cards: dict[int, Card] | None = None) 
 class HistoryFigures(NamedTuple):
     """The progress figures that change only when the user's cards do or the day turns."""
 
-    categories: list[CategoryProgress]
+    categories: tuple[CategoryProgress, ...]
     streaks: Streaks
-    chart_rows: list[dict]
-    weakest: list[WeakCategory]
+    chart_rows: tuple[dict, ...]
+    weakest: tuple[WeakCategory, ...]
 
 
 def history_figures(
@@ -183,23 +182,25 @@ def history_figures(
     """Categories, streaks, the 30-day chart and the weakest categories, kept until they change.
 
     Every rating writes its review log together with its card's next review count, and a
-    fresh cycle moves the cards it restarts to their next cycle; so each card's review
-    count and cycle, the day and the published bank identify everything these are worked
-    out from.
+    fresh cycle moves the cards it restarts to their next cycle; so the user, their
+    practice version, the day and the published bank's version identify everything these
+    are worked out from.
     """
     today = _day(now)
-    versions = sorted((pk, card.review_count, card.cycle) for pk, card in cards.items())
-    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{fingerprint(versions)}"
-    figures = cache.get(key)
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
+    version = practice_version(cards)
+    figures = cache.get(key, version=version)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)
         figures = HistoryFigures(
-            categories=category_progress(user=user, now=now, cards=cards, catalogue=catalogue),
+            categories=tuple(
+                category_progress(user=user, now=now, cards=cards, catalogue=catalogue)
+            ),
             streaks=streaks(activity=activity, today=today),
-            chart_rows=practice_chart_rows(activity=activity, today=today),
-            weakest=weakest_categories(activity=activity),
+            chart_rows=tuple(practice_chart_rows(activity=activity, today=today)),
+            weakest=tuple(weakest_categories(activity=activity)),
         )
-        cache.set(key, figures, HISTORY_TTL_SECONDS)
+        cache.set(key, figures, HISTORY_TTL_SECONDS, version=version)
     return figures
 
 
@@ -255,7 +256,7 @@ def weakest_categories(*, activity: Activity, limit: int = 3) -> list[WeakCatego
 def readiness(
     *,
     user,
-    role: Role | None,
+    role: RoleRef | None,
     cards: dict[int, Card] | None = None,
     catalogue: Catalogue | None = None,
 ) -> Readiness | None:

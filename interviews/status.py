@@ -19,6 +19,7 @@ API, kept small on purpose:
     cards = cards_for(user=user)              # {question_id: Card}, one query
     status_of(cards.get(question_id), now=now)  # -> Status
     is_due(card, now=now); is_mastered(card); is_new(card)
+    practice_version(cards)                   # for keys of caches of the user's figures
 
 The functions take a ``Card``, a ``CardState`` or None (never practised): anything with
 ``state``, ``due`` and ``interval_days``.
@@ -67,6 +68,17 @@ def cards_for(*, user) -> dict[int, Card]:
         return {}
     rows = CardState.objects.for_user(user).values_list("question_id", *Card._fields)
     return {question_id: Card(*values) for question_id, *values in rows}
+
+
+def practice_version(cards: dict[int, Card]) -> int:
+    """A number that grows with every rating and every fresh cycle of the user's cards.
+
+    A rating adds one to its card's review count (a first rating creates the card), a
+    fresh cycle one to the cycle of each card it restarts, and nothing lowers either:
+    so a cache of figures worked out from the cards, keyed by the user's id and this
+    version, is never served after they change.
+    """
+    return sum(card.review_count + card.cycle for card in cards.values())
 
 
 def is_new(card: CardFacts | None) -> bool:

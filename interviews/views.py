@@ -6,17 +6,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from careers.caching import cached_for_visitors
+from careers.models import Role
+from config.sitewide.caching import cached_for_visitors
+from config.sitewide.pages import render_page
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import bank_catalogue, browse_bank, published_question
+from .bank import bank_catalogue, browse_bank
 from .forms import (
     STAR_TEMPLATE,
     BankFilterForm,
@@ -28,28 +30,23 @@ from .forms import (
     RatingForm,
 )
 from .models import CardState, Category, Question, Rating
-from .notebook import is_bookmarked, note_draft, save_note, set_bookmark
+from .notebook import save_note, set_bookmark
 from .practice import PracticeSession, build_queue, count_due, target_role_for
 from .status import cards_for
 
 
-def _published_question(pk: int) -> Question:
-    question = published_question(pk)
-    if question is None:
-        raise Http404("No such question.")
-    return question
+def _published_question(request: HttpRequest, pk: int) -> Question:
+    """The published question, with the signed-in user's card, draft and bookmark on it."""
+    questions = Question.objects.published().prefetch_related(
+        Prefetch("roles", queryset=Role.objects.only("slug", "name"))
+    )
+    if request.user.is_authenticated:
+        questions = questions.with_practice_of(request.user)
+    return get_object_or_404(questions, pk=pk)
 
 
-def _page(request: HttpRequest, template: str, partial: str, context: dict, status: int = 200):
-    """The whole page, or just the named partial when htmx asks."""
-    name = f"{template}#{partial}" if request.htmx else template
-    response = render(request, name, context, status=status)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("q", "category", "role", "difficulty", "page")
 def bank(request: HttpRequest) -> HttpResponse:
     catalogue = bank_catalogue()
     form = BankFilterForm(
@@ -64,42 +61,46 @@ def bank(request: HttpRequest) -> HttpResponse:
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
-    return _page(request, "interviews/bank.html", "bank", context)
+    return render_page(request, "interviews/bank.html", context, partial="bank")
 
 
 def _question_context(request: HttpRequest, question: Question, **extra: Any) -> dict:
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
-    user = request.user
-    if user.is_authenticated:
+    if request.user.is_authenticated:
         if "note_form" not in context:
-            draft = note_draft(user=user, question=question)
+            draft = question.note_body
             if draft is None:
                 draft = STAR_TEMPLATE if question.offers_star_template else ""
             context["note_form"] = NoteForm(initial={"body": draft})
-        if "card_state" not in context:
-            context["card_state"] = scheduling.card_state_for(user=user, question=question)
-        if "bookmarked" not in context:
-            context["bookmarked"] = is_bookmarked(user=user, question=question)
+        if "card_state" not in context and question.card_state is not None:
+            context["card_state"] = CardState(
+                state=question.card_state,
+                due=question.card_due,
+                last_rated_at=question.card_last_rated_at,
+            )
+        context.setdefault("bookmarked", question.bookmarked)
     return context
 
 
-@require_GET
-@cached_for_visitors
+@require_safe
+@cached_for_visitors("show")
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(pk)
+    question = _published_question(request, pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
-    return _page(request, "interviews/question.html", "answer-panel", context)
+    return render_page(request, "interviews/question.html", context, partial="answer-panel")
 
 
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(pk)
+    question = _published_question(request, pk)
     form = RatingForm(request.POST)
     if not form.is_valid():
         context = _question_context(request, question, show=True, rating_form=form)
-        return _page(request, "interviews/question.html", "rating", context, status=400)
+        return render_page(
+            request, "interviews/question.html", context, partial="rating", status=400
+        )
     result = scheduling.rate(
         user=request.user, question=question, rating=form.cleaned_data["rating"], now=timezone.now()
     )
@@ -118,7 +119,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def note(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(pk)
+    question = _published_question(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
         save_note(user=request.user, question=question, body=form.cleaned_data["body"])
@@ -127,13 +128,13 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{question.get_absolute_url()}#notes")
     # The draft comes back in the form, so nothing typed is lost on an error.
     context = _question_context(request, question, note_form=form, notes_saved=form.is_valid())
-    return _page(request, "interviews/question.html", "notes", context)
+    return render_page(request, "interviews/question.html", context, partial="notes")
 
 
 @login_required
 @require_POST
 def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(pk)
+    question = _published_question(request, pk)
     form = BookmarkForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose to bookmark or remove the bookmark.", status=400)
@@ -150,7 +151,7 @@ def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def practice(request: HttpRequest) -> HttpResponse:
     session = PracticeSession.from_store(request.session)
     if request.method == "POST":
@@ -209,7 +210,9 @@ def _practice_question(
         "focus": bool(request.htmx),
         **extra,
     }
-    return _page(request, "interviews/practice.html", "practice", context, status=status)
+    return render_page(
+        request, "interviews/practice.html", context, partial="practice", status=status
+    )
 
 
 def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpResponse:
@@ -231,7 +234,7 @@ def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpRes
         "now": timezone.now(),
         "focus": bool(request.htmx),
     }
-    return _page(request, "interviews/practice.html", "practice", context)
+    return render_page(request, "interviews/practice.html", context, partial="practice")
 
 
 @login_required
@@ -247,7 +250,7 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
         # Another tab moved the session on; rating this one would rate the wrong question.
         messages.info(request, "That question was already rated; here is the next one.")
         return redirect("interviews:practice")
-    question = _published_question(session.current_id)
+    question = _published_question(request, session.current_id)
     rating = form.cleaned_data["rating"]
     scheduling.rate(user=request.user, question=question, rating=rating, now=timezone.now())
     session.record(question_id=question.pk, rating=rating)
@@ -263,7 +266,7 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards = cards_for(user=request.user)
@@ -290,7 +293,7 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def fresh_cycle(request: HttpRequest) -> HttpResponse:
     form = FreshCycleForm(request.POST if request.method == "POST" else request.GET)
     if request.method == "POST" and form.is_valid():

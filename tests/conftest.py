@@ -2,14 +2,13 @@ import io
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
 
-from careers.caching import forget_content_values
-from careers.models import ContentVersion
+from config.sitewide.models import ContentVersion
 from tests import factories
 
 
@@ -22,12 +21,12 @@ def _fast_password_hashing():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # The page cache and kept content are per process; tests must not see each other's.
-    cache.clear()
-    forget_content_values()
+    # The caches are per process; tests must not see each other's.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
-    forget_content_values()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture
@@ -83,11 +82,7 @@ def _guide_rows(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_guide", stdout=io.StringIO())
-        rows = [
-            (model, list(model._base_manager.order_by("pk")))
-            for model in _content_models()
-            if model is not ContentVersion
-        ]
+        rows = [(model, list(model._base_manager.order_by("pk"))) for model in _content_models()]
         transaction.set_rollback(True)
     return [(model, objects) for model, objects in rows if objects]
 

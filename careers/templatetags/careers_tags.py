@@ -6,7 +6,11 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.loader import render_to_string
+
+from careers import selectors
 
 register = template.Library()
 
@@ -77,7 +81,8 @@ def fact_value(fact: Any) -> str:
         return "—"
     low, high = _number(fact.value_min), _number(fact.value_max)
     figure = low if low == high else f"{low}–{high}"
-    return f"{figure}{fact.unit}"
+    qualifier = f"{fact.qualifier} " if getattr(fact, "qualifier", "") else ""
+    return f"{qualifier}{figure}{fact.unit}"
 
 
 @register.filter
@@ -92,6 +97,34 @@ def band_for(role: Any, level: str) -> Any:
 @register.filter
 def get_item(mapping: Any, key: str) -> Any:
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def editor_notes(context, target: Any) -> str:
+    """Staff's notes on a figure (later public data, with its source), shown beside it."""
+    if target is None or getattr(target, "pk", None) is None:
+        return ""
+    # Read once per rendering, however many figures the page shows.
+    notes = context.render_context.get("editor_notes")
+    if notes is None:
+        notes = context.render_context["editor_notes"] = selectors.editor_notes()
+    key = (ContentType.objects.get_for_model(target).pk, target.pk)
+    if key not in notes:
+        return ""
+    return render_to_string("careers/_editor_notes.html", {"notes": notes[key]})
+
+
+@register.inclusion_tag("careers/_page_review.html", takes_context=True)
+def page_review(context) -> dict:
+    """When staff last reviewed this page, for the footer (nothing if never recorded)."""
+    return {"reviewed_on": selectors.page_reviewed_on(context["request"].path)}
+
+
+@register.inclusion_tag("careers/_guide_passages.html")
+def guide_passages(*slugs: str) -> dict:
+    """The guide's passages by slug, quoted and marked as the guide's, for pages of other apps."""
+    found = selectors.passages(*slugs)
+    return {"passages": [found[slug] for slug in slugs if slug in found]}
 
 
 # Letters whose spoken name starts with a vowel sound: "an LLM", "an NLP engineer".

@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from careers.models import GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
+from careers.models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
-ADMIN_LISTS = [Role, SalaryBand, Hub, Market, MarketFact, GuideEntry]
+ADMIN_LISTS = [Role, SalaryBand, Hub, Market, MarketFact, GuideEntry, EditorNote]
+NOTES = "careers-editornote-content_type-object_id"  # the editor's notes inline's prefix
 
 
 def admin_url(model, action="changelist", *args):
@@ -53,6 +54,9 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
             "salary_bands-INITIAL_FORMS": "3",
             "salary_bands-MIN_NUM_FORMS": "0",
             "salary_bands-MAX_NUM_FORMS": "3",
+            # The role's editor's notes, none of them here.
+            f"{NOTES}-TOTAL_FORMS": "0",
+            f"{NOTES}-INITIAL_FORMS": "0",
         }
     )
     for index, band in enumerate(role.salary_bands.order_by("level")):
@@ -82,3 +86,27 @@ def test_editors_cannot_manage_users(editor_client):
 
 def test_editors_cannot_see_members_saved_offers(editor_client):
     assert editor_client.get("/admin/careers/offercomparison/").status_code in (403, 404)
+
+
+def test_an_editor_attaches_a_note_with_its_source_beside_a_figure(editor_client, client, guide):
+    fact = MarketFact.objects.get(slug="python-required")
+    form = editor_client.get(admin_url(MarketFact, "change", fact.pk)).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if name in form.fields}
+    data.update(
+        {
+            f"{NOTES}-TOTAL_FORMS": "1",
+            f"{NOTES}-INITIAL_FORMS": "0",
+            f"{NOTES}-0-body": "A later survey counts a different share.",
+            f"{NOTES}-0-source_title": "Example survey",
+            f"{NOTES}-0-source_url": "https://example.org/survey",
+            f"{NOTES}-0-checked_on": "2026-12-01",
+        }
+    )
+    response = editor_client.post(admin_url(MarketFact, "change", fact.pk), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+    content = client.get(reverse("careers:guide_faq")).content.decode()
+    note = content.split("<strong>Editor's note</strong>")[1].split("</aside>")[0]
+    assert "A later survey counts a different share." in note
+    assert '<a href="https://example.org/survey" rel="noopener">Example survey</a>' in note
+    assert "checked 1 December 2026" in note

@@ -190,6 +190,8 @@ def test_it_loads_the_guide_pages_entries(guide):
         "remote-limitation": 6,
         "onsite-case": 4,
         "faq": 7,
+        "technical-prep": 6,
+        "passage": 11,
     }
     orders = list(
         GuideEntry.objects.filter(section="negotiation").values_list("sort_order", flat=True)

@@ -8,12 +8,14 @@ import pytest
 from careers.pay import (
     OfferTerms,
     Span,
+    after_net_income_advantage,
     compare_offers,
     equity_share,
     explore_salaries,
     percentile_of_band,
     purchasing_power,
     purchasing_power_range,
+    scale_to_pay_level,
 )
 
 GUIDE_EQUITY = (Decimal(20), Decimal(40))
@@ -48,21 +50,47 @@ def test_a_range_index_gives_a_range_low_end_over_high_index():
     assert span == Span(194_118, 338_462)
 
 
-def test_explorer_rows_carry_the_guides_figures_and_the_computed_power():
+def test_explorer_rows_carry_the_guides_figures_and_each_computed_step():
     rows = explore_salaries(
         band_min_usd=165_000,
         band_max_usd=220_000,
-        markets=[market("san-francisco"), market("remote", 65, 85, (10, 20), 152_000)],
+        markets=[
+            market("san-francisco", average=185_000),
+            market("remote", 65, 85, (10, 20), 152_000),
+        ],
+        baseline_average_usd=185_000,
         remote_percentiles=(Decimal(75), Decimal(90)),
     )
     baseline, remote = rows
+    assert baseline.pay_level_percent == Decimal("100.0")
+    assert baseline.band_at_pay_level == Span(165_000, 220_000)
     assert baseline.band_purchasing_power == Span(165_000, 220_000)
+    assert baseline.band_net_worth == Span(165_000, 220_000)
     assert baseline.net_income_advantage is None
     assert baseline.remote_band is None
     assert remote.net_income_advantage == (10, 20)
     assert remote.cost_of_living == Span(65, 85)
     assert remote.average_base_usd == 152_000
+    assert remote.pay_level_percent == Decimal("82.2")  # 152,000 ÷ 185,000
+    assert remote.band_at_pay_level == Span(135_568, 180_757)
+    assert remote.band_purchasing_power == Span(159_492, 278_088)  # ÷ 85 low, ÷ 65 high
+    assert remote.band_net_worth == Span(181_500, 264_000)  # × 110 low, × 120 high
     assert remote.remote_band == Span(206_250, 214_500)
+
+
+def test_scaling_to_a_pay_level_and_applying_an_advantage_round_to_the_dollar():
+    assert (
+        scale_to_pay_level(
+            amount_usd=280_000, market_average_usd=95_000, baseline_average_usd=185_000
+        )
+        == 143_784
+    )  # 143,783.78
+    assert after_net_income_advantage(amount_usd=400_000, advantage_percent=-8) == 368_000
+    assert isinstance(after_net_income_advantage(amount_usd=1, advantage_percent=15), int)
+    with pytest.raises(ValueError):
+        after_net_income_advantage(amount_usd=1, advantage_percent=-100)
+    with pytest.raises(ValueError):
+        scale_to_pay_level(amount_usd=1, market_average_usd=1, baseline_average_usd=0)
 
 
 def test_percentile_of_band_reads_the_band_as_evenly_spread():

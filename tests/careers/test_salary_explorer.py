@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from careers.models import Market
+
 EXPLORER = reverse("careers:salary_explorer")
 
 
@@ -20,17 +22,26 @@ def test_first_visit_shows_a_role_at_mid_level_in_every_market(client, guide):
     assert 'method="get"' in content
 
 
-def test_it_shows_guide_figures_and_computed_purchasing_power(client, guide):
+def test_it_scales_the_band_to_each_markets_pay_level_then_its_cost_of_living(client, guide):
     response = explore(client, markets=["san-francisco", "austin", "remote"])
     content = response.content.decode()
     result = content.split('id="explorer-result"')[1]
     assert "$165,000–$220,000" in result  # the band, in San Francisco
     assert "$158,000" in result and "73" in result and "+15%" in result
-    assert "$226,027–$301,370" in result  # 165,000 × 100 ÷ 73 to 220,000 × 100 ÷ 73
-    assert "65–85" in result and "+10 to +20%" in result
-    assert "$194,118–$338,462" in result  # remote: ÷ 85 for the low end, ÷ 65 for the high
-    assert "Seattle" not in result.split("</table>")[0]
-    assert "salary × 100 ÷ cost-of-living index" in result
+    austin = result.split("Austin</th>")[1].split("</tr>")[0]
+    assert "85.4%" in austin  # 158,000 ÷ 185,000
+    assert "$140,919–$187,892" in austin  # step 1: the band × 158,000 ÷ 185,000
+    assert "$193,040–$257,386" in austin  # step 2: step 1 × 100 ÷ 73
+    assert "$189,750–$253,000" in austin  # step 3: the band × 115 ÷ 100
+    remote = result.split("Remote (national average)</th>")[1].split("</tr>")[0]
+    assert "65–85" in remote and "+10 to +20%" in remote
+    assert "$135,568–$180,757" in remote
+    assert "$159,492–$278,088" in remote  # ÷ 85 for the low end, ÷ 65 for the high
+    assert "$181,500–$264,000" in remote  # × 110 for the low end, × 120 for the high
+    assert "Seattle</th>" not in result
+    assert "Pay level = the market's average AI base salary ÷ San Francisco" in result
+    assert "step 1 × 100 ÷ cost-of-living index" in result
+    assert "band × (100 + net-income advantage) ÷ 100" in result
     assert 'class="source-guide"' in result and 'class="source-computed"' in result
     # The guide's 75th–90th percentile for remote roles, applied to the band.
     assert "75–90th percentile" in result and "$206,250–$214,500" in result
@@ -101,9 +112,7 @@ def test_bad_choices_show_the_form_with_a_clear_message(client, guide, params, m
     content = response.content.decode()
     assert message in content
     assert 'role="alert"' in content
-    assert (
-        "Band&#x27;s purchasing power" not in content and "Band's purchasing power" not in content
-    )
+    assert "Purchasing power before tax</span>" not in content
 
 
 def test_a_repeated_role_is_refused(client, guide):
@@ -124,3 +133,51 @@ def test_a_level_missing_from_a_roles_bands_is_explained(
         client, role="entry-only", level="senior", markets=["austin", "miami"]
     ).content.decode()
     assert "The guide gives no band for this role at that level." in content
+
+
+SEVEN_MARKETS = ("san-francisco", "austin", "seattle", "denver", "miami", "remote", "toronto")
+
+
+def test_toronto_is_worth_less_than_san_francisco_as_the_guide_says(client, guide):
+    content = explore(
+        client, role="ai-product-manager", level="senior", markets=SEVEN_MARKETS
+    ).content.decode()
+    toronto = content.split("Toronto</th>")[1].split("</tr>")[0]
+    assert "$95,000 USD" in toronto and "−8%" in toronto
+    assert "$143,784–$205,405" in toronto  # 280,000 and 400,000 × 95,000 ÷ 185,000
+    assert "$184,338–$263,340" in toronto  # ÷ 78 × 100: below San Francisco's $280k–$400k
+    assert "$257,600–$368,000" in toronto  # the band × 92 ÷ 100
+    assert "$359" not in toronto  # the old reading, as if Toronto paid San Francisco's band
+
+
+def test_it_states_the_guides_caveat_about_where_the_bands_come_from(client, guide):
+    content = explore(client, markets=["austin", "denver"]).content.decode()
+    assert (
+        "These ranges reflect current market conditions across major tech hubs including "
+        "San Francisco, Seattle, New York, and Austin."
+    ) in content
+    assert (
+        "The Bureau of Labor Statistics tracks these trends in their occupational outlook data "
+        "for computer and information technology roles."
+    ) in content
+
+
+def test_every_computed_column_is_marked_computed(client, guide):
+    content = explore(client, markets=["austin", "denver"]).content.decode()
+    head = content.split("<thead>")[1].split("</thead>")[0]
+    for column in (
+        "Pay level",
+        "1. Band at this pay level",
+        "2. Purchasing power before tax",
+        "3. Worth after tax and living costs",
+    ):
+        assert f'<span class="source-computed">{column}</span>' in head
+    for column in ("Average AI base salary", "Cost-of-living index", "Net-income advantage"):
+        assert f'<span class="source-guide">{column}</span>' in head
+
+
+def test_without_a_baseline_market_it_explains_rather_than_guessing(client, guide):
+    Market.objects.filter(is_baseline=True).update(is_baseline=False)
+    response = explore(client, markets=["austin", "denver"])
+    assert response.status_code == 200
+    assert "No market is marked as the baseline" in response.content.decode()

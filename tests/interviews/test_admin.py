@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from careers.models import ContentVersion
+from config.sitewide.models import ContentVersion
 from interviews.admin import QuestionResource
 from interviews.models import Bookmark, CardState, Note, Question, ReviewLog
 

@@ -160,7 +160,7 @@ def test_it_never_counts_another_users_practice(alice_client, bob, question):
     response = alice_client.get(URL)
 
     assert response.context["categories"][0].new == 1
-    assert response.context["weakest"] == []
+    assert response.context["weakest"] == ()
     assert response.context["streaks"].current == 0
 
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from careers import registry
-from careers.models import ContentVersion
+from config.sitewide.caching import bump_content_version
 
 
 class Command(BaseCommand):
@@ -24,5 +24,5 @@ class Command(BaseCommand):
                 counts = loader(reset=reset)
                 summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
                 self.stdout.write(f"{name}: {summary or 'nothing to load'}")
-            ContentVersion.bump()
+            bump_content_version()
         self.stdout.write(self.style.SUCCESS("Guide content is loaded."))

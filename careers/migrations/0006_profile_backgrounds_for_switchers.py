@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0002_content_editors_group'),
+        ('careers', '0005_content_version_moves_to_sitewide'),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.template import Context, Template
 
-from careers.templatetags.charts import format_value, nice_ticks
+from config.sitewide.templatetags.charts import format_value, nice_ticks
 
 
 def render(source: str, **context) -> str:

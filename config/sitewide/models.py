@@ -1,0 +1,29 @@
+"""The content version: one counter that keys every cache of content."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F
+
+
+class ContentVersion(models.Model):
+    """A single counter bumped on every content change; content caches are keyed on it.
+
+    Kept in the database (not a per-process cache) so that every server process
+    sees an admin edit on its next request.
+    """
+
+    version = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"Content version {self.version}"
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
+        if not updated:
+            cls.objects.get_or_create(pk=1, defaults={"version": 2})
