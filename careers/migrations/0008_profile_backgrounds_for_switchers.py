@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careers', '0005_content_version_moves_to_sitewide'),
+        ('careers', '0007_offer_terms'),
     ]
 
     operations = [
