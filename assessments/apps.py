@@ -6,6 +6,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from careers.registry import (
             register_content_model,
             register_data_exporter,
@@ -14,6 +16,7 @@ class AssessmentsConfig(AppConfig):
 
         from .export import export_assessments
         from .loader import load_assessment_content
+        from .visitors import on_login
 
         register_content_model(
             *(
@@ -33,3 +36,5 @@ class AssessmentsConfig(AppConfig):
         # Registered after careers (INSTALLED_APPS order): paths point at its roles.
         register_guide_loader("assessments", load_assessment_content)
         register_data_exporter("assessments", export_assessments)
+        # Sign-up and login both send it: an assessment taken as a visitor becomes theirs.
+        user_logged_in.connect(on_login, dispatch_uid="assessments-claim-visitor-assessments")
