@@ -92,7 +92,7 @@ def start_practice(page: Page) -> None:
 
 def reveal_practice_answer(page: Page) -> None:
     start_practice(page)
-    page.get_by_role("link", name="Show what a strong answer covers").click()
+    page.get_by_role("button", name="Save my answer and compare").click()
     page.locator("#strong-answer").wait_for()
 
 
