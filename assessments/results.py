@@ -253,19 +253,7 @@ def _foundations(
 ) -> dict[str, Any]:
     """When no path fits yet: what to build first, how long at the stated hours, when to retake."""
     items = scoring.foundations(scores=scores, nearest=ranked[:FOUNDATION_PATHS])
-    hours = timeline.study_hours(
-        core_hours=0,
-        gaps=[
-            timeline.Gap(
-                dimension=c.dimension,
-                name=context.names[c.dimension],
-                score=c.score,
-                required=c.required,
-            )
-            for c in items
-        ],
-        hours_per_point=context.hours_per_point,
-    )
+    hours = _study_hours(core_hours=0, shortfalls=items, context=context)
     months = timeline.months_for(total_hours=hours.total, weekly_hours=context.weekly_hours)
     first = hours.gaps[0].hours if hours.gaps else 0
     return {
@@ -336,22 +324,29 @@ def _market(role: Role) -> dict[str, Any]:
     }
 
 
+def _study_hours(*, core_hours: int, shortfalls, context: _Context) -> timeline.StudyHours:
+    """The study hours for ``shortfalls`` (scoring's comparisons) on top of ``core_hours``."""
+    return timeline.study_hours(
+        core_hours=core_hours,
+        gaps=[
+            timeline.Gap(
+                dimension=c.dimension,
+                name=context.names[c.dimension],
+                score=c.score,
+                required=c.required,
+            )
+            for c in shortfalls
+        ],
+        hours_per_point=context.hours_per_point,
+    )
+
+
 def _path_result(
     *, fit: scoring.PathFit, path: TransitionPath, context: _Context
 ) -> tuple[dict[str, Any], timeline.Timeline]:
     names = context.names
-    hours = timeline.study_hours(
-        core_hours=path.core_study_hours,
-        gaps=[
-            timeline.Gap(
-                dimension=item.dimension,
-                name=names[item.dimension],
-                score=item.score,
-                required=item.required,
-            )
-            for item in fit.shortfalls
-        ],
-        hours_per_point=context.hours_per_point,
+    hours = _study_hours(
+        core_hours=path.core_study_hours, shortfalls=fit.shortfalls, context=context
     )
     estimate = timeline.make_timeline(
         total_hours=hours.total,
