@@ -190,7 +190,7 @@ class MockStartForm(forms.Form):
         empty_label="Any role",
     )
     loop_size = forms.TypedChoiceField(
-        label="Rounds",
+        label="Number of rounds",
         coerce=int,
         choices=[(size, f"{size} rounds") for size in LOOP_SIZES],
         initial=4,
@@ -247,3 +247,30 @@ class MockReportForm(forms.Form):
             for name, value in self.cleaned_data.items()
             if name.startswith("rating-")
         }
+
+
+class OwnQuestionForm(forms.Form):
+    prompt = forms.CharField(
+        label="Question", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    category = forms.ChoiceField(label="Category", choices=Category.choices)
+    key_points = forms.CharField(
+        label="Key points of a strong answer",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One per line, one to ten of them: after answering you tick which you covered.",
+    )
+    follow_ups = forms.CharField(
+        label="Follow-up questions (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line.",
+    )
+
+    def clean_key_points(self) -> str:
+        points = [line.strip() for line in self.cleaned_data["key_points"].splitlines()]
+        points = [point for point in points if point]
+        if not 1 <= len(points) <= 10:
+            raise forms.ValidationError("Write one to ten key points, one per line.")
+        return "\n".join(points)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import mock_views, views
+from . import mock_views, own_views, views
 
 app_name = "interviews"
 
@@ -23,4 +23,9 @@ urlpatterns += [
     path("mock/<int:pk>/", mock_views.mock_detail, name="mock_detail"),
     path("mock/<int:pk>/answer/", mock_views.mock_answer, name="mock_answer"),
     path("mock/<int:pk>/confirm/", mock_views.mock_confirm, name="mock_confirm"),
+]
+
+urlpatterns += [
+    path("mine/", own_views.own_questions, name="own_questions"),
+    path("mine/<int:pk>/delete/", own_views.own_question_delete, name="own_question_delete"),
 ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0002_study_hours'),
+        ('assessments', '0003_catalogue'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
