@@ -12,8 +12,10 @@ class AssessmentsConfig(AppConfig):
             register_content_model,
             register_data_exporter,
             register_guide_loader,
+            register_personal_panel,
         )
 
+        from . import panels
         from .export import export_assessments
         from .loader import load_assessment_content
         from .visitors import on_login
@@ -39,5 +41,7 @@ class AssessmentsConfig(AppConfig):
         # Registered after careers (INSTALLED_APPS order): paths point at its roles.
         register_guide_loader("assessments", load_assessment_content)
         register_data_exporter("assessments", export_assessments)
+        register_personal_panel("home", panels.home_panel)
+        register_personal_panel("role", panels.role_panel)
         # Sign-up and login both send it: an assessment taken as a visitor becomes theirs.
         user_logged_in.connect(on_login, dispatch_uid="assessments-claim-visitor-assessments")

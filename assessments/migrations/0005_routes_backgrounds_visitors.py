@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0003_catalogue'),
+        ('assessments', '0004_question_verbose_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
