@@ -47,6 +47,8 @@ from tests.e2e.live_site import ROOT, LiveSite
 HERE = Path(__file__).resolve().parent
 JOURNEY_SCRIPT = HERE / "journey.lua"
 STATS_HOOK = "python:tests.bench.gunicorn_stats"
+# Workers import the whole site as they boot; on a busy shared machine that takes minutes.
+START_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -318,7 +320,7 @@ def measure(site: LiveSite, mix: str, lines: list[str], args, workdir: Path) -> 
     """Start a fresh server, warm it with the mix, then /healthz, the mix, /healthz."""
     script = workdir / f"{mix}.tsv"
     script.write_text("".join(lines))
-    site.start()
+    site.start(timeout=START_TIMEOUT)
     try:
         url = site.url + "/"
         run_wrk(url, seconds=args.warmup, args=args, script_file=script)
@@ -349,7 +351,7 @@ def soak(site: LiveSite, mixes: dict[str, list[str]], args, workdir: Path) -> li
         scripts[mix] = workdir / f"soak-{mix}.tsv"
         scripts[mix].write_text("".join(lines))
     samples = []
-    site.start()
+    site.start(timeout=START_TIMEOUT)
     try:
         run_wrk(site.url + "/", seconds=args.warmup, args=args, script_file=scripts["signed-in"])
         started = time.monotonic()
