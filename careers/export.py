@@ -7,7 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from . import registry
-from .models import OfferComparison, Profile
+from .models import Offer, OfferComparison, Profile
 
 
 def export_profile(user) -> dict[str, Any]:
@@ -33,11 +33,8 @@ def export_offer_comparisons(user) -> list[dict[str, Any]]:
             "created_at": comparison.created_at.isoformat(),
             "offers": [
                 {
-                    "label": offer.label,
-                    "base_usd": offer.base_usd,
-                    "equity_usd_per_year": offer.equity_usd_per_year,
-                    "bonus_usd": offer.bonus_usd,
-                    "market": offer.market.slug,
+                    **{name: getattr(offer, name) for name in Offer.TERM_FIELDS},
+                    "market": offer.market.slug if offer.market else None,
                 }
                 for offer in comparison.offers.all()
             ],

@@ -287,23 +287,75 @@ class OfferComparison(models.Model):
 
 
 class Offer(models.Model):
+    """One offer of a saved comparison, as the user entered it (see pay.OfferTerms)."""
+
     comparison = models.ForeignKey(OfferComparison, on_delete=models.CASCADE, related_name="offers")
     label = models.CharField(max_length=80)
     base_usd = models.PositiveIntegerField()
-    equity_usd_per_year = models.PositiveIntegerField(default=0)
-    bonus_usd = models.PositiveIntegerField(default=0)
-    market = models.ForeignKey(Market, on_delete=models.PROTECT, related_name="+")
+    bonus_usd = models.PositiveIntegerField(default=0, help_text="Target bonus a year.")
+    sign_on_usd = models.PositiveIntegerField(default=0)
+    clawback_months = models.PositiveSmallIntegerField(default=0)
+    equity_grant_usd = models.PositiveIntegerField(default=0, help_text="The whole initial grant.")
+    vesting_years = models.PositiveSmallIntegerField(default=4)
+    cliff_months = models.PositiveSmallIntegerField(default=12)
+    custom_vesting = models.CharField(
+        max_length=40, blank=True, help_text="Yearly percentages, e.g. 10,20,30,40; overrides."
+    )
+    refresher_usd = models.PositiveIntegerField(default=0, help_text="Refresher grant a year.")
+    equity_liquid = models.BooleanField(default=True)
+    private_discount_percent = models.PositiveSmallIntegerField(default=0)
+    market = models.ForeignKey(
+        Market, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # "Another city": the user's own figures, used when no guide market is chosen.
+    other_city = models.CharField(max_length=80, blank=True)
+    other_cost_of_living_index = models.PositiveSmallIntegerField(null=True, blank=True)
+    other_pay_level_percent = models.PositiveSmallIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    # The offer's terms as the model, the form, a shared link and the data download name them.
+    TERM_FIELDS = (
+        "label",
+        "base_usd",
+        "bonus_usd",
+        "sign_on_usd",
+        "clawback_months",
+        "equity_grant_usd",
+        "vesting_years",
+        "cliff_months",
+        "custom_vesting",
+        "refresher_usd",
+        "equity_liquid",
+        "private_discount_percent",
+        "market",
+        "other_city",
+        "other_cost_of_living_index",
+        "other_pay_level_percent",
+    )
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(base_usd__lt=10_000_000)
-                & Q(equity_usd_per_year__lt=10_000_000)
-                & Q(bonus_usd__lt=10_000_000),
+                & Q(equity_grant_usd__lt=10_000_000)
+                & Q(bonus_usd__lt=10_000_000)
+                & Q(sign_on_usd__lt=10_000_000)
+                & Q(refresher_usd__lt=10_000_000),
                 name="offer_amounts_below_ten_million",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(private_discount_percent__lte=100)
+                & Q(clawback_months__lte=60)
+                & Q(vesting_years__gte=1)
+                & Q(vesting_years__lte=10)
+                & Q(cliff_months__lte=120),
+                name="offer_terms_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(market__isnull=False) | Q(other_cost_of_living_index__gt=0),
+                name="offer_has_a_market_or_an_index",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from .models import Offer, OfferComparison
-from .pay import OfferTerms
 
 MAX_SAVED_COMPARISONS = 50
 
@@ -17,20 +16,13 @@ class TooManyComparisons(Exception):
 
 
 @transaction.atomic
-def save_offer_comparison(*, user, name: str, offers: Sequence[OfferTerms]) -> OfferComparison:
+def save_offer_comparison(*, user, name: str, offers: Sequence[dict]) -> OfferComparison:
+    """Save offers given as Offer field values (as OfferForm.offer_fields gives them)."""
     if OfferComparison.objects.for_user(user).count() >= MAX_SAVED_COMPARISONS:
         raise TooManyComparisons
     comparison = OfferComparison.objects.create(user=user, name=name)
     Offer.objects.bulk_create(
-        Offer(
-            comparison=comparison,
-            label=terms.label,
-            base_usd=terms.base_usd,
-            equity_usd_per_year=terms.equity_usd_per_year,
-            bonus_usd=terms.bonus_usd,
-            market=terms.market,
-            position=position,
-        )
-        for position, terms in enumerate(offers)
+        Offer(comparison=comparison, position=position, **fields)
+        for position, fields in enumerate(offers)
     )
     return comparison

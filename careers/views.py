@@ -189,17 +189,23 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
         equity = selectors.facts(EQUITY_FACT).get(EQUITY_FACT)
         equity_range = (equity.value_min, equity.value_max) if equity else None
         outcomes = compare_offers(offers=formset.offer_terms(), equity_range=equity_range)
-        context.update(outcomes=outcomes, equity_fact=equity)
+        baseline = next((market for market in markets if market.is_baseline), None)
+        context.update(
+            offer_rows=presentation.offer_rows(outcomes, baseline),
+            equity_fact=equity,
+            passages=selectors.passages("passage-bands-major-hubs"),
+        )
     if request.user.is_authenticated:
         context["saved"] = _saved_comparisons(request.user)
         context["saved_limit"] = MAX_SAVED_COMPARISONS
-    return render_page(request, "careers/offer_compare.html", context, partial="result")
+    return render_page(request, "careers/offer_compare.html", context, partial="offers")
 
 
 def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:
-    terms = formset.offer_terms()
     try:
-        comparison = save_offer_comparison(user=request.user, name=name, offers=terms)
+        comparison = save_offer_comparison(
+            user=request.user, name=name, offers=formset.offer_fields()
+        )
     except TooManyComparisons:
         messages.error(
             request, f"You can keep {MAX_SAVED_COMPARISONS} comparisons. Delete one to save this."
@@ -209,7 +215,8 @@ def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:
             offers.pop(key, None)
         return redirect(f"{reverse('careers:offer_compare')}?{offers.urlencode()}")
     messages.success(request, f"Saved “{comparison.name}”.")
-    return redirect(f"{reverse('careers:offer_compare')}?{offer_query_string(terms)}")
+    query = offer_query_string(list(comparison.offers.select_related("market")))
+    return redirect(f"{reverse('careers:offer_compare')}?{query}")
 
 
 def _saved_comparisons(user) -> list[OfferComparison]:

@@ -261,7 +261,7 @@ class OfferFactory(factory.django.DjangoModelFactory):
     comparison = factory.SubFactory(OfferComparisonFactory)
     label = factory.Sequence(lambda n: f"Offer {n}")
     base_usd = 150_000
-    equity_usd_per_year = 30_000
+    equity_grant_usd = 120_000
     bonus_usd = 10_000
     market = factory.SubFactory(MarketFactory)
     position = factory.Sequence(lambda n: n)

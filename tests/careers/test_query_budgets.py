@@ -10,7 +10,7 @@ from careers.models import Market
 BUDGET = 10
 
 OFFER_QUERY = (
-    "offer-0-base_usd=185000&offer-0-equity_usd_per_year=40000&offer-0-market=san-francisco"
+    "offer-0-base_usd=185000&offer-0-equity_grant_usd=160000&offer-0-market=san-francisco"
     "&offer-1-base_usd=158000&offer-1-bonus_usd=9000&offer-1-market=austin"
     "&offer-2-base_usd=152000&offer-2-market=remote"
     "&offer-3-base_usd=95000&offer-3-market=toronto"

@@ -109,12 +109,12 @@ OFFER_QUERY = urlencode(
     [
         ("offer-0-label", "Start-up"),
         ("offer-0-base_usd", "150000"),
-        ("offer-0-equity_usd_per_year", "40000"),
+        ("offer-0-equity_grant_usd", "160000"),
         ("offer-0-bonus_usd", "10000"),
         ("offer-0-market", "austin"),
         ("offer-1-label", "Remote scale-up"),
         ("offer-1-base_usd", "175000"),
-        ("offer-1-equity_usd_per_year", ""),
+        ("offer-1-equity_grant_usd", ""),
         ("offer-1-bonus_usd", "15000"),
         ("offer-1-market", "remote"),
     ]
@@ -141,6 +141,7 @@ PAGES = [
     PageSpec("offers-compared-signed-in", f"/salaries/offers/?{OFFER_QUERY}", signed_in=True),
     PageSpec("guide-negotiation", "/guide/negotiation/"),
     PageSpec("guide-work-arrangements", "/guide/work-arrangements/"),
+    PageSpec("guide-interviews", "/guide/interviews/"),
     PageSpec("guide-faq", "/guide/faq/"),
     # assessments: the auditor's assessment has every step answered, so each one opens
     PageSpec("assessment", "/assessment/", signed_in=True),

@@ -366,7 +366,7 @@ def fill_offer(page: Page, index: int, *, label: str, base: str, market: str, bo
     offer = page.get_by_role("group", name=re.compile(rf"^Offer {index + 1}"))
     offer.get_by_label("Offer name").fill(label)
     offer.get_by_label("Base salary ($ a year)").fill(base)
-    offer.get_by_label("Bonus ($ a year)").fill(bonus)
+    offer.get_by_label("Target bonus ($ a year)").fill(bonus)
     offer.get_by_label("Market").select_option(label=market)
 
 
@@ -391,14 +391,19 @@ def test_it_compares_offers_and_reranks_them_when_an_offer_changes(open_page, ja
 
     fill_offer(page, 1, label="SF big tech", base="400000", bonus="20000", market="San Francisco")
     page.get_by_role("button", name="Compare offers").click()
-    expect(page.get_by_role("table", name=re.compile("Offers ranked"))).to_contain_text("400,000")
+    # Each year of the new offer: 400,000 base and 20,000 bonus.
+    expect(page.get_by_role("table", name=re.compile("Offers ranked"))).to_contain_text("420,000")
     assert ranked(page) == ["SF big tech", "Austin start-up"]
 
     # A third offer with a bad amount: the form says so and keeps what was typed.
     fill_offer(page, 2, label="Odd one", base="lots", market="Denver")
     page.get_by_role("button", name="Compare offers").click()
-    expect(page.get_by_text("Enter whole dollars, such as 150000.")).to_be_visible()
     offer = page.get_by_role("group", name=re.compile(r"^Offer 3"))
+    # The message sits beside the field it is about, and in the summary above the form.
+    expect(offer.locator(".errorlist")).to_have_text(
+        "Enter an amount such as 190000, 190,000 or $190k."
+    )
+    expect(page.get_by_role("alert")).to_contain_text("Offer 3, base salary")
     expect(offer.get_by_label("Base salary ($ a year)")).to_have_value("lots")
 
 
