@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 
 from .models import (
     AnswerOption,
     Assessment,
     Certification,
     Dimension,
+    LearningResource,
     PathCertification,
     Prerequisite,
     Question,
     RequirementLevel,
+    RoleSkill,
+    Skill,
     TransitionPath,
 )
 
@@ -65,13 +72,115 @@ class QuestionAdmin(admin.ModelAdmin):
         return obj.options_count
 
 
+class RetireForm(forms.Form):
+    retired_on = forms.DateField(
+        label="Retired on", help_text="The provider's retirement date (YYYY-MM-DD)."
+    )
+    successor = forms.ModelChoiceField(
+        queryset=Certification.objects.filter(status=Certification.Status.ACTIVE),
+        required=False,
+        help_text="What plans schedule instead, if anything.",
+    )
+
+
+def plans_affected(certification: Certification) -> dict:
+    """Which paths list a certification, and how many saved plans schedule its exam: what
+    changes if it is retired (new plans use its successor; saved ones keep their snapshot)."""
+    # A path uses it when it names it, or names one it stands in for.
+    uses = (
+        Q(certification_links__certification=certification)
+        | Q(certification_links__certification__successor=certification)
+        | Q(certification_links__certification__alternative=certification)
+    )
+    paths = list(
+        TransitionPath.objects.filter(pk__in=TransitionPath.objects.filter(uses).values("pk"))
+        .order_by("sort_order", "pk")
+        .values_list("name", flat=True)
+    )
+    saved = Assessment.objects.completed().filter(result__icontains=f'"exam-{certification.slug}"')
+    return {"certification": certification, "paths": paths, "saved_plans": saved.count()}
+
+
 @admin.register(Certification)
 class CertificationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "sort_order")
-    list_filter = ("kind",)
-    list_editable = ("sort_order",)
-    search_fields = ("name", "description")
+    list_display = ("name", "provider", "kind", "status", "retired_on", "from_guide", "checked_on")
+    list_filter = ("status", "kind", "from_guide")
+    search_fields = ("name", "provider", "exam_code", "description")
     prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("successor", "alternative")
+    filter_horizontal = ("skills",)
+    readonly_fields = ("used_by",)
+    actions = ("retire",)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "from_guide", "kind", "action", "description")}),
+        (
+            "Status today",
+            {"fields": ("status", "retired_on", "successor", "alternative", "status_note")},
+        ),
+        (
+            "Facts from the provider",
+            {"fields": ("provider", "official_url", "exam_code", "cost_usd", "study_hours")},
+        ),
+        ("Checked", {"fields": ("source_url", "checked_on")}),
+        ("In plans", {"fields": ("skills", "used_by", "sort_order")}),
+    )
+
+    @admin.display(description="Used by")
+    def used_by(self, obj) -> str:
+        if obj.pk is None:
+            return "—"
+        affected = plans_affected(obj)
+        paths = ", ".join(affected["paths"]) or "no path"
+        return f"{paths}; scheduled as an exam in {affected['saved_plans']} saved plan(s)."
+
+    @admin.action(description="Retire the selected certifications…")
+    def retire(self, request, queryset):
+        """Shows which plans change, then retires on confirmation."""
+        form = RetireForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            count = queryset.update(
+                status=Certification.Status.RETIRED,
+                retired_on=form.cleaned_data["retired_on"],
+                successor=form.cleaned_data["successor"],
+                checked_on=datetime.date.today(),
+            )
+            self.message_user(request, f"{count} certification(s) retired.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Retire certifications",
+            "opts": self.model._meta,
+            "form": form,
+            "affected": [plans_affected(certification) for certification in queryset],
+            "selected": queryset.values_list("pk", flat=True),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/assessments/certification/retire.html", context)
+
+
+class RoleSkillInline(admin.TabularInline):
+    model = RoleSkill
+    fields = ("role", "core", "sort_order")
+    extra = 0
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ("name", "level", "typical_hours")
+    list_filter = ("level", "dimensions")
+    search_fields = ("name", "deliverable")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("dimensions", "prerequisites")
+    inlines = [RoleSkillInline]
+
+
+@admin.register(LearningResource)
+class LearningResourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "provider", "format", "level", "hours", "is_free", "checked_on")
+    list_filter = ("format", "level", "is_free", "dimensions")
+    search_fields = ("title", "provider", "url")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("skills", "dimensions")
 
 
 class RequirementLevelInline(admin.TabularInline):

@@ -47,6 +47,7 @@ def export_assessments(user) -> list[dict[str, Any]]:
                 "path": tick.path_slug,
                 "milestone": tick.milestone_key,
                 "ticked_at": tick.ticked_at.isoformat(),
+                "evidence": tick.evidence,
             }
         )
     return [

@@ -124,3 +124,19 @@ class TickForm(forms.Form):
     path = forms.SlugField()
     milestone = forms.CharField(max_length=120)
     done = forms.BooleanField(required=False)
+    evidence = forms.CharField(
+        max_length=500,
+        required=False,
+        strip=True,
+        label="What you made",
+        help_text="A link to it, or a short note on what you did.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        # Ticking asks for the deliverable; undoing a tick asks for nothing.
+        if cleaned.get("done") and not cleaned.get("evidence"):
+            self.add_error(
+                "evidence", "Add a link to what you made, or a short note on what you did."
+            )
+        return cleaned

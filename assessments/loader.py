@@ -1,4 +1,4 @@
-"""Loads the questionnaire, certifications and transition paths from assessments/data/.
+"""Loads the questionnaire, skills, resources, certifications and paths from assessments/data/.
 
 Called by ``manage.py load_guide`` after the careers loader (paths need its roles).
 Creates what is missing, matched by slug; leaves staff edits alone unless ``reset``.
@@ -7,6 +7,7 @@ Creates what is missing, matched by slug; leaves staff edits alone unless ``rese
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,13 @@ from .models import (
     AnswerOption,
     Certification,
     Dimension,
+    LearningResource,
     PathCertification,
     Prerequisite,
     Question,
     RequirementLevel,
+    RoleSkill,
+    Skill,
     TransitionPath,
 )
 
@@ -34,9 +38,14 @@ def read_data(name: str) -> Any:
 
 
 def _sync_by_slug(
-    model: type[models.Model], rows: list[tuple[str, dict[str, Any]]], *, reset: bool
+    model: type[models.Model],
+    rows: list[tuple[str, dict[str, Any]]],
+    *,
+    reset: bool,
+    refresh: Callable[[models.Model], bool] | None = None,
 ) -> tuple[dict[str, models.Model], set[str]]:
-    """Create the missing rows in one query; overwrite the others only on reset.
+    """Create the missing rows in one query; overwrite the others only on reset, or where
+    ``refresh(row)`` says the row still lacks the file's facts.
 
     Returns every row by slug, and the slugs written (created, or all on reset).
     bulk_create sends no save signals, so the content version is bumped once, by
@@ -45,15 +54,17 @@ def _sync_by_slug(
     existing = model.objects.in_bulk([slug for slug, _ in rows], field_name="slug")
     missing = [model(slug=slug, **values) for slug, values in rows if slug not in existing]
     model.objects.bulk_create(missing)
-    if reset:
-        for slug, values in rows:
-            row = existing.get(slug)
-            if row is not None:
-                for field, value in values.items():
-                    setattr(row, field, value)
-                row.save()
+    stale = {
+        slug for slug, row in existing.items() if reset or (refresh is not None and refresh(row))
+    }
+    for slug, values in rows:
+        if slug in stale:
+            row = existing[slug]
+            for field, value in values.items():
+                setattr(row, field, value)
+            row.save()
     rows_by_slug = {**existing, **{row.slug: row for row in missing}}
-    written = set(rows_by_slug) if reset else {row.slug for row in missing}
+    written = set(rows_by_slug) if reset else {row.slug for row in missing} | stale
     return rows_by_slug, written
 
 
@@ -98,22 +109,9 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
         reset=reset,
     )
     answers = _load_answers(questions, question_items, written_questions)
-    certifications, written_certifications = _sync_by_slug(
-        Certification,
-        [
-            (
-                item["slug"],
-                {
-                    "name": item["name"],
-                    "kind": item["kind"],
-                    "description": item["description"],
-                    "sort_order": order,
-                },
-            )
-            for order, item in enumerate(read_data("certifications"))
-        ],
-        reset=reset,
-    )
+    skills, written_skills = _load_skills(dimensions, reset=reset)
+    resources = _load_resources(dimensions, skills, reset=reset)
+    certifications, written_certifications = _load_certifications(skills, reset=reset)
     written_paths = _load_paths(
         reset=reset, dimensions=dimensions, questions=questions, certifications=certifications
     )
@@ -121,9 +119,130 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
         "dimensions": len(written_dimensions),
         "questions": len(written_questions),
         "answers": answers,
+        "skills": len(written_skills),
+        "resources": resources,
         "certifications": len(written_certifications),
         "paths": written_paths,
     }
+
+
+def _set_links(rows: dict[str, models.Model], written: set[str], field: str, targets) -> None:
+    """Set a many-to-many field of each written row from ``targets(slug)``."""
+    for slug in written:
+        getattr(rows[slug], field).set(targets(slug))
+
+
+def _load_skills(
+    dimensions: dict[str, Dimension], *, reset: bool
+) -> tuple[dict[str, Skill], set[str]]:
+    data = read_data("skills")
+    items = {item["slug"]: item for item in data["skills"]}
+    skills, written = _sync_by_slug(
+        Skill,
+        [
+            (
+                slug,
+                {
+                    "name": item["name"],
+                    "level": item["level"],
+                    "deliverable": item["deliverable"],
+                    "typical_hours": item["typical_hours"],
+                },
+            )
+            for slug, item in items.items()
+        ],
+        reset=reset,
+    )
+    _set_links(
+        skills, written, "dimensions", lambda s: [dimensions[d] for d in items[s]["dimensions"]]
+    )
+    _set_links(
+        skills, written, "prerequisites", lambda s: [skills[p] for p in items[s]["prerequisites"]]
+    )
+    roles = Role.objects.in_bulk([entry["role"] for entry in data["roles"]], field_name="slug")
+    links = [
+        RoleSkill(
+            role=roles[entry["role"]],
+            skill=skills[link["skill"]],
+            core=link["core"],
+            sort_order=order,
+        )
+        for entry in data["roles"]
+        if entry["role"] in roles
+        for order, link in enumerate(entry["skills"])
+        if link["skill"] in written or reset
+    ]
+    RoleSkill.objects.bulk_create(
+        links,
+        update_conflicts=True,
+        unique_fields=["role", "skill"],
+        update_fields=["core", "capstone", "sort_order"],
+    )
+    return skills, written
+
+
+def _load_resources(
+    dimensions: dict[str, Dimension], skills: dict[str, Skill], *, reset: bool
+) -> int:
+    items = {item["slug"]: item for item in read_data("resources")}
+    fields = ("title", "provider", "url", "format", "level", "hours", "hours_from_provider")
+    resources, written = _sync_by_slug(
+        LearningResource,
+        [
+            (
+                slug,
+                {
+                    **{name: item[name] for name in fields},
+                    "is_free": item["is_free"],
+                    "source_url": item["source_url"],
+                    "checked_on": item["checked_on"],
+                },
+            )
+            for slug, item in items.items()
+        ],
+        reset=reset,
+    )
+    _set_links(resources, written, "skills", lambda s: [skills[k] for k in items[s]["skills"]])
+    _set_links(
+        resources, written, "dimensions", lambda s: [dimensions[d] for d in items[s]["dimensions"]]
+    )
+    return len(written)
+
+
+def _load_certifications(
+    skills: dict[str, Skill], *, reset: bool
+) -> tuple[dict[str, Certification], set[str]]:
+    items = read_data("certifications")
+    plain = ("name", "kind", "description", "status", "source_url", "checked_on")
+    optional = ("from_guide", "action", "provider", "retired_on", "status_note", "official_url")
+    optional += ("exam_code", "cost_usd", "study_hours")
+    certifications, written = _sync_by_slug(
+        Certification,
+        [
+            (
+                item["slug"],
+                {
+                    **{name: item[name] for name in plain},
+                    **{name: item[name] for name in optional if name in item},
+                    "sort_order": order,
+                },
+            )
+            for order, item in enumerate(items)
+        ],
+        reset=reset,
+        # Rows made before certifications carried a source (migration 0002) take the file's.
+        refresh=lambda row: not row.source_url,
+    )
+    # Successors and alternatives point at rows of the same file, so they are set afterwards.
+    for item in items:
+        if item["slug"] not in written:
+            continue
+        row = certifications[item["slug"]]
+        row.successor = certifications.get(item.get("successor", ""))
+        row.alternative = certifications.get(item.get("alternative", ""))
+        row.save(update_fields=["successor", "alternative"])
+        row.skills.set([skills[slug] for slug in item.get("skills", [])])
+    return certifications, written
 
 
 def _load_answers(

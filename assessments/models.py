@@ -67,26 +67,182 @@ class AnswerOption(models.Model):
         return self.text
 
 
-class Certification(models.Model):
-    """A credential or piece of evidence the guide names for a path; one may serve several."""
+class Skill(models.Model):
+    """Something a role needs that a milestone teaches, with what to build to show it."""
 
-    class Kind(models.TextChoices):
-        CERTIFICATION = "certification", "Certification"
-        COURSEWORK = "coursework", "Coursework"
-        PORTFOLIO = "portfolio", "Portfolio"
-        PUBLICATION = "publication", "Publications and talks"
+    class Level(models.IntegerChoices):
+        FOUNDATION = 1, "Foundation"
+        INTERMEDIATE = 2, "Intermediate"
+        ADVANCED = 3, "Advanced"
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=160)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CERTIFICATION)
-    description = models.TextField(blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    dimensions = models.ManyToManyField(
+        Dimension, related_name="skills", help_text="The dimensions this skill builds."
+    )
+    prerequisites = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="+", help_text="Learnt before this."
+    )
+    deliverable = models.TextField(help_text="What the learner makes to show the skill.")
+    typical_hours = models.PositiveSmallIntegerField(
+        help_text="Our estimate of the study hours a beginner needs; weights a gap's hours."
+    )
+    roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
 
     class Meta:
-        ordering = ["sort_order", "name"]
+        ordering = ["level", "name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(typical_hours__gte=1), name="skill_typical_hours")
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+
+class RoleSkill(models.Model):
+    """A core skill of a role, in the order a mentor would teach it."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="skill_links")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_links")
+    core = models.BooleanField(
+        default=False,
+        help_text="One of the role's own skills, studied with the path's core hours; "
+        "otherwise a foundation studied only to close a dimension gap.",
+    )
+    capstone = models.BooleanField(
+        default=False, help_text="Its resources guide the plan's portfolio project."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "skill"], name="roleskill_once_per_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} · {self.skill}"
+
+
+class LearningResource(models.Model):
+    """A course, book or guide at a public address; ``checked_on`` is when it was seen there."""
+
+    class Format(models.TextChoices):
+        COURSE = "course", "Online course"
+        BOOK = "book", "Book"
+        TUTORIAL = "tutorial", "Tutorial"
+        VIDEO = "video", "Video series"
+        GUIDE = "guide", "Guide or framework"
+        DOCS = "docs", "Documentation"
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    provider = models.CharField(max_length=120)
+    url = models.URLField(max_length=300, unique=True)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    level = models.PositiveSmallIntegerField(choices=Skill.Level.choices)
+    hours = models.PositiveSmallIntegerField(
+        help_text="Study hours: the provider's figure where it states one, else our estimate."
+    )
+    hours_from_provider = models.BooleanField(default=False)
+    is_free = models.BooleanField(help_text="Free to study (a certificate may still cost money).")
+    skills = models.ManyToManyField(Skill, related_name="resources", blank=True)
+    dimensions = models.ManyToManyField(Dimension, related_name="resources", blank=True)
+    source_url = models.URLField(max_length=300, help_text="Where the facts were checked.")
+    checked_on = models.DateField()
+
+    class Meta:
+        ordering = ["level", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(hours__gte=1), name="learningresource_hours")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CertificationQuerySet(models.QuerySet):
+    def schedulable(self):
+        """Credentials a plan may send someone to earn: active proctored exams."""
+        return self.filter(status=Certification.Status.ACTIVE, kind=Certification.Kind.EXAM)
+
+
+class Certification(models.Model):
+    """A credential or piece of evidence, as the guide names it, with its status today."""
+
+    class Kind(models.TextChoices):
+        EXAM = "exam", "Proctored exam"
+        COURSE = "course", "Course certificate"
+        EVIDENCE = "evidence", "Evidence (projects, publications)"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        RETIRED = "retired", "Retired"
+        NOT_CONFIRMED = "not-confirmed", "Not confirmed"
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=160, help_text="As the guide names it, where it does.")
+    from_guide = models.BooleanField(
+        default=False, help_text="Named by the guide; otherwise added by us."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.EXAM)
+    action = models.CharField(
+        max_length=160, blank=True, help_text='For evidence: what you do, e.g. "Build a project".'
+    )
+    description = models.TextField(blank=True)
+    provider = models.CharField(max_length=120, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    retired_on = models.DateField(null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    alternative = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The nearest real credential, for one we could not confirm.",
+    )
+    status_note = models.TextField(blank=True, help_text="Our plain note on the status.")
+    official_url = models.URLField(max_length=300, blank=True)
+    exam_code = models.CharField(max_length=20, blank=True)
+    cost_usd = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Only where the provider states it."
+    )
+    study_hours = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Only where the provider states it."
+    )
+    source_url = models.URLField(max_length=300)
+    checked_on = models.DateField()
+    skills = models.ManyToManyField(
+        Skill, blank=True, related_name="certifications", help_text="The skills it tests."
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = CertificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="retired") | Q(retired_on__isnull=False),
+                name="certification_retired_has_date",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def replacement(self) -> Certification | None:
+        """What to earn instead: a retired one's successor, an unconfirmed one's alternative."""
+        if self.status == self.Status.RETIRED:
+            return self.successor
+        if self.status == self.Status.NOT_CONFIRMED:
+            return self.alternative
+        return None
 
 
 class TransitionPathQuerySet(models.QuerySet):
@@ -95,7 +251,10 @@ class TransitionPathQuerySet(models.QuerySet):
         return self.select_related("target_role").prefetch_related(
             models.Prefetch(
                 "certification_links",
-                queryset=PathCertification.objects.select_related("certification"),
+                # With what replaces each: the page says when one is retired or unconfirmed.
+                queryset=PathCertification.objects.select_related(
+                    "certification__successor", "certification__alternative"
+                ),
                 to_attr="ordered_certifications",
             ),
             models.Prefetch(
@@ -346,6 +505,8 @@ class MilestoneTick(models.Model):
     path_slug = models.SlugField()
     milestone_key = models.CharField(max_length=120)
     ticked_at = models.DateTimeField(auto_now_add=True)
+    # What the user made: a link or a short note, asked for when ticking.
+    evidence = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["ticked_at", "pk"]

@@ -15,11 +15,10 @@ from django.utils import timezone
 from careers.models import Profile, Role
 from careers.selectors import role_by
 
-from . import plan, scoring, timeline
+from . import catalogue, plan, scoring, timeline
 from .models import (
     Assessment,
     MilestoneTick,
-    PathCertification,
     PathDismissal,
     Prerequisite,
     TransitionPath,
@@ -27,7 +26,10 @@ from .models import (
 from .questionnaire import Questionnaire
 
 # 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
-SNAPSHOT_VERSION = 2
+# 3: plans from the role's skills with resources; credentials with their status today.
+SNAPSHOT_VERSION = 3
+# Results from before weekly hours were required may lack them.
+ASSUMED_WEEKLY_HOURS = 5
 ALTERNATIVES = 2
 
 
@@ -51,7 +53,7 @@ def complete_assessment(
 
 
 def _transition_paths() -> list[TransitionPath]:
-    # Everything the scoring needs, in four queries whatever the number of paths.
+    # Everything the scoring needs, in three queries whatever the number of paths.
     return list(
         TransitionPath.objects.select_related("target_role")
         .prefetch_related(
@@ -61,13 +63,6 @@ def _transition_paths() -> list[TransitionPath]:
                 queryset=Prerequisite.objects.select_related("question").order_by(
                     "sort_order", "pk"
                 ),
-            ),
-            Prefetch(
-                "certification_links",
-                queryset=PathCertification.objects.select_related("certification").order_by(
-                    "sort_order", "pk"
-                ),
-                to_attr="ordered_certifications",
             ),
         )
         .order_by("sort_order", "pk")
@@ -94,9 +89,9 @@ def build_result(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
     names = {d.slug: d.name for d in dimensions.values()}
-    advice = {d.slug: d.improvement_advice for d in dimensions.values()}
     hours_per_point = {d.slug: d.study_hours_per_point for d in dimensions.values()}
     paths = {path.slug: path for path in _transition_paths()}
+    content = catalogue.catalogue()
     requirements = {
         slug: scoring.PathRequirements(
             slug=slug,
@@ -146,8 +141,8 @@ def build_result(
             _path_result(
                 fit=fit,
                 path=paths[fit.path.slug],
+                content=content,
                 names=names,
-                advice=advice,
                 hours_per_point=hours_per_point,
                 held=held,
                 background_label=background_label,
@@ -187,8 +182,8 @@ def _path_result(
     *,
     fit: scoring.PathFit,
     path: TransitionPath,
+    content: catalogue.Catalogue,
     names: dict[str, str],
-    advice: dict[str, str],
     hours_per_point: dict[str, int],
     held: set[str],
     background_label: str,
@@ -213,34 +208,13 @@ def _path_result(
         guide_min_months=path.timeline_min_months,
         guide_max_months=path.timeline_max_months,
     )
-    certifications = [
-        {
-            "slug": link.certification.slug,
-            "name": link.certification.name,
-            "kind": link.certification.get_kind_display(),
-            "met": link.certification.slug in held,
-        }
-        for link in path.ordered_certifications
-    ]
-    milestones = plan.build_plan(
-        months=estimate.months,
-        gaps=[
-            plan.GapToClose(
-                dimension=item.dimension,
-                name=names[item.dimension],
-                score=item.score,
-                required=item.required,
-                advice=advice[item.dimension],
-            )
-            for item in fit.shortfalls
-        ],
-        certifications=[
-            plan.CertificationToEarn(slug=cert["slug"], name=cert["name"])
-            for cert in certifications
-            if not cert["met"]
-        ],
-        portfolio_project=path.portfolio_project,
-        role_name=path.target_role.name,
+    path_plan = catalogue.path_plan(
+        content=content,
+        path=path,
+        core_hours=hours.core_hours,
+        gap_hours={gap.dimension: gap.hours for gap in hours.gaps},
+        weekly_hours=weekly_study_hours,
+        held=held,
     )
     scores = {item.dimension: item.score for item in fit.shortfalls}
     return {
@@ -274,23 +248,16 @@ def _path_result(
         ],
         "study_hours": hours.as_dict(),
         "timeline": estimate.as_dict(),
-        "certifications": certifications,
+        "certifications": path_plan.certifications,
         "prerequisites": [
             {"slug": check.slug, "name": check.name, "met": check.met}
             for check in fit.prerequisites
         ],
-        "plan": [milestone.as_dict() for milestone in milestones],
+        "plan": path_plan.milestones,
     }
 
 
 # --- Reading a stored result -----------------------------------------------------------------
-
-
-@dataclass
-class PlanMonth:
-    number: int
-    starts_on: datetime.date
-    milestones: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -302,11 +269,20 @@ class ResultPage:
     review_step: int
     chart_rows: list[dict[str, Any]] = field(default_factory=list)
     chart_series: list[str] = field(default_factory=list)
-    months: list[PlanMonth] = field(default_factory=list)
-    done: int = 0
-    total: int = 0
-    planned_finish: datetime.date | None = None
-    estimated_finish: datetime.date | None = None
+    progress: PlanProgress | None = None
+
+
+@dataclass
+class PlanProgress:
+    """A plan's milestones with their dates and what was handed in, and the pace so far."""
+
+    steps: list[dict[str, Any]]
+    done: int
+    total: int
+    done_hours: int
+    total_hours: int
+    planned_finish: datetime.date
+    estimated_finish: datetime.date | None
 
 
 def find_path(result: dict[str, Any], path_slug: str) -> dict[str, Any] | None:
@@ -317,7 +293,7 @@ def result_page(
     *,
     assessment: Assessment,
     dismissals: dict[str, str],
-    ticks: dict[tuple[str, str], datetime.datetime],
+    ticks: Mapping[tuple[str, str], str],
     today: datetime.date,
 ) -> ResultPage:
     """What the result page shows: the best path not set aside, two alternatives, the plan."""
@@ -349,30 +325,57 @@ def result_page(
         }
         for dimension in result["dimensions"]
     ]
-    started_on = datetime.date.fromisoformat(result["started_on"])
-    months: dict[int, PlanMonth] = {}
-    for milestone in path["plan"]:
-        month = months.setdefault(
-            milestone["month"],
-            PlanMonth(
-                number=milestone["month"],
-                starts_on=plan.add_months(started_on, milestone["month"] - 1),
-            ),
-        )
-        done = (path["slug"], milestone["key"]) in ticks
-        month.milestones.append({**milestone, "done": done})
-        page.done += done
-    page.months = sorted(months.values(), key=lambda month: month.number)
-    page.total = len(path["plan"])
-    page.planned_finish = plan.add_months(started_on, path["timeline"]["months"])
-    page.estimated_finish = plan.estimate_finish(
-        started_on=started_on,
-        today=today,
-        planned_months=path["timeline"]["months"],
-        total=page.total,
-        done=page.done,
-    )
+    page.progress = plan_progress(result=result, path=path, ticks=ticks, today=today)
     return page
+
+
+def plan_progress(
+    *,
+    result: dict[str, Any],
+    path: dict[str, Any],
+    ticks: Mapping[tuple[str, str], str],
+    today: datetime.date,
+) -> PlanProgress:
+    """The plan of one path of a result, dated from the day the assessment was completed."""
+    started_on = datetime.date.fromisoformat(result["started_on"])
+    weekly_hours = result.get("weekly_study_hours") or ASSUMED_WEEKLY_HOURS
+    steps = []
+    for milestone in path["plan"]:
+        # Snapshots from before milestones had hours and months carry only "month".
+        start = milestone.get("start_month", milestone["month"])
+        end = milestone.get("end_month", start)
+        key = (path["slug"], milestone["key"])
+        steps.append(
+            {
+                **milestone,
+                "start_month": start,
+                "end_month": end,
+                "starts_on": plan.add_months(started_on, start - 1),
+                "ends_on": plan.add_months(started_on, end) - datetime.timedelta(days=1),
+                "done": key in ticks,
+                "evidence": ticks.get(key, ""),
+            }
+        )
+    done_hours = sum(step.get("hours", 0) for step in steps if step["done"])
+    total_hours = sum(step.get("hours", 0) for step in steps)
+    months = max((step["end_month"] for step in steps), default=0)
+    return PlanProgress(
+        steps=steps,
+        done=sum(step["done"] for step in steps),
+        total=len(steps),
+        done_hours=done_hours,
+        total_hours=total_hours,
+        # The last day of the last month of study.
+        planned_finish=plan.add_months(started_on, months) - datetime.timedelta(days=1),
+        estimated_finish=plan.estimate_finish(
+            started_on=started_on,
+            today=today,
+            weekly_hours=weekly_hours,
+            done_hours=done_hours,
+            remaining_hours=total_hours - done_hours,
+            done_count=sum(step["done"] for step in steps),
+        ),
+    )
 
 
 # --- What the user does with a result --------------------------------------------------------
@@ -391,8 +394,9 @@ def restore_path(*, assessment: Assessment, path_slug: str) -> None:
 
 
 def set_milestone_done(
-    *, assessment: Assessment, path_slug: str, milestone_key: str, done: bool
+    *, assessment: Assessment, path_slug: str, milestone_key: str, done: bool, evidence: str = ""
 ) -> None:
+    """Tick a milestone off with what was made for it, or undo the tick."""
     ticks = MilestoneTick.objects.filter(
         assessment=assessment, path_slug=path_slug, milestone_key=milestone_key
     )
@@ -401,7 +405,10 @@ def set_milestone_done(
         return
     # A double submit keeps the first tick and its date (get_or_create handles the race).
     MilestoneTick.objects.get_or_create(
-        assessment=assessment, path_slug=path_slug, milestone_key=milestone_key
+        assessment=assessment,
+        path_slug=path_slug,
+        milestone_key=milestone_key,
+        defaults={"evidence": evidence},
     )
 
 

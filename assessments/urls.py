@@ -15,4 +15,6 @@ urlpatterns = [
     path("<int:pk>/result/not-for-me/", views.dismiss, name="dismiss"),
     path("<int:pk>/result/restore/", views.restore, name="restore"),
     path("<int:pk>/plan/tick/", views.tick, name="tick"),
+    path("<int:pk>/plan.ics", views.plan_calendar, name="plan_calendar"),
+    path("<int:pk>/plan/print/", views.plan_print, name="plan_print"),
 ]

@@ -15,6 +15,7 @@ from careers.models import Profile
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
 
+from . import calendar
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
 from .models import Answer, Assessment, Dimension, TransitionPath
 from .questionnaire import (
@@ -29,6 +30,7 @@ from .questionnaire import (
     start_assessment,
 )
 from .results import (
+    ResultPage,
     complete_assessment,
     dismiss_path,
     find_path,
@@ -251,15 +253,17 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_result(
-    request: HttpRequest, assessment: Assessment, *, partial: str = ""
+    request: HttpRequest,
+    assessment: Assessment,
+    *,
+    partial: str = "",
+    extra: dict | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     page = result_page(
         assessment=assessment,
         dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
-        ticks={
-            (p, k): at
-            for p, k, at in assessment.ticks.values_list("path_slug", "milestone_key", "ticked_at")
-        },
+        ticks=_ticks(assessment),
         today=timezone.localdate(),
     )
     target_role = (
@@ -272,8 +276,15 @@ def _render_result(
         "page": page,
         "target_role_slug": target_role,
         "dismiss_form": DismissForm(),
+        **(extra or {}),
     }
-    return render_page(request, "assessments/result.html", context, partial=partial)
+    return render_page(request, "assessments/result.html", context, partial=partial, status=status)
+
+
+def _ticks(assessment: Assessment) -> dict[tuple[str, str], str]:
+    """(path, milestone) -> what the user said they made, for every ticked milestone."""
+    rows = assessment.ticks.values_list("path_slug", "milestone_key", "evidence")
+    return {(path, key): evidence for path, key, evidence in rows}
 
 
 def _path_in_result(assessment: Assessment, form) -> dict:
@@ -324,20 +335,62 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def tick(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _completed_or_404(request, pk)
+    path = _path_in_result(assessment, PathForm(request.POST))
     form = TickForm(request.POST)
-    path = _path_in_result(assessment, form)
-    keys = {milestone["key"] for milestone in path["plan"]}
-    if form.cleaned_data["milestone"] not in keys:
+    key = request.POST.get("milestone", "")
+    if key not in {milestone["key"] for milestone in path["plan"]}:
         raise Http404("That milestone is not part of this plan.")
+    if not form.is_valid():
+        extra = {"tick_form": form, "tick_key": key}
+        return _render_result(request, assessment, partial="plan", extra=extra, status=400)
     set_milestone_done(
         assessment=assessment,
         path_slug=path["slug"],
-        milestone_key=form.cleaned_data["milestone"],
+        milestone_key=key,
         done=form.cleaned_data["done"],
+        evidence=form.cleaned_data["evidence"],
     )
     if wants_partial(request):
         return _render_result(request, assessment, partial="plan")
     return redirect(reverse("assessments:result", args=[assessment.pk]) + "#plan")
+
+
+def _plan_page(request: HttpRequest, pk: int) -> tuple[Assessment, ResultPage]:
+    assessment = _completed_or_404(request, pk)
+    page = result_page(
+        assessment=assessment,
+        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
+        ticks=_ticks(assessment),
+        today=timezone.localdate(),
+    )
+    if page.recommended is None:
+        raise Http404("Every path of this result is set aside, so there is no plan.")
+    return assessment, page
+
+
+@login_required
+@require_safe
+def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment, page = _plan_page(request, pk)
+    body = calendar.plan_calendar(
+        progress=page.progress,
+        path_name=page.recommended["name"],
+        uid_prefix=f"assessment-{assessment.pk}-{page.recommended['slug']}",
+        plan_url=request.build_absolute_uri(reverse("assessments:result", args=[pk]) + "#plan"),
+        site_url=request.build_absolute_uri("/"),
+        now=timezone.now(),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ai-careers-plan.ics"'
+    return response
+
+
+@login_required
+@require_safe
+def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
+    assessment, page = _plan_page(request, pk)
+    context = {"assessment": assessment, "page": page, "printable": True}
+    return render(request, "assessments/plan_print.html", context)
 
 
 @require_safe

@@ -55,7 +55,8 @@ class QuestionResource(resources.ModelResource):
         report_skipped = True
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("roles")
+        # The shared bank only: users' own questions never leave their account.
+        return super().get_queryset().filter(owner__isnull=True).prefetch_related("roles")
 
 
 @admin.register(Question)
@@ -74,8 +75,9 @@ class QuestionAdmin(ImportExportModelAdmin):
     )
 
     def get_queryset(self, request):
-        # The roles column would otherwise cost a query per row.
-        return super().get_queryset(request).prefetch_related("roles")
+        # Users' own questions are private to them, even from staff. The roles column
+        # would otherwise cost a query per row.
+        return super().get_queryset(request).filter(owner__isnull=True).prefetch_related("roles")
 
     @admin.display(description="Prompt", ordering="prompt")
     def short_prompt(self, question: Question) -> str:

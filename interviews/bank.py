@@ -52,14 +52,17 @@ def _build_catalogue(version: int) -> Catalogue:
     links = Question.roles.through.objects.filter(question__is_published=True)
     for question_id, role_id in links.values_list("question_id", "role_id"):
         role_ids.setdefault(question_id, set()).add(role_id)
-    rows = (
-        Question.objects.published()
-        .order_by("pk")
-        .values_list("pk", "prompt", "category", "difficulty", "from_guide")
-    )
+    questions = _catalogue_questions(Question.objects.published(), role_ids)
+    return Catalogue(questions=questions, roles=role_refs(version=version), version=version)
+
+
+_CATALOGUE_FIELDS = ("pk", "prompt", "category", "difficulty", "from_guide")
+
+
+def _catalogue_questions(questions, role_ids: dict[int, set[int]]) -> tuple[CatalogueQuestion, ...]:
     categories = dict(Category.choices)
     difficulties = dict(Difficulty.choices)
-    questions = tuple(
+    return tuple(
         CatalogueQuestion(
             pk=pk,
             prompt=prompt,
@@ -71,9 +74,16 @@ def _build_catalogue(version: int) -> Catalogue:
             role_ids=frozenset(role_ids.get(pk, ())),
             url=reverse("interviews:question", args=[pk]),
         )
-        for pk, prompt, category, difficulty, from_guide in rows
+        for pk, prompt, category, difficulty, from_guide in questions.order_by("pk").values_list(
+            *_CATALOGUE_FIELDS
+        )
     )
-    return Catalogue(questions=questions, roles=role_refs(version=version), version=version)
+
+
+def own_catalogue(*, user) -> tuple[CatalogueQuestion, ...]:
+    """The user's own questions, as the bank's catalogue lists questions (one query; none
+    for a visitor). Private, so never part of the shared catalogue."""
+    return _catalogue_questions(Question.objects.owned_by(user), {})
 
 
 def bank_catalogue(*, version: int | None = None) -> Catalogue:

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 
 from django import forms
 
+from careers.models import Role
 from careers.selectors import RoleRef
 
 from .bank import BankFilters
+from .mock import LOOP_SIZES, QUESTIONS_PER_ROUND
 from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating
 from .status import Status
 
@@ -109,12 +111,54 @@ class RatingForm(forms.Form):
     )
 
 
-class PracticeRatingForm(RatingForm):
+class CoveredForm(forms.Form):
+    """The key points the user ticked as covered, by position in the question's list."""
+
+    covered = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Tick only the key points listed."},
+    )
+
+    def __init__(self, *args, key_point_count: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["covered"].choices = [(str(i), str(i)) for i in range(key_point_count)]
+
+    def ticked(self) -> list[int] | None:
+        """The ticks of a "suggest a rating" request (a GET), or None before the user ticks."""
+        if "suggest" not in self.data or not self.is_valid():
+            return None
+        return self.cleaned_data["covered"]
+
+
+class CheckedRatingForm(CoveredForm, RatingForm):
+    pass
+
+
+class PracticeRatingForm(CheckedRatingForm):
     question = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class AnswerForm(forms.Form):
+    """The answer box shown before the key points; it saves the user's private draft."""
+
+    body = NoteField(
+        label="Your answer",
+        required=False,
+        max_length=NOTE_MAX_CHARS,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=f"Private to you and kept as your draft. Up to {NOTE_MAX_CHARS:,} characters.",
+    )
 
 
 class PracticeForm(forms.Form):
     size = forms.IntegerField(label="Number of questions", min_value=1, max_value=50, initial=10)
+    timed = forms.BooleanField(
+        label="Time my answers",
+        required=False,
+        help_text="Shows a suggested time per question and keeps how long each answer took.",
+    )
     categories = forms.MultipleChoiceField(
         label="Categories",
         choices=Category.choices,
@@ -136,3 +180,97 @@ class BookmarkForm(forms.Form):
     bookmarked = forms.TypedChoiceField(
         choices=[("1", "Bookmark"), ("0", "Remove the bookmark")], coerce=lambda value: value == "1"
     )
+
+
+class MockStartForm(forms.Form):
+    role = forms.ModelChoiceField(
+        label="Role you are interviewing for",
+        queryset=Role.objects.all(),
+        required=False,
+        empty_label="Any role",
+    )
+    loop_size = forms.TypedChoiceField(
+        label="Number of rounds",
+        coerce=int,
+        choices=[(size, f"{size} rounds") for size in LOOP_SIZES],
+        initial=4,
+        help_text="The guide: most AI positions involve 4–6 interview rounds.",
+    )
+    per_round = forms.TypedChoiceField(
+        label="Questions per round",
+        coerce=int,
+        choices=[(count, str(count)) for count in QUESTIONS_PER_ROUND],
+        initial=1,
+    )
+
+
+class MockAnswerForm(AnswerForm):
+    position = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class MockReportForm(forms.Form):
+    """Per question of a finished mock: the key points ticked and the rating confirmed."""
+
+    def __init__(self, *args, rounds, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for round_report in rounds:
+            for report in round_report.answers:
+                position = report.answer.position
+                covered = forms.TypedMultipleChoiceField(
+                    coerce=int,
+                    required=False,
+                    choices=[(str(point.index), point.text) for point in report.check.points],
+                    error_messages={"invalid_choice": "Tick only the key points listed."},
+                )
+                rating = forms.TypedChoiceField(
+                    label="Rating",
+                    choices=Rating.choices,
+                    coerce=int,
+                    initial=int(report.check.suggested),
+                    error_messages={
+                        "invalid_choice": "Rate each answer Again, Hard, Good or Easy."
+                    },
+                )
+                self.fields[f"covered-{position}"] = covered
+                self.fields[f"rating-{position}"] = rating
+
+    def ticks(self) -> dict[int, list[int]]:
+        return {
+            int(name.removeprefix("covered-")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("covered-")
+        }
+
+    def ratings(self) -> dict[int, int]:
+        return {
+            int(name.removeprefix("rating-")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("rating-")
+        }
+
+
+class OwnQuestionForm(forms.Form):
+    prompt = forms.CharField(
+        label="Question", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    category = forms.ChoiceField(label="Category", choices=Category.choices)
+    key_points = forms.CharField(
+        label="Key points of a strong answer",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="One per line, one to ten of them: after answering you tick which you covered.",
+    )
+    follow_ups = forms.CharField(
+        label="Follow-up questions (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="One per line.",
+    )
+
+    def clean_key_points(self) -> str:
+        points = [line.strip() for line in self.cleaned_data["key_points"].splitlines()]
+        points = [point for point in points if point]
+        if not 1 <= len(points) <= 10:
+            raise forms.ValidationError("Write one to ten key points, one per line.")
+        return "\n".join(points)

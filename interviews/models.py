@@ -47,7 +47,20 @@ class Rating(models.IntegerChoices):
 
 class QuestionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        """The shared bank: published questions that belong to no user."""
+        return self.filter(is_published=True, owner__isnull=True)
+
+    def owned_by(self, user):
+        """A user's own private questions (none for a visitor)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def practised_by(self, user):
+        """What the user may practise: the shared bank and their own questions."""
+        if not user.is_authenticated:
+            return self.published()
+        return self.filter(Q(is_published=True, owner__isnull=True) | Q(owner=user))
 
     def with_practice_of(self, user):
         """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``), draft
@@ -91,6 +104,14 @@ class Question(models.Model):
         default=False, help_text="Worded as the guide words it (not written for the app)."
     )
     is_published = models.BooleanField("published", default=True)
+    # A user's own question: private to them, scheduled like the bank's, never listed in it.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="own_interview_questions",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
@@ -209,6 +230,17 @@ class ReviewLog(models.Model):
     due = models.DateTimeField(help_text="When the scheduler brings the question back.")
     interval_days = models.PositiveIntegerField(default=0)
     cycle = models.PositiveIntegerField(default=1)
+    # How the attempt went, as the user checked it against the key points (see practice.py).
+    covered_points = models.JSONField(
+        null=True, blank=True, help_text="The key points the user ticked as covered, if checked."
+    )
+    key_point_total = models.PositiveSmallIntegerField(null=True, blank=True)
+    suggested_rating = models.PositiveSmallIntegerField(
+        choices=Rating.choices, null=True, blank=True
+    )
+    seconds_taken = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Time from showing the question to rating it, if timed."
+    )
 
     objects = ReviewLogQuerySet.as_manager()
 
@@ -276,6 +308,80 @@ class Bookmark(models.Model):
 
     def __str__(self) -> str:
         return f"Bookmark by {self.user} on {self.question_id}"
+
+
+class SearchAlias(models.Model):
+    """Two ways of saying the same thing; a search for either finds both (staff edit these)."""
+
+    term = models.CharField(max_length=60, unique=True, help_text="e.g. RAG")
+    means = models.CharField(max_length=120, help_text="e.g. retrieval-augmented generation")
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name_plural = "search aliases"
+
+    def __str__(self) -> str:
+        return f"{self.term} ↔ {self.means}"
+
+
+class MockInterviewQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class MockInterview(models.Model):
+    """One rehearsal of an interview loop: rounds of timed, typed answers, then a report."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mock_interviews"
+    )
+    role = models.ForeignKey(Role, on_delete=models.SET_NULL, null=True, blank=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Set when the user confirmed the ratings and the questions were scheduled.
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MockInterviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Mock interview by {self.user} on {self.started_at:%Y-%m-%d}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("interviews:mock_detail", args=[self.pk])
+
+
+class MockAnswer(models.Model):
+    """One question of a mock interview, in the order asked, with the typed answer."""
+
+    mock = models.ForeignKey(MockInterview, on_delete=models.CASCADE, related_name="answers")
+    position = models.PositiveSmallIntegerField()
+    round_number = models.PositiveSmallIntegerField()
+    round_name = models.CharField(max_length=80)
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    suggested_seconds = models.PositiveIntegerField()
+    shown_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    body = models.TextField(blank=True)
+    covered_points = models.JSONField(null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mock", "position"], name="mockanswer_one_per_position"
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body"), NOTE_MAX_CHARS),
+                name="mockanswer_body_max_length",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mock} · {self.position}"
 
 
 def interval_days_between(start: datetime, end: datetime) -> int:

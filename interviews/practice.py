@@ -1,19 +1,44 @@
-"""Practice sessions: which questions to ask, in what order, and where the user has got to."""
+"""Practice sessions: which questions to ask, in what order, and where the user has got to;
+and checking an answer against the key points, which suggests a rating."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
 
-from .bank import bank_catalogue
+from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
+from .models import Category, Rating
 from .status import Status, cards_for, status_of
 
 DEFAULT_SESSION_SIZE = 10
+# At most this many questions of one category in a row, when another category is on offer.
+MAX_IN_A_ROW = 2
+
+# Our own suggestion of how long a spoken answer should take (not the guide's figures):
+# design and story questions need room to structure, definitions should be brisk.
+SUGGESTED_MINUTES = {
+    Category.ALGORITHMS: 6,
+    Category.SYSTEM_DESIGN: 10,
+    Category.MODEL_EVALUATION: 5,
+    Category.DATA_PREPROCESSING: 5,
+    Category.DEBUGGING: 5,
+    Category.RECENT_TECHNIQUES: 5,
+    Category.EXPERIMENTATION: 5,
+    Category.BEHAVIOURAL: 4,
+    Category.ETHICS: 5,
+}
+
+
+def suggested_seconds(category: str) -> int:
+    return 60 * SUGGESTED_MINUTES.get(category, 5)
+
 
 # Other apps may know a target role the profile does not (e.g. the latest assessment's
 # recommended path); they register a function user -> RoleRef | None here.
@@ -40,38 +65,165 @@ def target_role_for(*, user) -> RoleRef | None:
 
 
 def count_due(*, user, now: datetime) -> int:
-    """How many published questions are due for the user now."""
+    """How many of the questions the user practises are due now."""
     cards = cards_for(user=user)
     return sum(
         status_of(cards.get(question.pk), now=now) == Status.DUE
-        for question in bank_catalogue().questions
+        for question in practised_questions(user=user)
     )
+
+
+def practised_questions(*, user) -> list[CatalogueQuestion]:
+    """The published bank (kept per content version) and the user's own questions."""
+    return [*bank_catalogue().questions, *own_catalogue(user=user)]
+
+
+class Candidate(NamedTuple):
+    """A question that may go into a session, with what orders it there."""
+
+    pk: int
+    category: str
+    difficulty: int
+    is_due: bool
+
+
+def spread_over_categories(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Take turns between categories, each one's easiest first, so a cut-off keeps a mix."""
+    by_category: dict[str, list[Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: (c.difficulty, c.pk)):
+        by_category.setdefault(candidate.category, []).append(candidate)
+    turns = list(by_category.values())
+    spread = []
+    while turns:
+        spread += [pending.pop(0) for pending in turns]
+        turns = [pending for pending in turns if pending]
+    return spread
+
+
+def session_order(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The order to ask a session's questions in.
+
+    Due reviews come before new questions, and each group goes from easier to harder;
+    but no category comes more than MAX_IN_A_ROW times running while another is waiting,
+    as interviews mix topics and interleaving helps recall. Among equals the category with
+    most questions left goes first, so the others are still there to break its runs.
+    """
+    left = Counter(candidate.category for candidate in candidates)
+    waiting = list(enumerate(candidates))
+    ordered: list[Candidate] = []
+    while waiting:
+        recent = {c.category for c in ordered[-MAX_IN_A_ROW:]}
+        run_of_one = len(ordered) >= MAX_IN_A_ROW and len(recent) == 1
+        allowed = [item for item in waiting if not (run_of_one and item[1].category in recent)]
+        index, pick = min(
+            allowed or waiting,
+            key=lambda item: (
+                not item[1].is_due,
+                item[1].difficulty,
+                -left[item[1].category],
+                item[0],
+            ),
+        )
+        waiting.remove((index, pick))
+        left[pick.category] -= 1
+        ordered.append(pick)
+    return ordered
 
 
 def build_queue(
     *, user, size: int, categories: Sequence[str], role: RoleRef | None, now: datetime
 ) -> list[int]:
-    """Question ids for one session: due reviews first (most overdue first), then new ones.
+    """Question ids for one session: due reviews (most overdue first), then new ones.
 
     New questions suit the target role first, then any other new question in the chosen
-    categories, so a short role list still fills the session. Worked out from the user's
-    cards (one query) and the published bank (kept per content version).
+    categories, so a short role list still fills the session; either way they are taken
+    in turn from each category. ``session_order`` then interleaves and ramps them. Worked
+    out from the user's cards (one query), the published bank (kept per content version)
+    and the user's own questions (one query).
     """
     cards = cards_for(user=user)
     questions = [
         question
-        for question in bank_catalogue().questions
+        for question in practised_questions(user=user)
         if not categories or question.category in categories
     ]
     statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}
     due = sorted(
-        (pk for pk, status in statuses.items() if status == Status.DUE),
-        key=lambda pk: (cards[pk].due, pk),
+        (q for q in questions if statuses[q.pk] == Status.DUE),
+        key=lambda q: (cards[q.pk].due, q.pk),
     )
+    chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
     fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
-    for_role = [question.pk for question in fresh if role and role.pk in question.role_ids]
-    others = [question.pk for question in fresh if question.pk not in for_role]
-    return (due + for_role + others)[:size]
+    for_role = [question for question in fresh if role and role.pk in question.role_ids]
+    others = [question for question in fresh if question not in for_role]
+    for group in (for_role, others):
+        spread = spread_over_categories(
+            [Candidate(q.pk, q.category, q.difficulty, is_due=False) for q in group]
+        )
+        chosen += spread[: max(0, size - len(chosen))]
+    return [candidate.pk for candidate in session_order(chosen)]
+
+
+# -- checking an answer against the key points ---------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+# Words that say nothing about whether a point was covered.
+_FILLER = frozenset(
+    re.findall(
+        r"\w+",
+        """a an and are as at be by can do does for from has have how if in into is it its
+        not of on or over than that the their them then there these this to use used uses
+        using was what when where which while who why will with you your""",
+    )
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _FILLER or len(word) < 3 and not any(ch.isdigit() for ch in word):
+            continue
+        # A crude stem, so that "clusters" and "cluster" or "normalise" and "normalised" match.
+        words.add(word[:6] if len(word) > 6 else word.rstrip("s"))
+    return words
+
+
+def likely_covered(answer: str, key_points: Sequence[str]) -> list[int]:
+    """Which key points (by position) the typed answer seems to cover: a first guess the
+    user corrects, not a grade. A point counts when half its content words appear."""
+    said = _content_words(answer)
+    if not said:
+        return []
+    covered = []
+    for index, point in enumerate(key_points):
+        wanted = _content_words(point)
+        if wanted and len(wanted & said) * 2 >= len(wanted):
+            covered.append(index)
+    return covered
+
+
+def suggest_rating(
+    *, covered: int, total: int, seconds: int | None = None, limit: int | None = None
+) -> Rating:
+    """A rating from how many key points the answer covered (and whether it ran over time).
+
+    Everything covered is Easy, two thirds Good, a third Hard, less Again; an answer that
+    took more than the suggested time is at best Good, as in an interview it ran long.
+    """
+    if total <= 0:
+        return Rating.GOOD
+    share = covered / total
+    if share >= 1:
+        rating = Rating.EASY
+    elif share >= 2 / 3:
+        rating = Rating.GOOD
+    elif share >= 1 / 3:
+        rating = Rating.HARD
+    else:
+        rating = Rating.AGAIN
+    if seconds is not None and limit is not None and seconds > limit:
+        rating = min(rating, Rating.GOOD)
+    return Rating(rating)
 
 
 @dataclass
@@ -81,6 +233,9 @@ class PracticeSession:
     question_ids: list[int]
     position: int = 0
     ratings: dict[str, int] = field(default_factory=dict)
+    timed: bool = False
+    # When the current question was first shown: [question id, ISO time]; the timer's start.
+    shown: list = field(default_factory=list)
 
     SESSION_KEY = "interviews_practice"
 
@@ -94,6 +249,8 @@ class PracticeSession:
                 question_ids=[int(pk) for pk in data["question_ids"]],
                 position=int(data["position"]),
                 ratings={str(k): int(v) for k, v in data.get("ratings", {}).items()},
+                timed=bool(data.get("timed", False)),
+                shown=list(data.get("shown") or []),
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -103,6 +260,8 @@ class PracticeSession:
             "question_ids": self.question_ids,
             "position": self.position,
             "ratings": self.ratings,
+            "timed": self.timed,
+            "shown": self.shown,
         }
 
     @classmethod
@@ -120,3 +279,70 @@ class PracticeSession:
     def record(self, *, question_id: int, rating: int) -> None:
         self.ratings[str(question_id)] = rating
         self.position += 1
+
+    def end(self) -> None:
+        """Stop here: the questions not reached drop out and the summary shows the rest."""
+        self.question_ids = self.question_ids[: self.position]
+
+    def shown_at(self, *, now: datetime) -> datetime:
+        """When the current question was first shown; records ``now`` the first time."""
+        current = self.current_id
+        if len(self.shown) == 2 and self.shown[0] == current:
+            try:
+                return datetime.fromisoformat(self.shown[1])
+            except (TypeError, ValueError):
+                pass  # a damaged store: start the clock again
+        self.shown = [current, now.isoformat()]
+        return now
+
+
+@dataclass(frozen=True)
+class KeyPointCheck:
+    index: int
+    text: str
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """The key points as a checklist, ticked as covered, and the rating that suggests."""
+
+    points: list[KeyPointCheck]
+    suggested: Rating
+    seconds: int | None = None  # how long the answer took, when timed
+    limit: int | None = None  # the suggested time, when timed
+
+    @property
+    def covered(self) -> int:
+        return sum(point.ticked for point in self.points)
+
+    @property
+    def covered_texts(self) -> list[str]:
+        return [point.text for point in self.points if point.ticked]
+
+
+def check_answer(
+    *,
+    key_points: Sequence[str],
+    answer: str,
+    ticked: Sequence[int] | None = None,
+    seconds: int | None = None,
+    limit: int | None = None,
+) -> AnswerCheck:
+    """The checklist for an answer: the user's ticks, or until they tick, our first guess."""
+    chosen = set(likely_covered(answer, key_points) if ticked is None else ticked)
+    points = [
+        KeyPointCheck(index=index, text=text, ticked=index in chosen)
+        for index, text in enumerate(key_points)
+    ]
+    suggested = suggest_rating(
+        covered=sum(point.ticked for point in points),
+        total=len(points),
+        seconds=seconds,
+        limit=limit,
+    )
+    return AnswerCheck(points=points, suggested=suggested, seconds=seconds, limit=limit)
+
+
+def seconds_between(start: datetime, end: datetime) -> int:
+    return max(0, round((end - start).total_seconds()))

@@ -32,6 +32,25 @@ class InvalidRating(ValueError):
 
 
 @dataclass(frozen=True)
+class Attempt:
+    """How the rated attempt went, kept with its review: the key points the user ticked as
+    covered (out of how many), the rating that suggested, and the seconds it took if timed."""
+
+    covered_points: list[str] | None = None
+    key_point_total: int | None = None
+    suggested_rating: int | None = None
+    seconds_taken: int | None = None
+
+    def log_fields(self) -> dict:
+        return {
+            "covered_points": self.covered_points,
+            "key_point_total": self.key_point_total,
+            "suggested_rating": self.suggested_rating,
+            "seconds_taken": self.seconds_taken,
+        }
+
+
+@dataclass(frozen=True)
 class RatingResult:
     card_state: CardState
     review_log: ReviewLog
@@ -126,7 +145,7 @@ def card_state_for(*, user, question: Question) -> CardState | None:
 
 
 def _rate_unlocked(
-    *, user, question: Question, rating: Rating, now: datetime
+    *, user, question: Question, rating: Rating, now: datetime, attempt: Attempt
 ) -> RatingResult | CardState | None:
     """Schedule from the card as it stands, then write with a compare-and-set.
 
@@ -146,14 +165,22 @@ def _rate_unlocked(
     with transaction.atomic():
         if unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}) != 1:
             return card_state
-        review_log = ReviewLog.objects.create(**log_fields)
+        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
     return RatingResult(card_state=card_state, review_log=review_log)
 
 
-def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> RatingResult:
+def rate(
+    *,
+    user,
+    question: Question,
+    rating: Rating | int,
+    now: datetime,
+    attempt: Attempt | None = None,
+) -> RatingResult:
     """Record one self-rated attempt and schedule the question's next review."""
     rating = parse_rating(rating)
-    result = _rate_unlocked(user=user, question=question, rating=rating, now=now)
+    attempt = attempt or Attempt()
+    result = _rate_unlocked(user=user, question=question, rating=rating, now=now, attempt=attempt)
     if isinstance(result, RatingResult):
         return result
     # The first rating, or a race lost to another tab: do it all under the row lock.
@@ -161,7 +188,7 @@ def rate(*, user, question: Question, rating: Rating | int, now: datetime) -> Ra
         card_state = _locked_card_state(user=user, question=question, missing=result is None)
         log_fields = apply_rating(card_state, rating=rating, now=now)
         card_state.save(update_fields=RATED_FIELDS)
-        review_log = ReviewLog.objects.create(**log_fields)
+        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
     return RatingResult(card_state=card_state, review_log=review_log)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import mock_views, own_views, views
 
 app_name = "interviews"
 
@@ -11,8 +11,21 @@ urlpatterns = [
     path("<int:pk>/notes/", views.note, name="note"),
     path("<int:pk>/bookmark/", views.bookmark, name="bookmark"),
     path("practice/", views.practice, name="practice"),
+    path("practice/answer/", views.practice_answer, name="practice_answer"),
     path("practice/rate/", views.practice_rate, name="practice_rate"),
     path("practice/end/", views.practice_end, name="practice_end"),
     path("progress/", views.progress, name="progress"),
     path("progress/fresh-cycle/", views.fresh_cycle, name="fresh_cycle"),
+]
+
+urlpatterns += [
+    path("mock/", mock_views.mock_list, name="mock"),
+    path("mock/<int:pk>/", mock_views.mock_detail, name="mock_detail"),
+    path("mock/<int:pk>/answer/", mock_views.mock_answer, name="mock_answer"),
+    path("mock/<int:pk>/confirm/", mock_views.mock_confirm, name="mock_confirm"),
+]
+
+urlpatterns += [
+    path("mine/", own_views.own_questions, name="own_questions"),
+    path("mine/<int:pk>/delete/", own_views.own_question_delete, name="own_question_delete"),
 ]

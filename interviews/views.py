@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -21,28 +22,45 @@ from . import scheduling
 from .bank import bank_catalogue, browse_bank
 from .forms import (
     STAR_TEMPLATE,
+    AnswerForm,
     BankFilterForm,
     BookmarkForm,
+    CheckedRatingForm,
+    CoveredForm,
     FreshCycleForm,
-    NoteForm,
     PracticeForm,
     PracticeRatingForm,
-    RatingForm,
 )
 from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
-from .practice import PracticeSession, build_queue, count_due, target_role_for
+from .practice import (
+    PracticeSession,
+    build_queue,
+    check_answer,
+    count_due,
+    seconds_between,
+    suggested_seconds,
+    target_role_for,
+)
 from .status import cards_for
 
 
-def _published_question(request: HttpRequest, pk: int) -> Question:
-    """The published question, with the signed-in user's card, draft and bookmark on it."""
-    questions = Question.objects.published().prefetch_related(
+def _question_for(request: HttpRequest, pk: int) -> Question:
+    """A published question or one of the user's own (anyone else's is a 404), with the
+    signed-in user's card, draft and bookmark on it."""
+    questions = Question.objects.practised_by(request.user).prefetch_related(
         Prefetch("roles", queryset=Role.objects.only("slug", "name"))
     )
     if request.user.is_authenticated:
         questions = questions.with_practice_of(request.user)
     return get_object_or_404(questions, pk=pk)
+
+
+def _answer_start(question: Question) -> str:
+    """What the answer box starts with: the saved draft, else a STAR outline for stories."""
+    if question.note_body is not None:
+        return question.note_body
+    return STAR_TEMPLATE if question.offers_star_template else ""
 
 
 @require_safe
@@ -67,11 +85,14 @@ def bank(request: HttpRequest) -> HttpResponse:
 def _question_context(request: HttpRequest, question: Question, **extra: Any) -> dict:
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     if request.user.is_authenticated:
+        draft = _answer_start(question)
         if "note_form" not in context:
-            draft = question.note_body
-            if draft is None:
-                draft = STAR_TEMPLATE if question.offers_star_template else ""
-            context["note_form"] = NoteForm(initial={"body": draft})
+            context["note_form"] = AnswerForm(initial={"body": draft})
+        if context["show"] and context.get("check") is None:
+            ticks = CoveredForm(request.GET, key_point_count=len(question.key_point_list))
+            context["check"] = check_answer(
+                key_points=question.key_point_list, answer=draft, ticked=ticks.ticked()
+            )
         if "card_state" not in context and question.card_state is not None:
             context["card_state"] = CardState(
                 state=question.card_state,
@@ -85,7 +106,7 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
 @require_safe
 @cached_for_visitors("show")
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(request, pk)
+    question = _question_for(request, pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
     return render_page(request, "interviews/question.html", context, partial="answer-panel")
@@ -94,15 +115,37 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(request, pk)
-    form = RatingForm(request.POST)
-    if not form.is_valid():
-        context = _question_context(request, question, show=True, rating_form=form)
+    question = _question_for(request, pk)
+    key_points = question.key_point_list
+    form = CheckedRatingForm(request.POST, key_point_count=len(key_points))
+    valid = form.is_valid()
+    # The checklist is on the form, so what is not ticked was not covered.
+    ticked = form.cleaned_data.get("covered")
+    check = check_answer(key_points=key_points, answer="", ticked=ticked or [])
+    suggesting = "suggest" in request.POST
+    if suggesting or not valid:
+        # "Update the suggestion" redraws the checklist; a bad rating says why. Nothing rated.
+        status = 200 if suggesting and ticked is not None else 400
+        context = _question_context(
+            request,
+            question,
+            show=True,
+            rating_form=form if status == 400 else None,
+            check=check if ticked is not None else None,
+        )
         return render_page(
-            request, "interviews/question.html", context, partial="rating", status=400
+            request, "interviews/question.html", context, partial="rating", status=status
         )
     result = scheduling.rate(
-        user=request.user, question=question, rating=form.cleaned_data["rating"], now=timezone.now()
+        user=request.user,
+        question=question,
+        rating=form.cleaned_data["rating"],
+        now=timezone.now(),
+        attempt=scheduling.Attempt(
+            covered_points=check.covered_texts,
+            key_point_total=len(key_points),
+            suggested_rating=check.suggested,
+        ),
     )
     if not request.htmx:
         return redirect(f"{question.get_absolute_url()}?show=1#rating")
@@ -112,6 +155,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         "now": result.review_log.rated_at,
         "card_state": result.card_state,
         "just_rated": Rating(result.review_log.rating).label,
+        "check": check,
     }
     return render(request, "interviews/question.html#rating", context)
 
@@ -119,10 +163,12 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def note(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(request, pk)
-    form = NoteForm(request.POST)
+    question = _question_for(request, pk)
+    form = AnswerForm(request.POST)
     if form.is_valid():
         save_note(user=request.user, question=question, body=form.cleaned_data["body"])
+        if "compare" in request.POST:
+            return redirect(f"{question.get_absolute_url()}?show=1#strong-answer")
         if not request.htmx:
             messages.success(request, "Your notes are saved.")
             return redirect(f"{question.get_absolute_url()}#notes")
@@ -134,7 +180,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _published_question(request, pk)
+    question = _question_for(request, pk)
     form = BookmarkForm(request.POST)
     if not form.is_valid():
         return HttpResponse("Choose to bookmark or remove the bookmark.", status=400)
@@ -185,31 +231,64 @@ def _start_practice(request: HttpRequest) -> HttpResponse:
             now=timezone.now(),
         )
         if queue:
-            PracticeSession(question_ids=queue).save(request.session)
+            session = PracticeSession(question_ids=queue, timed=form.cleaned_data["timed"])
+            session.save(request.session)
             return redirect("interviews:practice")
         form.add_error(None, "Nothing to practise there yet: every question is scheduled later.")
     return _practice_start_page(request, form)
 
 
+def _current_question(request: HttpRequest, session: PracticeSession) -> Question | None:
+    """The session's question (with the user's draft on it), unless it was unpublished."""
+    questions = Question.objects.practised_by(request.user).with_practice_of(request.user)
+    return questions.filter(pk=session.current_id).first()
+
+
+def _practice_check(request, session: PracticeSession, question: Question, *, ticked=None):
+    """The checklist for the current question, timed from when it was first shown."""
+    now = timezone.now()
+    started = session.shown_at(now=now)
+    limit = suggested_seconds(question.category) if session.timed else None
+    return check_answer(
+        key_points=question.key_point_list,
+        answer=_answer_start(question),
+        ticked=ticked,
+        seconds=seconds_between(started, now) if session.timed else None,
+        limit=limit,
+    )
+
+
 def _practice_question(
-    request: HttpRequest, session: PracticeSession, *, status: int = 200, **extra: Any
+    request: HttpRequest,
+    session: PracticeSession,
+    *,
+    show: bool | None = None,
+    status: int = 200,
+    **extra: Any,
 ) -> HttpResponse:
-    question = Question.objects.published().filter(pk=session.current_id).first()
+    question = _current_question(request, session)
     if question is None:
         # Unpublished since the session began: skip it rather than fail.
         session.record(question_id=session.current_id, rating=0)
         session.save(request.session)
         return redirect("interviews:practice")
+    show = request.GET.get("show") == "1" if show is None else show
+    if show and "check" not in extra:
+        ticks = CoveredForm(request.GET, key_point_count=len(question.key_point_list))
+        extra["check"] = _practice_check(request, session, question, ticked=ticks.ticked())
     context = {
         "session": session,
         "question": question,
         "number": session.position + 1,
-        "show": request.GET.get("show") == "1",
-        "rating_form": PracticeRatingForm(initial={"question": question.pk}),
+        "show": show,
+        "answer_form": AnswerForm(initial={"body": _answer_start(question)}),
+        "started_at": session.shown_at(now=timezone.now()),
+        "limit": suggested_seconds(question.category) if session.timed else None,
         "now": timezone.now(),
         "focus": bool(request.htmx),
         **extra,
     }
+    session.save(request.session)  # the time it was first shown, for the timer
     return render_page(
         request, "interviews/practice.html", context, partial="practice", status=status
     )
@@ -239,20 +318,56 @@ def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpRes
 
 @login_required
 @require_POST
-def practice_rate(request: HttpRequest) -> HttpResponse:
+def practice_answer(request: HttpRequest) -> HttpResponse:
+    """Keep the typed answer as the user's draft, then show the key points to check it."""
     session = PracticeSession.from_store(request.session)
     if session is None or session.finished:
         return redirect("interviews:practice")
-    form = PracticeRatingForm(request.POST)
+    if request.POST.get("question") != str(session.current_id):
+        messages.info(request, "That question was already rated; here is the next one.")
+        return redirect("interviews:practice")
+    form = AnswerForm(request.POST)
     if not form.is_valid():
-        return _practice_question(request, session, show=True, rating_form=form, status=400)
-    if form.cleaned_data["question"] != session.current_id:
+        return _practice_question(request, session, show=False, answer_form=form, status=400)
+    question = _current_question(request, session)
+    if question is None:
+        return redirect("interviews:practice")
+    save_note(user=request.user, question=question, body=form.cleaned_data["body"])
+    if request.htmx:
+        return _practice_question(request, session, show=True)
+    return redirect(f"{reverse('interviews:practice')}?show=1#strong-answer")
+
+
+@login_required
+@require_POST
+def practice_rate(request: HttpRequest) -> HttpResponse:
+    session = PracticeSession.from_store(request.session)
+    question = None if session is None or session.finished else _current_question(request, session)
+    if question is None:
+        return redirect("interviews:practice")
+    form = PracticeRatingForm(request.POST, key_point_count=len(question.key_point_list))
+    valid = form.is_valid()
+    if valid and form.cleaned_data["question"] != session.current_id:
         # Another tab moved the session on; rating this one would rate the wrong question.
         messages.info(request, "That question was already rated; here is the next one.")
         return redirect("interviews:practice")
-    question = _published_question(request, session.current_id)
+    check = _practice_check(request, session, question, ticked=form.cleaned_data.get("covered"))
+    suggesting = "suggest" in request.POST
+    if suggesting or not valid:
+        status = 200 if suggesting and not form.has_error("covered") else 400
+        errors = form if status == 400 else None
+        return _practice_question(
+            request, session, show=True, check=check, rating_form=errors, status=status
+        )
     rating = form.cleaned_data["rating"]
-    scheduling.rate(user=request.user, question=question, rating=rating, now=timezone.now())
+    attempt = scheduling.Attempt(
+        covered_points=check.covered_texts,
+        key_point_total=len(check.points),
+        suggested_rating=check.suggested,
+        seconds_taken=check.seconds,
+    )
+    now = timezone.now()
+    scheduling.rate(user=request.user, question=question, rating=rating, now=now, attempt=attempt)
     session.record(question_id=question.pk, rating=rating)
     session.save(request.session)
     return redirect("interviews:practice")
@@ -261,7 +376,13 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def practice_end(request: HttpRequest) -> HttpResponse:
-    PracticeSession.clear(request.session)
+    """End a running session at its summary; from the summary, clear it for a new one."""
+    session = PracticeSession.from_store(request.session)
+    if session is not None and not session.finished:
+        session.end()
+        session.save(request.session)
+    else:
+        PracticeSession.clear(request.session)
     return redirect("interviews:practice")
 
 

@@ -1,5 +1,7 @@
 """factory-boy factories for every model the tests build; exposed as fixtures in conftest."""
 
+import datetime
+
 import factory
 from django.contrib.auth import get_user_model
 
@@ -193,6 +195,8 @@ class CertificationFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Certification {n}")
     slug = factory.Sequence(lambda n: f"certification-{n}")
+    source_url = "https://example.com/certification"
+    checked_on = datetime.date(2026, 12, 1)
 
 
 class TransitionPathFactory(factory.django.DjangoModelFactory):

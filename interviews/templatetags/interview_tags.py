@@ -8,6 +8,8 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
+from interviews.models import Rating
+
 register = template.Library()
 
 
@@ -32,3 +34,19 @@ def comes_back(due: datetime | None, now: datetime):
     if due is None:
         return ""
     return format_html('<time datetime="{}">{}</time>', due.isoformat(), comes_back_text(due, now))
+
+
+@register.filter
+def duration(seconds: int | None) -> str:
+    """Seconds as people say them: "5 min", "4 min 20 s", "45 s"."""
+    if seconds is None:
+        return ""
+    minutes, rest = divmod(int(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+@register.simple_tag
+def rating_choices():
+    return Rating.choices

@@ -16,6 +16,9 @@ CONTENT_MODELS = (
     "pathcertification",
     "requirementlevel",
     "prerequisite",
+    "skill",
+    "roleskill",
+    "learningresource",
 )
 
 
@@ -85,3 +88,73 @@ def test_it_shows_superusers_counts_but_never_the_answers(admin_client, alice, t
         not admin_client.get(reverse("admin:index")).content.decode().count("assessments/answer/")
     )
     assert Assessment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "query,shown,hidden",
+    [
+        ("status__exact=retired", "AWS ML Specialty", "Google Professional ML Engineer"),
+        ("status__exact=not-confirmed", "Partnership on AI certification", "AWS ML Specialty"),
+        ("kind__exact=course", "IBM AI Engineering", "AWS ML Specialty"),
+    ],
+)
+def test_it_filters_certifications_by_status_and_kind(editor_client, query, shown, hidden):
+    response = editor_client.get(
+        reverse("admin:assessments_certification_changelist") + "?" + query
+    )
+    content = response.content.decode()
+    assert shown in content and hidden not in content
+
+
+def test_it_filters_resources_by_format_and_level(editor_client):
+    url = reverse("admin:assessments_learningresource_changelist")
+    content = editor_client.get(url + "?format__exact=book&level__exact=2").content.decode()
+    assert "Mathematics for Machine Learning" in content
+    assert "Kaggle Learn: Python" not in content
+
+
+def test_it_shows_which_plans_change_before_retiring_a_certification(
+    editor_client, alice, take_assessment
+):
+    from assessments.models import Certification
+
+    take_assessment(alice, background="developer", answers={"prog-experience": 4})
+    exam = Certification.objects.get(slug="aws-ml-engineer-associate")
+    changelist = reverse("admin:assessments_certification_changelist")
+    preview = editor_client.post(changelist, {"action": "retire", "_selected_action": [exam.pk]})
+    content = preview.content.decode()
+    assert "Developer → ML Engineer" in content
+    assert "scheduled as an exam in 1 saved plan." in content
+    exam.refresh_from_db()
+    assert exam.status == "active"
+    successor = Certification.objects.get(slug="google-professional-ml-engineer")
+    editor_client.post(
+        changelist,
+        {
+            "action": "retire",
+            "_selected_action": [exam.pk],
+            "apply": "1",
+            "retired_on": "2027-01-31",
+            "successor": successor.pk,
+        },
+    )
+    exam.refresh_from_db()
+    assert (exam.status, str(exam.retired_on), exam.successor) == (
+        "retired",
+        "2027-01-31",
+        successor,
+    )
+
+
+def test_it_refuses_to_retire_without_a_date(editor_client):
+    from assessments.models import Certification
+
+    exam = Certification.objects.get(slug="aws-ai-practitioner")
+    response = editor_client.post(
+        reverse("admin:assessments_certification_changelist"),
+        {"action": "retire", "_selected_action": [exam.pk], "apply": "1", "retired_on": "soon"},
+    )
+    assert response.status_code == 200
+    assert "Enter a valid date." in response.content.decode()
+    exam.refresh_from_db()
+    assert exam.status == "active"

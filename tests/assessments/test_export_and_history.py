@@ -18,7 +18,12 @@ def test_it_exports_answers_results_dismissals_and_ticks(alice_client, alice, tw
     path = second.result["paths"][0]["slug"]
     alice_client.post(
         reverse("assessments:tick", args=[second.pk]),
-        {"path": path, "milestone": "portfolio", "done": "1"},
+        {
+            "path": path,
+            "milestone": "portfolio",
+            "done": "1",
+            "evidence": "https://example.com/project",
+        },
     )
     alice_client.post(
         reverse("assessments:dismiss", args=[second.pk]),
@@ -33,6 +38,7 @@ def test_it_exports_answers_results_dismissals_and_ticks(alice_client, alice, tw
     assert python["answer"].startswith("I write Python most days")
     assert exported["result"]["paths"][0]["slug"] == path
     assert exported["plan_ticks"][0]["milestone"] == "portfolio"
+    assert exported["plan_ticks"][0]["evidence"] == "https://example.com/project"
     assert exported["not_for_me"][0]["reason"] == "pay"
 
 

@@ -63,3 +63,16 @@ def test_it_caches_the_pages_for_visitors_until_staff_edit_a_path(
     path.timeline_max_months = 9
     path.save()
     assert "4–9 months" in client.get(url).content.decode()
+
+
+def test_the_path_page_says_which_of_the_guides_certifications_are_retired(client):
+    content_ = client.get("/paths/developer-to-ml-engineer/").content.decode()
+    assert "AWS ML Specialty" in content_
+    assert "Retired 31 March 2026" in content_
+    assert "Successor: AWS Certified Machine Learning Engineer – Associate." in content_
+
+
+def test_the_path_page_says_when_a_certification_is_not_confirmed(client):
+    content_ = client.get("/paths/marketing-to-ai-ethics-specialist/").content.decode()
+    assert "Partnership on AI certification" in content_ and "Not confirmed" in content_
+    assert "The nearest real one: IAPP Artificial Intelligence Governance Professional" in content_

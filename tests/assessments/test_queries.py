@@ -91,15 +91,20 @@ def test_it_renders_the_result_within_budget(
     for milestone in completed.result["paths"][0]["plan"][:3]:
         alice_client.post(
             reverse("assessments:tick", args=[completed.pk]),
-            {"path": path, "milestone": milestone["key"], "done": "1"},
+            {"path": path, "milestone": milestone["key"], "done": "1", "evidence": "A note"},
         )
     with django_assert_max_num_queries(BUDGET):
         response = alice_client.get(reverse("assessments:result", args=[completed.pk]))
-    assert response.context["page"].done == 3
+    assert response.context["page"].progress.done == 3
     with django_assert_max_num_queries(BUDGET):
         alice_client.post(
             reverse("assessments:tick", args=[completed.pk]),
-            {"path": path, "milestone": "portfolio", "done": "1"},
+            {
+                "path": path,
+                "milestone": "portfolio",
+                "done": "1",
+                "evidence": "https://example.com/project",
+            },
             headers={"HX-Request": "true"},
         )
 

@@ -1,10 +1,11 @@
 """Every passage of the guide that issue 14 found missing is on the page where a user looks."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.html import escape
 
-from careers.models import GuideEntry, PageReview
+from careers.models import EditorNote, GuideEntry, Hub, Market, PageReview
 
 # Each sentence as the guide words it, and the page it belongs on.
 PASSAGES = [
@@ -214,3 +215,51 @@ def test_the_paths_page_quotes_the_guide_on_preparation_time_and_ways_in(client,
 def test_the_question_bank_links_to_the_interview_preparation_guide(client, guide):
     content = client.get("/interviews/").content.decode()
     assert f'href="{reverse("careers:guide_interviews")}"' in content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/roles/",
+        "/roles/prompt-engineer/",
+        "/roles/compare/?a=machine-learning-engineer&b=data-scientist-ai",
+        "/hubs/",
+        "/hubs/miami/",
+        "/salaries/",
+        "/salaries/offers/?offer-0-base_usd=1&offer-0-market=austin"
+        "&offer-1-base_usd=2&offer-1-market=other&offer-1-other_cost_of_living_index=90",
+        "/guide/negotiation/",
+        "/guide/work-arrangements/",
+        "/guide/interviews/",
+        "/guide/faq/",
+    ],
+)
+def test_every_careers_page_says_whose_words_and_figures_are_whose(client, guide, url):
+    content = client.get(url).content.decode()
+    main = content.split("<main")[1].split("</main>")[0]
+    assert 'class="source-guide' in main or 'class="stat source-guide' in main
+    assert (
+        "Marked (guide)" in main
+        or "the guide&#x27;s own words" in main
+        or ("the guide's own words" in main or "retold in our words" in main)
+    )
+
+
+def test_a_note_on_a_hub_or_market_shows_on_the_hub_pages(client, guide):
+    for target, body in (
+        (Hub.objects.get(slug="denver"), "A note on the hub."),
+        (Market.objects.get(slug="denver"), "A note on the market."),
+    ):
+        EditorNote.objects.create(
+            content_type=ContentType.objects.get_for_model(target),
+            object_id=target.pk,
+            body=body,
+            source_url="https://example.org/later",
+            source_title="Later data",
+            checked_on="2026-12-01",
+        )
+    for url in ("/hubs/", "/hubs/denver/"):
+        content = client.get(url).content.decode()
+        assert "A note on the hub." in content and "A note on the market." in content
+    assert "A note on the market." in client.get("/salaries/").content.decode()

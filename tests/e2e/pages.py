@@ -80,6 +80,12 @@ def assessment_result(site: LiveSite, username: str | None) -> str | None:
     return flows.complete(client, flows.start(client))
 
 
+def plan_print(site: LiveSite, username: str | None) -> str | None:
+    """The printable plan of an assessment the user has just taken."""
+    result = assessment_result(site, username)
+    return result.replace("/result/", "/plan/print/") if result else None
+
+
 def start_practice(page: Page) -> None:
     """Begin a three-question session (unless one is running) and stay on its first question."""
     start = page.get_by_role("button", name="Start practising")
@@ -92,7 +98,7 @@ def start_practice(page: Page) -> None:
 
 def reveal_practice_answer(page: Page) -> None:
     start_practice(page)
-    page.get_by_role("link", name="Show what a strong answer covers").click()
+    page.get_by_role("button", name="Save my answer and compare").click()
     page.locator("#strong-answer").wait_for()
 
 
@@ -150,6 +156,7 @@ PAGES = [
         for number in range(1, 10)
     ),
     PageSpec("assessment-result", assessment_result, user="auditor-result"),
+    PageSpec("plan-print", plan_print, user="auditor-plan"),
     PageSpec("paths", "/paths/"),
     PageSpec("path", first_link("/paths/", r"/paths/[\w-]+/")),
     # interviews
@@ -172,6 +179,8 @@ PAGES = [
         then=reveal_practice_answer,
     ),
     PageSpec("progress", "/interviews/progress/", signed_in=True),
+    PageSpec("mock-interviews", "/interviews/mock/", signed_in=True),
+    PageSpec("own-questions", "/interviews/mine/", signed_in=True),
     PageSpec("fresh-cycle", "/interviews/progress/fresh-cycle/", signed_in=True),
 ]
 

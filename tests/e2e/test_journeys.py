@@ -242,7 +242,7 @@ def test_it_practises_three_questions_and_the_progress_page_counts_them(
         expect(page.locator("#practice-step")).to_have_text(f"Question {number} of 3")
         prompts.append(page.locator("#practice-heading").inner_text())
         expect(page.locator("[data-rating-key]")).to_have_count(0)
-        page.get_by_role("link", name="Show what a strong answer covers").click()
+        page.get_by_role("button", name="Save my answer and compare").click()
         expect(page.locator(".key-points li").first).to_be_visible()
         if by_key:
             page.keyboard.press(rating)
@@ -476,10 +476,7 @@ def test_it_keeps_another_users_assessment_and_notes_out_of_reach(
     bob_page.goto(question_path)
     expect(bob_page.get_by_role("heading", level=1)).to_be_visible()
     assert secret not in bob_page.content()
-    assert (
-        "outage"
-        not in bob_page.get_by_role("textbox", name="Your notes and answer draft").input_value()
-    )
+    assert "outage" not in bob_page.get_by_role("textbox", name="Your answer").input_value()
     bob_page.goto(question_path + "?show=1")
     assert secret not in bob_page.content()
 

@@ -1,0 +1,39 @@
+"""Pages of a user's own questions: list, add and delete them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .forms import OwnQuestionForm
+from .models import Question
+from .own_questions import add_own_question, delete_own_question
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def own_questions(request: HttpRequest) -> HttpResponse:
+    form = OwnQuestionForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        question = add_own_question(user=request.user, **form.cleaned_data)
+        messages.success(request, "Your question is saved; practice sessions will ask it too.")
+        return redirect(question)
+    context = {
+        "form": form,
+        "questions": Question.objects.owned_by(request.user).order_by("-pk"),
+    }
+    return render(
+        request, "interviews/own_questions.html", context, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_POST
+def own_question_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    if not delete_own_question(user=request.user, pk=pk):
+        raise Http404("No such question of yours.")
+    messages.success(request, "Your question and its practice record are deleted.")
+    return redirect("interviews:own_questions")

@@ -1,0 +1,168 @@
+"""The content behind plans: checked certifications, the resource catalogue, and the plan each
+persona gets from the real data."""
+
+import datetime
+import json
+from itertools import pairwise
+
+import pytest
+
+from assessments.loader import read_data
+from assessments.models import Certification, Dimension, LearningResource, RoleSkill, Skill
+from careers.models import Role
+
+CHECKED = datetime.date(2026, 12, 1)
+
+
+def test_every_certification_has_a_status_a_source_and_the_date_it_was_checked(content):
+    for certification in Certification.objects.all():
+        assert certification.status in Certification.Status.values, certification
+        assert certification.source_url.startswith("http"), certification
+        assert certification.checked_on == CHECKED, certification
+        if certification.status == Certification.Status.RETIRED:
+            assert certification.retired_on and certification.successor, certification
+        if certification.status == Certification.Status.NOT_CONFIRMED:
+            assert certification.status_note and certification.alternative, certification
+            assert certification.alternative.status == Certification.Status.ACTIVE
+        if certification.kind == Certification.Kind.EVIDENCE:
+            assert certification.action, certification
+
+
+def test_it_keeps_the_guides_names_and_records_what_happened_to_them(content):
+    by_slug = Certification.objects.in_bulk(field_name="slug")
+    aws = by_slug["aws-ml-specialty"]
+    assert aws.name == "AWS ML Specialty" and aws.from_guide
+    assert (aws.status, aws.retired_on) == ("retired", datetime.date(2026, 3, 31))
+    assert aws.successor.exam_code == "MLA-C01"
+    assert by_slug["microsoft-azure-ai-engineer"].successor.exam_code == "AI-103"
+    for slug in (
+        "google-ai-product-manager",
+        "openai-api-certification",
+        "partnership-on-ai-certification",
+    ):
+        assert by_slug[slug].status == "not-confirmed", slug
+    assert by_slug["ibm-ai-engineering"].kind == "course"
+
+
+def test_the_catalogue_holds_sixty_checked_resources_at_distinct_addresses(content):
+    resources = list(LearningResource.objects.all())
+    assert len(resources) >= 60
+    assert len({r.url for r in resources}) == len(resources)
+    for resource in resources:
+        assert resource.url.startswith(("https://", "http://")), resource
+        assert resource.source_url.startswith("http") and resource.checked_on == CHECKED
+        assert resource.hours >= 1 and resource.provider
+
+
+@pytest.mark.parametrize("level", [Skill.Level.FOUNDATION, Skill.Level.INTERMEDIATE])
+def test_every_dimension_has_resources_at_beginner_and_intermediate_level(content, level):
+    for dimension in Dimension.objects.all():
+        assert LearningResource.objects.filter(dimensions=dimension, level=level).exists(), (
+            dimension,
+            level,
+        )
+
+
+def test_every_role_has_core_skills_and_every_skill_a_resource(content):
+    for role in Role.objects.all():
+        links = RoleSkill.objects.filter(role=role)
+        assert links.filter(core=True).exists(), role
+    for skill in Skill.objects.all():
+        assert skill.resources.exists(), skill
+        assert skill.dimensions.exists(), skill
+
+
+def test_the_data_files_name_only_skills_and_dimensions_that_exist():
+    skills = {item["slug"] for item in read_data("skills")["skills"]}
+    dimensions = {item["slug"] for item in read_data("dimensions")}
+    for item in read_data("resources"):
+        assert set(item["skills"]) <= skills and set(item["dimensions"]) <= dimensions, item
+    for item in read_data("certifications"):
+        assert set(item.get("skills", [])) <= skills, item
+
+
+# --- Plans for personas, from the real scoring, data and plan rules ---------------------------
+
+# Answer positions by question slug (0 = the first answer): what each person has done.
+PERSONAS = {
+    "senior developer": (
+        "developer",
+        {
+            "prog-experience": 4,
+            "prog-python": 3,
+            "prog-data": 2,
+            "math-statistics": 1,
+            "math-linear-algebra": 1,
+            "math-calculus": 1,
+            "analysis-problem-solving": 2,
+            "domain-technology": 3,
+        },
+    ),
+    "marketing manager": (
+        "marketing",
+        {"prog-experience": 1, "prog-python": 0, "domain-depth": 3, "comm-writing": 3},
+    ),
+    "business person": ("business", {"domain-depth": 3, "comm-stakeholders": 3}),
+    "data analyst": ("analyst", {"prog-data": 3, "math-statistics": 3}),
+    "academic": ("academic", {"math-statistics": 4, "analysis-research": 3}),
+    "salesperson": ("sales", {"comm-customers": 3}),
+    "no experience": ("other", {}),
+}
+
+
+@pytest.fixture
+def plans(alice, take_assessment):
+    """Every path's plan for every persona, as stored in their results."""
+    found = {}
+    for persona, (background, answers) in PERSONAS.items():
+        assessment = take_assessment(alice, background=background, hours=8, answers=answers)
+        for path in assessment.result["paths"]:
+            found[(persona, path["slug"])] = path
+    return found
+
+
+def test_no_plan_sends_anyone_to_a_retired_or_unconfirmed_credential(content, plans):
+    unavailable = set(Certification.objects.exclude(status="active").values_list("slug", flat=True))
+    for (persona, slug), path in plans.items():
+        for milestone in path["plan"]:
+            named = json.dumps(milestone)
+            assert not any(f'"exam-{cert}"' in named for cert in unavailable), (persona, slug)
+            if milestone["kind"] == "exam":
+                exam = Certification.objects.get(slug=milestone["key"].removeprefix("exam-"))
+                assert exam.status == "active" and exam.kind == "exam", (persona, slug)
+
+
+def test_every_milestone_has_a_resource_with_an_address_hours_and_a_deliverable(plans):
+    for (persona, slug), path in plans.items():
+        assert path["plan"], (persona, slug)
+        for milestone in path["plan"]:
+            assert milestone["hours"] > 0, (persona, slug, milestone["key"])
+            assert milestone["deliverable"], (persona, slug, milestone["key"])
+            assert milestone["resources"], (persona, slug, milestone["key"])
+            assert all(r["url"] for r in milestone["resources"]), (persona, slug)
+
+
+def test_the_developers_ml_engineer_plan_teaches_training_deployment_and_monitoring(plans):
+    path = plans[("senior developer", "developer-to-ml-engineer")]
+    keys = [milestone["key"] for milestone in path["plan"]]
+    for skill in ("classical-ml", "deep-learning-pytorch", "mlops-deployment", "model-monitoring"):
+        assert f"skill-{skill}" in keys, keys
+    # Foundations first, the machine learning next, then deployment and its monitoring.
+    assert keys.index("skill-classical-ml") < keys.index("skill-mlops-deployment")
+    assert keys.index("skill-mlops-deployment") < keys.index("skill-model-monitoring")
+    assert keys[-2:] == ["portfolio", "interviews"]
+    exam = next(m for m in path["plan"] if m["kind"] == "exam")
+    # The guide's AWS ML Specialty is retired; its successor stands in, after what it tests.
+    assert exam["key"] == "exam-aws-ml-engineer-associate"
+    assert "AWS ML Specialty" in exam["detail"]
+    assert keys.index(exam["key"]) > keys.index("skill-mlops-deployment")
+
+
+def test_each_plan_adds_up_to_its_study_hours_in_continuous_months(plans):
+    for (persona, slug), path in plans.items():
+        assert sum(m["hours"] for m in path["plan"]) == path["study_hours"]["total"]
+        assert path["plan"][-1]["end_month"] == path["timeline"]["months"], (persona, slug)
+        months = [(m["start_month"], m["end_month"]) for m in path["plan"]]
+        assert months[0][0] == 1, (persona, slug)
+        for (_, end), (start, _) in pairwise(months):
+            assert start in (end, end + 1), (persona, slug, months)

@@ -1,0 +1,121 @@
+"""/interviews/mine/: a user's own private questions, scheduled like the bank's."""
+
+import json
+
+from django.urls import reverse
+from django.utils import timezone
+
+from interviews import practice, scheduling
+from interviews.models import CardState, Question, Rating
+from interviews.own_questions import add_own_question
+
+URL = reverse("interviews:own_questions")
+DATA = {
+    "prompt": "Walk me through the churn model you shipped at Acme.",
+    "category": "behavioural",
+    "key_points": "The business problem\n\nThe metric you moved\nWhat you would do differently\n",
+    "follow_ups": "Who disagreed with you?",
+}
+
+
+def own(user, **fields):
+    return add_own_question(user=user, **{**DATA, **fields})
+
+
+def test_it_adds_a_private_question_with_its_key_points(alice_client, alice):
+    response = alice_client.post(URL, DATA)
+
+    question = Question.objects.get(owner=alice)
+    assert response["Location"] == question.get_absolute_url()
+    assert question.key_point_list == [
+        "The business problem",
+        "The metric you moved",
+        "What you would do differently",
+    ]
+    page = alice_client.get(question.get_absolute_url(), {"show": "1"}).content.decode()
+    assert "Walk me through the churn model" in page
+    assert 'name="covered" value="2"' in page
+    assert question.prompt in alice_client.get(URL).content.decode()
+
+
+def test_it_is_a_404_to_anyone_else_and_never_in_the_bank(client, alice, bob):
+    question = own(alice)
+
+    assert client.get(question.get_absolute_url()).status_code == 404
+    assert question.prompt not in client.get(reverse("interviews:bank")).content.decode()
+    client.force_login(bob)
+    assert client.get(question.get_absolute_url()).status_code == 404
+    rate_url = reverse("interviews:rate", args=[question.pk])
+    assert client.post(rate_url, {"rating": "3"}).status_code == 404
+    note_url = reverse("interviews:note", args=[question.pk])
+    assert client.post(note_url, {"body": "x"}).status_code == 404
+    delete_url = reverse("interviews:own_question_delete", args=[question.pk])
+    assert client.post(delete_url).status_code == 404
+    assert question.prompt not in client.get(URL).content.decode()
+    assert question.prompt not in client.get(reverse("interviews:bank")).content.decode()
+    assert Question.objects.filter(pk=question.pk).exists()
+    assert not CardState.objects.exists()
+
+
+def test_it_schedules_own_questions_like_any_other(alice, bob, question):
+    mine = own(alice)
+    now = timezone.now()
+
+    assert mine.pk in practice.build_queue(user=alice, size=5, categories=[], role=None, now=now)
+    assert mine.pk not in practice.build_queue(user=bob, size=5, categories=[], role=None, now=now)
+    scheduling.rate(user=alice, question=mine, rating=Rating.AGAIN, now=now)
+    later = now + timezone.timedelta(minutes=5)
+    assert practice.count_due(user=alice, now=later) == 1
+    queue = practice.build_queue(user=alice, size=5, categories=[], role=None, now=later)
+    assert queue[0] == mine.pk
+
+
+def test_it_exports_own_questions_and_deletes_them_with_the_account(alice_client, alice, bob):
+    mine = own(alice)
+    own(bob, prompt="Bob's secret question")
+
+    section = json.loads(alice_client.get(reverse("accounts:export_data")).content)["interviews"]
+
+    assert [q["prompt"] for q in section["own_questions"]] == [mine.prompt]
+    assert section["own_questions"][0]["key_points"][1] == "The metric you moved"
+    alice.delete()
+    assert not Question.objects.filter(owner__username="alice").exists()
+    assert Question.objects.filter(owner=bob).count() == 1
+
+
+def test_it_deletes_an_own_question(alice_client, alice):
+    mine = own(alice)
+
+    response = alice_client.post(reverse("interviews:own_question_delete", args=[mine.pk]))
+
+    assert response["Location"] == URL
+    assert not Question.objects.filter(pk=mine.pk).exists()
+
+
+def test_it_refuses_a_question_without_key_points_or_category(alice_client, alice):
+    response = alice_client.post(URL, {**DATA, "key_points": " \n ", "category": "astrology"})
+
+    content = response.content.decode()
+    assert response.status_code == 400
+    assert "This field is required." in content
+    assert "Select a valid choice" in content
+    assert not Question.objects.filter(owner=alice).exists()
+
+
+def test_it_refuses_more_than_ten_key_points(alice_client, alice):
+    response = alice_client.post(URL, {**DATA, "key_points": "\n".join("p" * 3 for _ in range(11))})
+
+    assert response.status_code == 400
+    assert "one to ten key points" in response.content.decode()
+
+
+def test_it_keeps_own_questions_out_of_the_staff_admin(client, alice, db):
+    mine = own(alice)
+    staff = type(alice).objects.create_superuser("staff", "s@example.com", "pw-long-enough-1")
+    client.force_login(staff)
+
+    listing = client.get(reverse("admin:interviews_question_changelist")).content.decode()
+    change = client.get(reverse("admin:interviews_question_change", args=[mine.pk]))
+
+    assert mine.prompt not in listing
+    assert change.status_code == 302  # the admin's "does not exist" redirect
