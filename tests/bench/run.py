@@ -427,7 +427,8 @@ def caches_table(results: dict[str, list[Measure]]) -> str:
                 pair[0] += hits
                 pair[1] += misses
         if not totals:
-            lines.append(f"| {mix} | (no cache counts: none kept, or code from before they were counted) | — | — | — |")
+            note = "no cache counts: none kept, or code from before they were counted"
+            lines.append(f"| {mix} | ({note}) | — | — | — |")
         for cache, (hits, misses) in sorted(totals.items()):
             rate = hits / (hits + misses) if hits + misses else 0
             lines.append(f"| {mix} | {cache} | {hits:,} | {misses:,} | {rate:.0%} |")
