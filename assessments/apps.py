@@ -10,8 +10,10 @@ class AssessmentsConfig(AppConfig):
             register_content_model,
             register_data_exporter,
             register_guide_loader,
+            register_personal_panel,
         )
 
+        from . import panels
         from .export import export_assessments
         from .loader import load_assessment_content
 
@@ -36,3 +38,5 @@ class AssessmentsConfig(AppConfig):
         # Registered after careers (INSTALLED_APPS order): paths point at its roles.
         register_guide_loader("assessments", load_assessment_content)
         register_data_exporter("assessments", export_assessments)
+        register_personal_panel("home", panels.home_panel)
+        register_personal_panel("role", panels.role_panel)

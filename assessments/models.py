@@ -44,6 +44,8 @@ class Question(models.Model):
 
     class Meta:
         ordering = ["sort_order", "pk"]
+        # The admin lists interview questions too; the names tell the two apart.
+        verbose_name = "assessment question"
 
     def __str__(self) -> str:
         return self.text

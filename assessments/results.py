@@ -378,6 +378,24 @@ def plan_progress(
     )
 
 
+def read_result_page(*, assessment: Assessment, today: datetime.date) -> ResultPage:
+    """result_page() with the user's dismissals and ticks read from the database, for the
+    home page's plan panel, so its figures are the result page's."""
+    ticks = assessment.ticks.values_list("path_slug", "milestone_key", "evidence")
+    return result_page(
+        assessment=assessment,
+        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
+        ticks={(path, key): evidence for path, key, evidence in ticks},
+        today=today,
+    )
+
+
+def next_milestone(page: ResultPage) -> dict[str, Any] | None:
+    """The plan's first milestone not yet done, in the plan's order."""
+    steps = page.progress.steps if page.progress else []
+    return next((step for step in steps if not step["done"]), None)
+
+
 # --- What the user does with a result --------------------------------------------------------
 
 

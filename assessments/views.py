@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from careers.models import Profile
+from careers.registry import personal_panels
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
 
@@ -413,4 +414,8 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {"label": r.dimension.name, "value": r.level} for r in path.requirement_levels.all()
     ]
     context = {"path": path, "requirement_rows": requirement_rows}
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels(
+            "role", user=request.user, now=timezone.now(), role=path.target_role, path_slug=slug
+        )
     return render(request, "assessments/path_detail.html", context)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UserCreationForm
 
 from .models import Hub, Profile, Role
@@ -20,12 +20,41 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+        help_texts = {
+            "username": (
+                "The name you sign in with. Letters, numbers and . @ + - _ only, no spaces."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = password_help()
+        self.fields["password2"].help_text = "Type the same password again, to catch a typo."
+
+    def validate_password_for_user(self, user, password_field_name: str = "password1") -> None:
+        # Django files "too common" or "too short" under the confirmation field; they are
+        # about the password itself, so they go under the field where it was typed.
+        super().validate_password_for_user(user, password_field_name=password_field_name)
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip()
         if get_user_model().objects.filter(email__iexact=email).exists():
             raise forms.ValidationError("An account with this email address already exists.")
         return email
+
+
+def password_help() -> str:
+    """The password rules in one sentence, with the minimum length the settings ask for."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    length = f"At least {max(lengths)} characters; " if lengths else ""
+    return (
+        f"{length}a few words strung together work well. Not a common password, not only "
+        "numbers, and not too like your name or email address."
+    )
 
 
 class ProfileForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from import_export.widgets import ManyToManyWidget
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
 
-from .models import Question
+from .models import Question, SearchAlias
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -101,3 +101,11 @@ class QuestionAdmin(ImportExportModelAdmin):
     @admin.action(description="Unpublish the selected questions", permissions=["change"])
     def unpublish(self, request, queryset) -> None:
         self._set_published(request, queryset, published=False)
+
+
+@admin.register(SearchAlias)
+class SearchAliasAdmin(admin.ModelAdmin):
+    """Two wordings a bank search treats as one: "RAG" also finds "retrieval-augmented"."""
+
+    list_display = ("term", "means")
+    search_fields = ("term", "means")

@@ -19,7 +19,7 @@ def test_it_lists_every_path_with_timeline_certifications_prerequisites_and_pay(
     assert "Policy analysis experience, stakeholder management" in content
     assert "$120,000–$160,000" in content  # Machine Learning Engineer, entry level
     assert 'href="/roles/ai-solutions-architect/"' in content
-    assert '<svg viewBox="0 0' in content
+    assert '<svg class="chart-wide" viewBox="0 0' in content  # and a narrow one for phones
 
 
 def test_it_shows_one_path_with_its_requirements_and_the_roles_pay(client):
