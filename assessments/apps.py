@@ -6,6 +6,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from careers.registry import (
             register_content_model,
             register_data_exporter,
@@ -16,6 +18,7 @@ class AssessmentsConfig(AppConfig):
         from . import panels
         from .export import export_assessments
         from .loader import load_assessment_content
+        from .visitors import on_login
 
         register_content_model(
             *(
@@ -40,3 +43,5 @@ class AssessmentsConfig(AppConfig):
         register_data_exporter("assessments", export_assessments)
         register_personal_panel("home", panels.home_panel)
         register_personal_panel("role", panels.role_panel)
+        # Sign-up and login both send it: an assessment taken as a visitor becomes theirs.
+        user_logged_in.connect(on_login, dispatch_uid="assessments-claim-visitor-assessments")

@@ -200,6 +200,7 @@ class HistoryFigures(NamedTuple):
     streaks: Streaks
     chart_rows: tuple[dict, ...]
     weakest: tuple[WeakCategory, ...]
+    key: str  # names everything the figures depend on: for caching what is drawn from them
 
 
 def history_figures(
@@ -213,8 +214,8 @@ def history_figures(
     are worked out from.
     """
     today = _day(now)
-    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
     version = practice_version(cards)
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
     figures = cache.get(key, version=version)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)
@@ -225,6 +226,7 @@ def history_figures(
             streaks=streaks(activity=activity, today=today),
             chart_rows=tuple(practice_chart_rows(activity=activity, today=today)),
             weakest=tuple(weakest_categories(activity=activity)),
+            key=f"{key}:{version}",
         )
         cache.set(key, figures, HISTORY_TTL_SECONDS, version=version)
     return figures

@@ -410,6 +410,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         "streaks": history.streaks,
         "chart_rows": history.chart_rows,
         "weakest": history.weakest,
+        # The user's id, practice version, day and bank version: see history_figures.
+        "history_key": history.key,
         "readiness": readiness,
         "upcoming": upcoming,
         "now": now,
