@@ -52,13 +52,13 @@ class DimensionAdmin(KeepUsersDataAdmin):
 
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
-    fields = ("sort_order", "text", "score")
+    fields = ("sort_order", "text", "score", "runway_months", "keeps_income")
     extra = 1
 
 
 @admin.register(Question)
 class QuestionAdmin(KeepUsersDataAdmin):
-    list_display = ("text", "dimension", "sort_order", "option_count")
+    list_display = ("text", "dimension", "counts_toward_score", "sort_order", "option_count")
     list_filter = ("dimension",)
     list_select_related = ("dimension",)
     search_fields = ("text", "slug")
@@ -201,7 +201,16 @@ class PathCertificationInline(admin.TabularInline):
 
 class PrerequisiteInline(admin.TabularInline):
     model = Prerequisite
-    fields = ("sort_order", "name", "slug", "met_by_background", "question", "minimum_score")
+    fields = (
+        "sort_order",
+        "name",
+        "slug",
+        "hard",
+        "met_by_background",
+        "question",
+        "minimum_score",
+        "unlock",
+    )
     extra = 0
     prepopulated_fields = {"slug": ("name",)}
 
@@ -210,13 +219,14 @@ class PrerequisiteInline(admin.TabularInline):
 class TransitionPathAdmin(KeepUsersDataAdmin):
     list_display = (
         "name",
+        "source",
         "background",
         "target_role",
         "timeline_label",
         "core_study_hours",
         "sort_order",
     )
-    list_filter = ("background",)
+    list_filter = ("source", "background")
     list_select_related = ("target_role",)
     list_editable = ("sort_order",)
     search_fields = ("name", "summary")

@@ -25,6 +25,12 @@ class BackgroundForm(forms.Form):
             "invalid_choice": "Choose one of the backgrounds listed.",
         },
     )
+    background_other = forms.CharField(
+        label="If another profession, which?",
+        max_length=100,
+        required=False,
+        help_text="Optional. Shown in your result, so the advice speaks to your field.",
+    )
     weekly_study_hours = forms.IntegerField(
         label="Hours a week you can study",
         min_value=MIN_WEEKLY_HOURS,
@@ -47,7 +53,7 @@ class BackgroundForm(forms.Form):
         queryset=Role.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. Roles you tick count a little in their paths' favour.",
+        help_text="Optional. A role you tick counts as much as your background does.",
         error_messages={
             "invalid_choice": "Choose roles from the list.",
             "invalid_pk_value": "Choose roles from the list.",

@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.sitewide.throttling import client_ip
@@ -45,20 +46,37 @@ class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
         return {**super().get_form_kwargs(), "client": client_ip(self.request)}
 
 
+def _safe_next(request: HttpRequest) -> str:
+    """Where the visitor was going, if it is a page of this site; otherwise nothing."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
+    next_url = _safe_next(request)
     if request.user.is_authenticated:
-        return redirect("accounts:profile")
+        return redirect(next_url or "accounts:profile")
     form = SignupForm(request.POST or None, client=client_ip(request))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
             Profile.objects.create(user=user)
+        # Logging in also hands the user what they did before signing up (apps listen
+        # for user_logged_in: an assessment taken as a visitor becomes theirs).
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if next_url:
+            messages.success(request, "Welcome! What you did before signing up is now yours.")
+            return redirect(next_url)
         messages.success(request, "Welcome! Tell us where you are starting from.")
         return redirect("accounts:profile")
     status = TOO_MANY_REQUESTS if form.throttled else 200
-    return render(request, "registration/signup.html", {"form": form}, status=status)
+    return render(
+        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+    )
 
 
 @login_required

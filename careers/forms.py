@@ -6,7 +6,7 @@ from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
 from django.db.models import Sum
 from django.utils import timezone
@@ -87,6 +87,21 @@ class SignupForm(ThrottledForm, UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+        help_texts = {
+            "username": (
+                "The name you sign in with. Letters, numbers and . @ + - _ only, no spaces."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = password_help()
+        self.fields["password2"].help_text = "Type the same password again, to catch a typo."
+
+    def validate_password_for_user(self, user, password_field_name: str = "password1") -> None:
+        # Django files "too common" or "too short" under the confirmation field; they are
+        # about the password itself, so they go under the field where it was typed.
+        super().validate_password_for_user(user, password_field_name=password_field_name)
 
     def clean(self):
         self.limit(
@@ -127,6 +142,20 @@ class ResetForm(ThrottledForm, PasswordResetForm):
         ):
             return iter(())
         return super().get_users(email)
+
+
+def password_help() -> str:
+    """The password rules in one sentence, with the minimum length the settings ask for."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    length = f"At least {max(lengths)} characters; " if lengths else ""
+    return (
+        f"{length}a few words strung together work well. Not a common password, not only "
+        "numbers, and not too like your name or email address."
+    )
 
 
 class ProfileForm(forms.ModelForm):

@@ -14,7 +14,7 @@ from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
 
-from .models import Question
+from .models import Question, SearchAlias
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -128,3 +128,11 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     @admin.action(description="Unpublish the selected questions", permissions=["change"])
     def unpublish(self, request, queryset) -> None:
         self._set_published(request, queryset, published=False)
+
+
+@admin.register(SearchAlias)
+class SearchAliasAdmin(admin.ModelAdmin):
+    """Two wordings a bank search treats as one: "RAG" also finds "retrieval-augmented"."""
+
+    list_display = ("term", "means")
+    search_fields = ("term", "means")

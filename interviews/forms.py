@@ -89,17 +89,6 @@ class NoteField(forms.CharField):
         return value.replace("\r\n", "\n") if value else value
 
 
-class NoteForm(forms.Form):
-    body = NoteField(
-        label="Your notes and answer draft",
-        required=False,
-        max_length=NOTE_MAX_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=f"Private to you. Up to {NOTE_MAX_CHARS:,} characters.",
-    )
-
-
 class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         choices=Rating.choices,
@@ -175,6 +164,8 @@ class PracticeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked to practise every category.",
     )
+    # Sent by the home page's "Practise them": exactly the questions due today, nothing new.
+    due_today = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FreshCycleForm(forms.Form):

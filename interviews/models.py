@@ -121,6 +121,8 @@ class Question(models.Model):
     class Meta:
         # The data file's order, which groups questions by category.
         ordering = ["pk"]
+        # The admin lists assessment questions too; the names tell the two apart.
+        verbose_name = "interview question"
         constraints = [
             models.CheckConstraint(
                 condition=Q(difficulty__gte=1) & Q(difficulty__lte=3),

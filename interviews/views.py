@@ -35,13 +35,14 @@ from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
 from .practice import (
     PracticeSession,
-    build_queue,
     check_answer,
     count_due,
     seconds_between,
+    session_queue,
     suggested_seconds,
     target_role_for,
 )
+from .search import suggest
 from .status import cards_for
 
 ALREADY_RECORDED = "That rating was already recorded, so it counts once."
@@ -81,6 +82,10 @@ def bank(request: HttpRequest) -> HttpResponse:
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
+    text = form.filters().text
+    if text and not result.page.paginator.count:
+        prompts = (question.prompt for question in catalogue.questions)
+        context["suggestions"] = suggest(text, vocabulary=prompts)
     return render_page(request, "interviews/bank.html", context, partial="bank")
 
 
@@ -231,11 +236,11 @@ def _practice_start_page(request: HttpRequest, form: PracticeForm) -> HttpRespon
 def _start_practice(request: HttpRequest) -> HttpResponse:
     form = PracticeForm(request.POST)
     if form.is_valid():
-        queue = build_queue(
+        queue = session_queue(
             user=request.user,
             size=form.cleaned_data["size"],
             categories=form.cleaned_data["categories"],
-            role=target_role_for(user=request.user),
+            due_today=form.cleaned_data["due_today"],
             now=timezone.now(),
         )
         if queue:
@@ -423,6 +428,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         "streaks": history.streaks,
         "chart_rows": history.chart_rows,
         "weakest": history.weakest,
+        # The user's id, practice version, day and bank version: see history_figures.
+        "history_key": history.key,
         "readiness": readiness,
         "upcoming": upcoming,
         "now": now,

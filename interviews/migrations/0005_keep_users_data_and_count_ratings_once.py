@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0002_practice_like_an_interview'),
+        ('interviews', '0004_question_verbose_name'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

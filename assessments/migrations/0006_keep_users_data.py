@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0003_catalogue'),
+        ('assessments', '0005_routes_backgrounds_visitors'),
     ]
 
     operations = [
