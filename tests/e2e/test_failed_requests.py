@@ -31,15 +31,15 @@ def test_a_rating_the_server_refuses_shows_a_message_beside_it(member_page):
 def test_a_note_lost_on_the_network_says_so_and_keeps_the_draft(member_page):
     page = member_page
     open_a_question(page)
-    notes = page.get_by_role("textbox", name="Your notes and answer draft")
+    notes = page.get_by_role("textbox", name="Your answer")
     notes.fill("My answer, typed with care")
     page.route("**/notes/", lambda route: route.abort())
-    page.get_by_role("button", name="Save notes").click()
+    page.get_by_role("button", name="Save draft").click()
 
     expect(page.get_by_role("alert").filter(has_text="No connection")).to_be_visible()
     assert notes.input_value() == "My answer, typed with care"
 
     # The next try that works clears the message.
     page.unroute("**/notes/")
-    page.get_by_role("button", name="Save notes").click()
+    page.get_by_role("button", name="Save draft").click()
     expect(page.get_by_role("alert").filter(has_text="No connection")).to_have_count(0)
