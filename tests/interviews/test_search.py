@@ -86,7 +86,10 @@ def test_postgres_searches_with_the_full_text_index(aliases, bank):
     from interviews.models import Question
     from interviews.search import SEARCH_VECTOR
 
+    # With both plain scans off, only a bitmap scan is left, and that needs an index whose
+    # condition matches the query: the planner's statistics cannot pick the primary key.
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")
+        cursor.execute("SET enable_indexscan = off")
     plan = Question.objects.annotate(search=SEARCH_VECTOR).filter(search="rag").explain()
     assert "question_search" in plan
