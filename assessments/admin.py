@@ -9,6 +9,8 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 
+from careers.content_admin import KeepUsersDataAdmin
+
 from .models import (
     AnswerOption,
     Assessment,
@@ -33,7 +35,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(admin.ModelAdmin):
+class DimensionAdmin(KeepUsersDataAdmin):
     list_display = ("name", "study_hours_per_point", "sort_order", "question_count")
     list_editable = ("study_hours_per_point", "sort_order")
     search_fields = ("name", "guide_prompt")
@@ -50,13 +52,13 @@ class DimensionAdmin(admin.ModelAdmin):
 
 class AnswerOptionInline(admin.TabularInline):
     model = AnswerOption
-    fields = ("sort_order", "text", "score")
+    fields = ("sort_order", "text", "score", "runway_months", "keeps_income")
     extra = 1
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
-    list_display = ("text", "dimension", "sort_order", "option_count")
+class QuestionAdmin(KeepUsersDataAdmin):
+    list_display = ("text", "dimension", "counts_toward_score", "sort_order", "option_count")
     list_filter = ("dimension",)
     list_select_related = ("dimension",)
     search_fields = ("text", "slug")
@@ -102,7 +104,7 @@ def plans_affected(certification: Certification) -> dict:
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
+class CertificationAdmin(KeepUsersDataAdmin):
     list_display = ("name", "provider", "kind", "status", "retired_on", "from_guide", "checked_on")
     list_filter = ("status", "kind", "from_guide")
     search_fields = ("name", "provider", "exam_code", "description")
@@ -199,22 +201,32 @@ class PathCertificationInline(admin.TabularInline):
 
 class PrerequisiteInline(admin.TabularInline):
     model = Prerequisite
-    fields = ("sort_order", "name", "slug", "met_by_background", "question", "minimum_score")
+    fields = (
+        "sort_order",
+        "name",
+        "slug",
+        "hard",
+        "met_by_background",
+        "question",
+        "minimum_score",
+        "unlock",
+    )
     extra = 0
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(TransitionPath)
-class TransitionPathAdmin(admin.ModelAdmin):
+class TransitionPathAdmin(KeepUsersDataAdmin):
     list_display = (
         "name",
+        "source",
         "background",
         "target_role",
         "timeline_label",
         "core_study_hours",
         "sort_order",
     )
-    list_filter = ("background",)
+    list_filter = ("source", "background")
     list_select_related = ("target_role",)
     list_editable = ("sort_order",)
     search_fields = ("name", "summary")

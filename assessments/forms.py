@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from django import forms
 
 from careers.models import Profile, Role
+from config.sitewide.fields import ModelMultipleIdsField
 
 from .models import AnswerOption, Certification, PathDismissal, Question
 from .timeline import MIN_WEEKLY_HOURS
@@ -23,6 +24,12 @@ class BackgroundForm(forms.Form):
             "required": "Choose the background closest to yours.",
             "invalid_choice": "Choose one of the backgrounds listed.",
         },
+    )
+    background_other = forms.CharField(
+        label="If another profession, which?",
+        max_length=100,
+        required=False,
+        help_text="Optional. Shown in your result, so the advice speaks to your field.",
     )
     weekly_study_hours = forms.IntegerField(
         label="Hours a week you can study",
@@ -41,18 +48,18 @@ class BackgroundForm(forms.Form):
             "max_value": "Enter a number of hours from 1 to 80.",
         },
     )
-    interested_roles = forms.ModelMultipleChoiceField(
+    interested_roles = ModelMultipleIdsField(
         label="Roles that interest you",
         queryset=Role.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. Roles you tick count a little in their paths' favour.",
+        help_text="Optional. A role you tick counts as much as your background does.",
         error_messages={
             "invalid_choice": "Choose roles from the list.",
             "invalid_pk_value": "Choose roles from the list.",
         },
     )
-    held_certifications = forms.ModelMultipleChoiceField(
+    held_certifications = ModelMultipleIdsField(
         label="Certifications and evidence you already have",
         queryset=Certification.objects.none(),
         required=False,

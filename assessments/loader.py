@@ -80,6 +80,7 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
                     "guide_prompt": item["guide_prompt"],
                     "improvement_advice": item["improvement_advice"],
                     "study_hours_per_point": item["study_hours_per_point"],
+                    "is_planning_constraint": item.get("is_planning_constraint", False),
                     "sort_order": order,
                 },
             )
@@ -101,6 +102,7 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
                     "dimension": dimension,
                     "text": question["text"],
                     "help_text": question["help_text"],
+                    "counts_toward_score": question.get("counts_toward_score", True),
                     "sort_order": order,
                 },
             )
@@ -256,15 +258,22 @@ def _load_answers(
     new, count = [], 0
     for slug in (slug for slug in items if slug in written):
         question = questions[slug]
-        for order, (text, score) in enumerate(items[slug][1]["answers"]):
+        for order, (text, score, *extra) in enumerate(items[slug][1]["answers"]):
+            # An optional third item marks an answer that sets a planning constraint.
+            values = {
+                "text": text,
+                "score": score,
+                "runway_months": None,
+                "keeps_income": False,
+                **(extra[0] if extra else {}),
+            }
             option = existing.get((question.pk, order))
             if option is None:
-                new.append(
-                    AnswerOption(question=question, text=text, score=score, sort_order=order)
-                )
-            elif (option.text, option.score) != (text, score):
-                option.text, option.score = text, score
-                option.save(update_fields=["text", "score"])
+                new.append(AnswerOption(question=question, sort_order=order, **values))
+            elif any(getattr(option, field) != value for field, value in values.items()):
+                for field, value in values.items():
+                    setattr(option, field, value)
+                option.save(update_fields=list(values))
             count += 1
     AnswerOption.objects.bulk_create(new)
     return count
@@ -291,7 +300,10 @@ def _load_paths(
                 item["slug"],
                 {
                     "name": item["name"],
+                    "source": item["source"],
+                    "reasoning": item["reasoning"],
                     "background": item["background"],
+                    "also_backgrounds": item["also_backgrounds"],
                     "target_role": roles[item["target_role"]],
                     "timeline_min_months": item["timeline_min_months"],
                     "timeline_max_months": item["timeline_max_months"],
@@ -326,6 +338,8 @@ def _load_paths(
                 met_by_background=prerequisite["met_by_background"],
                 question=questions[prerequisite["question"]],
                 minimum_score=prerequisite["minimum_score"],
+                hard=prerequisite["hard"],
+                unlock=prerequisite["unlock"],
                 sort_order=order,
             )
             for order, prerequisite in enumerate(item["prerequisites"])
@@ -344,6 +358,14 @@ def _load_paths(
         prerequisites,
         update_conflicts=True,
         unique_fields=["path", "slug"],
-        update_fields=["name", "met_by_background", "question", "minimum_score", "sort_order"],
+        update_fields=[
+            "name",
+            "met_by_background",
+            "question",
+            "minimum_score",
+            "hard",
+            "unlock",
+            "sort_order",
+        ],
     )
     return len(written)

@@ -21,6 +21,11 @@ class Dimension(models.Model):
     improvement_advice = models.TextField(
         help_text="How to close a gap in this dimension; shown in the milestone plan."
     )
+    is_planning_constraint = models.BooleanField(
+        default=False,
+        help_text="Shapes pacing and advice (risk, runway) instead of being a gap to close; "
+        "paths are not matched on it.",
+    )
     study_hours_per_point = models.PositiveSmallIntegerField(
         default=0,
         help_text="Our estimate, not the guide's: hours of study to close one point of a gap "
@@ -40,10 +45,17 @@ class Question(models.Model):
     slug = models.SlugField(unique=True)
     text = models.CharField(max_length=300)
     help_text = models.CharField(max_length=300, blank=True)
+    counts_toward_score = models.BooleanField(
+        default=True,
+        help_text="Off for a question asked only to check a prerequisite (customers, policy, "
+        "degree), so it cannot pull down a dimension it does not measure.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["sort_order", "pk"]
+        # The admin lists interview questions too; the names tell the two apart.
+        verbose_name = "assessment question"
 
     def __str__(self) -> str:
         return self.text
@@ -55,6 +67,15 @@ class AnswerOption(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     text = models.CharField(max_length=300)
     score = models.PositiveSmallIntegerField(help_text="0 (none of this yet) to 100.")
+    runway_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="For the runway question: the months of preparation this answer allows "
+        "(empty for no limit or another question).",
+    )
+    keeps_income = models.BooleanField(
+        default=False, help_text="This answer means the person cannot take a drop in income."
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -271,12 +292,30 @@ class TransitionPathQuerySet(models.QuerySet):
 
 
 class TransitionPath(models.Model):
+    class Source(models.TextChoices):
+        GUIDE = "guide", "The guide's"
+        OURS = "ours", "Ours"
+
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=160, help_text="As the guide writes it, with the arrow.")
+    source = models.CharField(
+        max_length=10,
+        choices=Source.choices,
+        default=Source.OURS,
+        help_text="The guide's seven routes stay as the guide gives them; routes we add are ours.",
+    )
+    reasoning = models.TextField(
+        blank=True, help_text="For a route of ours: why it makes sense, shown beside it."
+    )
     background = models.CharField(
         max_length=20,
         choices=Profile.Background.choices,
         help_text="The background this path starts from.",
+    )
+    also_backgrounds = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other backgrounds this route suits, as a list of their codes, e.g. ["finance"].',
     )
     target_role = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="transition_paths")
     timeline_min_months = models.PositiveSmallIntegerField()
@@ -311,6 +350,11 @@ class TransitionPath(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("paths:detail", args=[self.slug])
+
+    @property
+    def also_background_labels(self) -> list[str]:
+        labels = dict(Profile.Background.choices)
+        return [labels.get(code, code) for code in self.also_backgrounds or ()]
 
 
 class PathCertification(models.Model):
@@ -371,6 +415,14 @@ class Prerequisite(models.Model):
         Question, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     minimum_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    hard = models.BooleanField(
+        default=False,
+        help_text='Unmet, it keeps the path out of "strong fit" (no programming for ML Engineer).',
+    )
+    unlock = models.TextField(
+        blank=True,
+        help_text="What would meet it, in the user's words; shown when it is not met.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -394,6 +446,12 @@ class AssessmentQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)
 
+    def for_visitor(self, user, session_ids):
+        """A signed-in user's assessments, or a visitor's unclaimed ones named in the session."""
+        if user.is_authenticated:
+            return self.for_user(user)
+        return self.filter(user__isnull=True, pk__in=list(session_ids))
+
     def completed(self):
         return self.filter(completed_at__isnull=False)
 
@@ -402,14 +460,23 @@ class AssessmentQuerySet(models.QuerySet):
 
 
 class Assessment(models.Model):
+    # Empty while a visitor without an account takes it; their session holds its id
+    # until they sign up or log in, when it becomes theirs.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
     )
     # The assessment this one retakes; its answers prefill the steps.
     previous = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     background = models.CharField(max_length=20, choices=Profile.Background.choices, blank=True)
+    background_other = models.CharField(
+        max_length=100, blank=True, help_text="The profession, when it is not in the list."
+    )
     weekly_study_hours = models.PositiveSmallIntegerField(null=True, blank=True)
     interested_roles = models.ManyToManyField(Role, blank=True, related_name="+")
     held_certifications = models.ManyToManyField(Certification, blank=True, related_name="+")
@@ -454,8 +521,9 @@ class Answer(models.Model):
     """The answer option a user chose for one question of one assessment."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    option = models.ForeignKey(AnswerOption, on_delete=models.CASCADE, related_name="+")
+    # PROTECT: editing the questionnaire never deletes anyone's answers.
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    option = models.ForeignKey(AnswerOption, on_delete=models.PROTECT, related_name="+")
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -115,7 +115,11 @@ def background_initial(*, assessment: Assessment, profile: Profile | None) -> di
     """Step 1's starting values: saved ones, else the last assessment's, else the profile's."""
     source = assessment if assessment.background else assessment.previous
     if source is not None and source.background:
-        return {"background": source.background, "weekly_study_hours": source.weekly_study_hours}
+        return {
+            "background": source.background,
+            "background_other": source.background_other,
+            "weekly_study_hours": source.weekly_study_hours,
+        }
     if profile is None:
         return {}
     return {"background": profile.background, "weekly_study_hours": profile.weekly_study_hours}
@@ -128,17 +132,20 @@ def save_background(
     weekly_study_hours: int,
     interested_roles: Iterable[Role],
     held_certifications: Iterable[Certification],
+    background_other: str = "",
 ) -> bool:
     """Save step 1. Returns False if the assessment was completed meanwhile."""
     with transaction.atomic():
         updated = Assessment.objects.filter(pk=assessment.pk, completed_at__isnull=True).update(
             background=background,
+            background_other=background_other,
             weekly_study_hours=weekly_study_hours,
             updated_at=timezone.now(),
         )
         if not updated:
             return False
         assessment.background = background
+        assessment.background_other = background_other
         assessment.weekly_study_hours = weekly_study_hours
         # Replace the through rows outright: two queries each, whatever changed.
         for relation, targets, column in (

@@ -17,7 +17,10 @@ from careers.selectors import role_by
 
 from . import catalogue, plan, scoring, timeline
 from .models import (
+    Answer,
+    AnswerOption,
     Assessment,
+    Dimension,
     MilestoneTick,
     PathDismissal,
     Prerequisite,
@@ -27,23 +30,64 @@ from .questionnaire import Questionnaire
 
 # 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
 # 3: plans from the role's skills with resources; credentials with their status today.
-SNAPSHOT_VERSION = 3
+# 4: fit words, pacing, market figures, foundations and the answers behind each score.
+SNAPSHOT_VERSION = 4
 # Results from before weekly hours were required may lack them.
 ASSUMED_WEEKLY_HOURS = 5
 ALTERNATIVES = 2
 
 
+@dataclass(frozen=True)
+class ChosenAnswer:
+    """The answer chosen for one question, with what the result needs from it."""
+
+    option_id: int
+    score: int
+    text: str = ""
+    runway_months: int | None = None
+    keeps_income: bool = False
+
+    @classmethod
+    def of(cls, option: AnswerOption) -> ChosenAnswer:
+        return cls(
+            option_id=option.pk,
+            score=option.score,
+            text=option.text,
+            runway_months=option.runway_months,
+            keeps_income=option.keeps_income,
+        )
+
+
+def chosen_answers(assessment: Assessment) -> dict[int, ChosenAnswer]:
+    """Each answered question's id and the answer chosen for it, in one query."""
+    rows = Answer.objects.filter(assessment=assessment).values_list(
+        "question_id",
+        "option_id",
+        "option__score",
+        "option__text",
+        "option__runway_months",
+        "option__keeps_income",
+    )
+    return {question: ChosenAnswer(*values) for question, *values in rows}
+
+
 def complete_assessment(
-    *, assessment: Assessment, questionnaire: Questionnaire, option_scores: Mapping[int, int]
+    *,
+    assessment: Assessment,
+    questionnaire: Questionnaire,
+    chosen: Mapping[int, ChosenAnswer] | None = None,
 ) -> bool:
     """Freeze the assessment with its result. False if it was already complete.
 
-    ``option_scores`` maps each answered question's id to the chosen answer's score. The
+    ``chosen`` is what ``chosen_answers`` returns (read here when not given). The
     result is stored whole, so later staff edits to questions or paths leave it alone.
     """
     now = timezone.now()
     result = build_result(
-        assessment=assessment, questionnaire=questionnaire, option_scores=option_scores, now=now
+        assessment=assessment,
+        questionnaire=questionnaire,
+        chosen=chosen_answers(assessment) if chosen is None else chosen,
+        now=now,
     )
     # One conditional update: a double-submitted review completes it once.
     updated = Assessment.objects.filter(pk=assessment.pk, completed_at__isnull=True).update(
@@ -53,11 +97,12 @@ def complete_assessment(
 
 
 def _transition_paths() -> list[TransitionPath]:
-    # Everything the scoring needs, in three queries whatever the number of paths.
+    # Everything the scoring needs, in a fixed number of queries whatever the number of paths.
     return list(
         TransitionPath.objects.select_related("target_role")
         .prefetch_related(
             "requirement_levels",
+            "target_role__salary_bands",
             Prefetch(
                 "prerequisites",
                 queryset=Prerequisite.objects.select_related("question").order_by(
@@ -69,88 +114,176 @@ def _transition_paths() -> list[TransitionPath]:
     )
 
 
+def _requirements(
+    path: TransitionPath, dimensions: Mapping[int, Dimension]
+) -> scoring.PathRequirements:
+    return scoring.PathRequirements(
+        slug=path.slug,
+        background=path.background,
+        also_backgrounds=tuple(path.also_backgrounds or ()),
+        target_role_slug=path.target_role.slug,
+        timeline_min_months=path.timeline_min_months,
+        timeline_max_months=path.timeline_max_months,
+        # Planning constraints shape the pacing advice; no path is matched on them.
+        requirements={
+            dimensions[r.dimension_id].slug: r.level
+            for r in path.requirement_levels.all()
+            if r.dimension_id in dimensions
+            and not dimensions[r.dimension_id].is_planning_constraint
+        },
+        prerequisites=tuple(
+            scoring.PrerequisiteRule(
+                slug=p.slug,
+                name=p.name,
+                met_by_background=p.met_by_background,
+                question=p.question.slug if p.question else "",
+                minimum_score=p.minimum_score,
+                hard=p.hard,
+                unlock=p.unlock,
+            )
+            for p in path.prerequisites.all()
+        ),
+        sort_order=path.sort_order,
+    )
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every path of one result is worked out against."""
+
+    names: dict[str, str]
+    advice: dict[str, str]
+    hours_per_point: dict[str, int]
+    held: set[str]
+    background_label: str
+    weekly_hours: int
+    runway_months: int | None
+    keeps_income: bool
+
+
 def build_result(
     *,
     assessment: Assessment,
     questionnaire: Questionnaire,
-    option_scores: Mapping[int, int],
+    chosen: Mapping[int, ChosenAnswer],
     now: datetime.datetime,
 ) -> dict[str, Any]:
     dimension_steps = questionnaire.dimension_steps()
     dimensions = {step.dimension.pk: step.dimension for step in dimension_steps}
     by_dimension: dict[str, list[int]] = defaultdict(list)
     question_scores: dict[str, int] = {}
+    moved: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for step in dimension_steps:
         for question in step.questions:
-            if question.pk in option_scores:
-                by_dimension[step.dimension.slug].append(option_scores[question.pk])
-                question_scores[question.slug] = option_scores[question.pk]
+            answer = chosen.get(question.pk)
+            if answer is None:
+                continue
+            question_scores[question.slug] = answer.score
+            # A question asked only for a prerequisite does not move its dimension's score.
+            if question.counts_toward_score:
+                by_dimension[step.dimension.slug].append(answer.score)
+            moved[step.dimension.slug].append(
+                {
+                    "question": question.text,
+                    "answer": answer.text,
+                    "score": answer.score,
+                    "counted": question.counts_toward_score,
+                }
+            )
     scores = scoring.score_dimensions(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
-    names = {d.slug: d.name for d in dimensions.values()}
-    hours_per_point = {d.slug: d.study_hours_per_point for d in dimensions.values()}
+    runway = [a.runway_months for a in chosen.values() if a.runway_months is not None]
+    context = _Context(
+        names={d.slug: d.name for d in dimensions.values()},
+        advice={d.slug: d.improvement_advice for d in dimensions.values()},
+        hours_per_point={d.slug: d.study_hours_per_point for d in dimensions.values()},
+        held=set(),
+        background_label=assessment.background_other or assessment.get_background_display(),
+        weekly_hours=assessment.weekly_study_hours,
+        runway_months=min(runway) if runway else None,
+        keeps_income=any(a.keeps_income for a in chosen.values()),
+    )
     paths = {path.slug: path for path in _transition_paths()}
     content = catalogue.catalogue()
-    requirements = {
-        slug: scoring.PathRequirements(
-            slug=slug,
-            background=path.background,
-            target_role_slug=path.target_role.slug,
-            timeline_min_months=path.timeline_min_months,
-            timeline_max_months=path.timeline_max_months,
-            requirements={
-                d.slug: level
-                for d in dimensions.values()
-                for level in [_level(path, d.pk)]
-                if level is not None
-            },
-            prerequisites=tuple(
-                scoring.PrerequisiteRule(
-                    slug=p.slug,
-                    name=p.name,
-                    met_by_background=p.met_by_background,
-                    question=p.question.slug if p.question else "",
-                    minimum_score=p.minimum_score,
-                )
-                for p in path.prerequisites.all()
-            ),
-            sort_order=path.sort_order,
-        )
-        for slug, path in paths.items()
-    }
     interested, held = _step_one_choices(assessment)
+    context.held.update(held)
     ranked = scoring.rank_paths(
         scores=scores,
-        paths=requirements.values(),
+        paths=[_requirements(path, dimensions) for path in paths.values()],
         background=assessment.background,
         question_scores=question_scores,
         interested_role_slugs=interested,
     )
-    background_label = assessment.get_background_display()
+    built = [
+        _path_result(fit=fit, path=paths[fit.path.slug], context=context, content=content)
+        for fit in ranked
+    ]
+    results = [result for result, _ in built]
+    _add_pacing(results, [estimate for _, estimate in built], context)
     return {
         "version": SNAPSHOT_VERSION,
         "started_on": now.date().isoformat(),
         "background": assessment.background,
-        "background_label": background_label,
+        "background_label": context.background_label,
         "weekly_study_hours": assessment.weekly_study_hours,
+        "runway_months": context.runway_months,
+        "keeps_income": context.keeps_income,
         "dimensions": [
-            {"slug": slug, "name": names[slug], "score": score} for slug, score in scores.items()
+            {
+                "slug": d.slug,
+                "name": d.name,
+                "score": scores[d.slug],
+                "constraint": d.is_planning_constraint,
+                "answers": moved[d.slug],
+            }
+            for d in dimensions.values()
         ],
-        "paths": [
-            _path_result(
-                fit=fit,
-                path=paths[fit.path.slug],
-                content=content,
-                names=names,
-                hours_per_point=hours_per_point,
-                held=held,
-                background_label=background_label,
-                weekly_study_hours=assessment.weekly_study_hours,
-            )
-            for fit in ranked
-        ],
+        "foundations": _foundations(scores=scores, ranked=ranked, context=context),
+        "paths": results,
     }
+
+
+FOUNDATION_PATHS = 3
+
+
+def _foundations(
+    *, scores: dict[str, int], ranked: list[scoring.PathFit], context: _Context
+) -> dict[str, Any]:
+    """When no path fits yet: what to build first, how long at the stated hours, when to retake."""
+    items = scoring.foundations(scores=scores, nearest=ranked[:FOUNDATION_PATHS])
+    hours = _study_hours(core_hours=0, shortfalls=items, context=context)
+    months = timeline.months_for(total_hours=hours.total, weekly_hours=context.weekly_hours)
+    first = hours.gaps[0].hours if hours.gaps else 0
+    return {
+        "study_hours": hours.as_dict(),
+        "months": months,
+        # Retaking once the largest gap is closed shows whether a path has come within reach.
+        "retake_months": timeline.months_for(total_hours=first, weekly_hours=context.weekly_hours),
+        "advice": {g.dimension: context.advice[g.dimension] for g in hours.gaps},
+        "nearest": [fit.path.slug for fit in ranked[:FOUNDATION_PATHS]],
+    }
+
+
+def _add_pacing(
+    results: list[dict[str, Any]], estimates: list[timeline.Timeline], context: _Context
+) -> None:
+    """Runway and income as advice on each path; beside a plan that outlasts the runway,
+    the best route that fits inside it."""
+    within = [
+        p
+        for p in results
+        if p["fit_words"] != scoring.NOT_YET and not p["timeline"]["exceeds_runway"]
+    ]
+    for path, estimate in zip(results, estimates, strict=True):
+        safer = next((p for p in within if p["slug"] != path["slug"]), None)
+        path["pacing"] = timeline.pacing_advice(
+            timeline=estimate,
+            keeps_income=context.keeps_income,
+            safer_route=(
+                f"{safer['name']}, about {safer['timeline']['months']} months" if safer else ""
+            ),
+        )
 
 
 def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
@@ -171,55 +304,73 @@ def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
     return interested, held
 
 
-def _level(path: TransitionPath, dimension_id: int) -> int | None:
-    for requirement in path.requirement_levels.all():
-        if requirement.dimension_id == dimension_id:
-            return requirement.level
-    return None
+def _market(role: Role) -> dict[str, Any]:
+    """The role's demand and pay from the careers data, so paths can be weighed."""
+    bands = {band.level: band for band in role.salary_bands.all()}
+    return {
+        "postings": role.active_postings,
+        "pay": [
+            {
+                "level": band.get_level_display(),
+                "min": band.min_usd,
+                "max": band.max_usd,
+                "basis": band.get_basis_display(),
+            }
+            for level in ("entry", "mid", "senior")
+            for band in [bands.get(level)]
+            if band is not None
+        ],
+    }
+
+
+def _study_hours(*, core_hours: int, shortfalls, context: _Context) -> timeline.StudyHours:
+    """The study hours for ``shortfalls`` (scoring's comparisons) on top of ``core_hours``."""
+    return timeline.study_hours(
+        core_hours=core_hours,
+        gaps=[
+            timeline.Gap(
+                dimension=c.dimension,
+                name=context.names[c.dimension],
+                score=c.score,
+                required=c.required,
+            )
+            for c in shortfalls
+        ],
+        hours_per_point=context.hours_per_point,
+    )
 
 
 def _path_result(
     *,
     fit: scoring.PathFit,
     path: TransitionPath,
+    context: _Context,
     content: catalogue.Catalogue,
-    names: dict[str, str],
-    hours_per_point: dict[str, int],
-    held: set[str],
-    background_label: str,
-    weekly_study_hours: int,
-) -> dict[str, Any]:
-    hours = timeline.study_hours(
-        core_hours=path.core_study_hours,
-        gaps=[
-            timeline.Gap(
-                dimension=item.dimension,
-                name=names[item.dimension],
-                score=item.score,
-                required=item.required,
-            )
-            for item in fit.shortfalls
-        ],
-        hours_per_point=hours_per_point,
+) -> tuple[dict[str, Any], timeline.Timeline]:
+    names = context.names
+    hours = _study_hours(
+        core_hours=path.core_study_hours, shortfalls=fit.shortfalls, context=context
     )
     estimate = timeline.make_timeline(
         total_hours=hours.total,
-        weekly_hours=weekly_study_hours,
+        weekly_hours=context.weekly_hours,
         guide_min_months=path.timeline_min_months,
         guide_max_months=path.timeline_max_months,
+        runway_months=context.runway_months,
     )
     path_plan = catalogue.path_plan(
         content=content,
         path=path,
         core_hours=hours.core_hours,
         gap_hours={gap.dimension: gap.hours for gap in hours.gaps},
-        weekly_hours=weekly_study_hours,
-        held=held,
+        weekly_hours=context.weekly_hours,
+        held=context.held,
     )
-    scores = {item.dimension: item.score for item in fit.shortfalls}
     return {
         "slug": path.slug,
         "name": path.name,
+        "source": path.source,
+        "reasoning": path.reasoning,
         "summary": path.summary,
         "background": path.background,
         "background_label": path.get_background_display(),
@@ -228,9 +379,11 @@ def _path_result(
             "slug": path.target_role.slug,
             "name": path.target_role.name,
         },
+        "market": _market(path.target_role),
         "fit": fit.fit,
+        "fit_words": fit.words,
         "reasons": scoring.explain_fit(
-            fit=fit, dimension_names=names, background_label=background_label
+            fit=fit, dimension_names=names, background_label=context.background_label
         ),
         "requirements": [
             {"dimension": slug, "name": names[slug], "required": required}
@@ -240,7 +393,7 @@ def _path_result(
             {
                 "dimension": item.dimension,
                 "name": names[item.dimension],
-                "score": scores[item.dimension],
+                "score": item.score,
                 "required": item.required,
                 "gap": item.gap,
             }
@@ -250,11 +403,17 @@ def _path_result(
         "timeline": estimate.as_dict(),
         "certifications": path_plan.certifications,
         "prerequisites": [
-            {"slug": check.slug, "name": check.name, "met": check.met}
+            {
+                "slug": check.slug,
+                "name": check.name,
+                "met": check.met,
+                "hard": check.hard,
+                "unlock": check.unlock,
+            }
             for check in fit.prerequisites
         ],
         "plan": path_plan.milestones,
-    }
+    }, estimate
 
 
 # --- Reading a stored result -----------------------------------------------------------------
@@ -267,6 +426,11 @@ class ResultPage:
     alternatives: list[dict[str, Any]]
     set_aside: list[dict[str, Any]]
     review_step: int
+    # No path above the fit floor: the page gives foundations, not a recommendation.
+    no_fit: bool = False
+    nearest: list[dict[str, Any]] = field(default_factory=list)
+    # The best two are a near-tie: shown as a choice, with what differs.
+    choice: list[str] = field(default_factory=list)
     chart_rows: list[dict[str, Any]] = field(default_factory=list)
     chart_series: list[str] = field(default_factory=list)
     progress: PlanProgress | None = None
@@ -305,16 +469,22 @@ def result_page(
         for path in result["paths"]
         if path["slug"] in dismissals
     ]
+    # Snapshots from before fit words count every path as within reach.
+    within = [path for path in shown if path.get("fit_words") != scoring.NOT_YET]
     page = ResultPage(
         result=result,
-        recommended=shown[0] if shown else None,
-        alternatives=shown[1 : 1 + ALTERNATIVES],
+        recommended=within[0] if within else None,
+        alternatives=within[1 : 1 + ALTERNATIVES],
         set_aside=set_aside,
         # The step numbers as they were: background, one per dimension, then the review.
         review_step=len(result["dimensions"]) + 2,
+        no_fit=bool(shown) and not within,
+        nearest=shown[: ALTERNATIVES + 1] if not within else [],
     )
     if page.recommended is None:
         return page
+    if page.alternatives and is_near_tie(page.recommended, page.alternatives[0]):
+        page.choice = differences(page.recommended, page.alternatives[0])
     path = page.recommended
     required = {item["dimension"]: item["required"] for item in path["requirements"]}
     page.chart_series = ["Your score", f"{path['name']} requirement"]
@@ -327,6 +497,58 @@ def result_page(
     ]
     page.progress = plan_progress(result=result, path=path, ticks=ticks, today=today)
     return page
+
+
+def is_near_tie(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    return (
+        first.get("fit_words") == second.get("fit_words")
+        and abs(first["fit"] - second["fit"]) <= scoring.NEAR_TIE
+    )
+
+
+def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """What differs between two close paths, so the user can choose: time, demand, pay, work."""
+    lines = []
+    a, b = first["timeline"], second["timeline"]
+    if a["months"] != b["months"]:
+        lines.append(
+            f"Time at your hours: about {a['months']} months for {first['role']['name']}, "
+            f"{b['months']} for {second['role']['name']}."
+        )
+    demand = [(p["role"]["name"], p.get("market", {}).get("postings")) for p in (first, second)]
+    if any(count is not None for _, count in demand):
+        lines.append(
+            "Demand (the guide's posting counts): "
+            + "; ".join(
+                f"{name}: {count:,}" if count is not None else f"{name}: the guide gives no count"
+                for name, count in demand
+            )
+            + "."
+        )
+    entry = [
+        (p["role"]["name"], next(iter(p.get("market", {}).get("pay", [])), None))
+        for p in (first, second)
+    ]
+    if all(band is not None for _, band in entry):
+        lines.append(
+            "Entry pay (the guide's bands): "
+            + "; ".join(f"{name}: ${band['min']:,}–${band['max']:,}" for name, band in entry)
+            + "."
+        )
+    required = {r["dimension"]: r for r in second["requirements"]}
+    gaps = sorted(
+        (
+            (r["required"] - required[r["dimension"]]["required"], r["name"])
+            for r in first["requirements"]
+            if r["dimension"] in required
+        ),
+        key=lambda item: -abs(item[0]),
+    )
+    if gaps and gaps[0][0]:
+        more, name = gaps[0]
+        heavier = first if more > 0 else second
+        lines.append(f"{heavier['role']['name']} asks for more {name.lower()}.")
+    return lines
 
 
 def plan_progress(
@@ -376,6 +598,24 @@ def plan_progress(
             done_count=sum(step["done"] for step in steps),
         ),
     )
+
+
+def read_result_page(*, assessment: Assessment, today: datetime.date) -> ResultPage:
+    """result_page() with the user's dismissals and ticks read from the database, for the
+    home page's plan panel, so its figures are the result page's."""
+    ticks = assessment.ticks.values_list("path_slug", "milestone_key", "evidence")
+    return result_page(
+        assessment=assessment,
+        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
+        ticks={(path, key): evidence for path, key, evidence in ticks},
+        today=today,
+    )
+
+
+def next_milestone(page: ResultPage) -> dict[str, Any] | None:
+    """The plan's first milestone not yet done, in the plan's order."""
+    steps = page.progress.steps if page.progress else []
+    return next((step for step in steps if not step["done"]), None)
 
 
 # --- What the user does with a result --------------------------------------------------------
@@ -438,7 +678,11 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
     if pairs is None:
         result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
         paths = (next(iter(result), None) or {}).get("paths", [])
-        pairs = [(path["slug"], path["role"]["slug"]) for path in paths]
+        pairs = [
+            (path["slug"], path["role"]["slug"])
+            for path in paths
+            if path.get("fit_words") != scoring.NOT_YET
+        ]
         cache.set(key, pairs, PATH_ROLES_TTL_SECONDS)
     return pairs
 

@@ -1,4 +1,4 @@
-"""Scoring an assessment: dimension scores, how well each path fits, and the timeline.
+"""Scoring an assessment: dimension scores, how well each path fits (in points and words).
 
 Plain functions over plain data, so the rules are tested without a database.
 """
@@ -11,19 +11,28 @@ from dataclasses import dataclass, field
 # A shortfall costs its full size; a surplus costs a little, so that a path which
 # makes no use of someone's strongest dimensions does not win merely by being easy.
 SURPLUS_WEIGHT = 0.3
-MATCH_POINTS = 70
+MATCH_POINTS = 60
 BACKGROUND_POINTS = 15
+# What someone says they want counts as much as where they start (it counted a third
+# as much, which sent a marketer who asked for AI PM to the smallest market instead).
+INTEREST_POINTS = 15
 PREREQUISITE_POINTS = 10  # shared out over the path's prerequisites
-INTEREST_POINTS = 5
 # A dimension the path needs at least this much of counts as a strength when met.
 STRENGTH_FLOOR = 50
 MAX_STRENGTHS = 3
 
-# Timeline: an average shortfall of this many points per dimension puts the estimate
-# at the long end on its own; study hours between these bounds move it linearly.
-LARGE_AVERAGE_GAP = 20
-FEW_WEEKLY_HOURS = 5
-AMPLE_WEEKLY_HOURS = 20
+# Fit in words. Below the floor a path is not recommended at all: the result says
+# "no path fits yet" and gives a foundations plan instead of a confident badge.
+FIT_FLOOR = 50
+POSSIBLE_FIT = 60
+STRONG_FIT = 75
+STRONG = "strong fit"
+POSSIBLE = "possible with work"
+STRETCH = "a stretch"
+NOT_YET = "not yet"
+FIT_WORDS = (STRONG, POSSIBLE, STRETCH, NOT_YET)
+# Two paths this close in fit (and in the same words) are shown as a choice.
+NEAR_TIE = 5
 
 
 @dataclass(frozen=True)
@@ -35,18 +44,26 @@ class PrerequisiteRule:
     met_by_background: str = ""
     question: str = ""
     minimum_score: int | None = None
+    # A hard prerequisite unmet keeps the path out of "strong fit", whatever its score.
+    hard: bool = False
+    unlock: str = ""  # what would meet it, in the user's words
 
 
 @dataclass(frozen=True)
 class PathRequirements:
     slug: str
-    background: str
+    background: str  # where the path starts, plus any others it also suits
     target_role_slug: str
     timeline_min_months: int
     timeline_max_months: int
     requirements: Mapping[str, int]
     prerequisites: tuple[PrerequisiteRule, ...] = ()
     sort_order: int = 0
+    also_backgrounds: tuple[str, ...] = ()
+
+    @property
+    def backgrounds(self) -> tuple[str, ...]:
+        return (self.background, *self.also_backgrounds)
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,8 @@ class PrerequisiteCheck:
     slug: str
     name: str
     met: bool
+    hard: bool = False
+    unlock: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,26 +101,17 @@ class PathFit:
     def total_gap(self) -> int:
         return sum(item.gap for item in self.shortfalls)
 
-
-@dataclass(frozen=True)
-class TimelineEstimate:
-    months: int
-    minimum: int
-    maximum: int
-    reasons: tuple[str, ...]
+    @property
+    def hard_prerequisites_unmet(self) -> tuple[PrerequisiteCheck, ...]:
+        return tuple(check for check in self.prerequisites if check.hard and not check.met)
 
     @property
-    def leaning(self) -> str:
-        """Which part of the guide's range the estimate falls in, in words."""
-        span = self.maximum - self.minimum
-        if span == 0:
-            return "the guide's timeline"
-        position = (self.months - self.minimum) / span
-        if position <= 1 / 3:
-            return "the short end of the guide's range"
-        if position >= 2 / 3:
-            return "the long end of the guide's range"
-        return "the middle of the guide's range"
+    def words(self) -> str:
+        return fit_words(
+            fit=self.fit,
+            hard_unmet=bool(self.hard_prerequisites_unmet),
+            none_met=bool(self.prerequisites) and not any(c.met for c in self.prerequisites),
+        )
 
 
 def score_dimensions(
@@ -138,12 +148,14 @@ def fit_path(
         for item in comparisons
     )
     match = max(0.0, 100 - penalty / len(comparisons)) if comparisons else 0.0
-    background_match = bool(background) and background == path.background
+    background_match = bool(background) and background in path.backgrounds
     interested = path.target_role_slug in set(interested_role_slugs)
     checks = tuple(
         PrerequisiteCheck(
             slug=rule.slug,
             name=rule.name,
+            hard=rule.hard,
+            unlock=rule.unlock,
             met=prerequisite_met(
                 background=background,
                 met_by_background=rule.met_by_background,
@@ -185,7 +197,11 @@ def rank_paths(
     question_scores: Mapping[str, int] | None = None,
     interested_role_slugs: Iterable[str] = (),
 ) -> list[PathFit]:
-    """Every path, best fit first; ties go to the smaller gap, then the guide's order."""
+    """Every path, best fit first: by fit words, then score, then the smaller gap.
+
+    Words first, then whether a hard prerequisite is unmet, so a path held back by
+    one never outranks, on points alone, a path the user can start on.
+    """
     interested = tuple(interested_role_slugs)
     fits = [
         fit_path(
@@ -197,7 +213,31 @@ def rank_paths(
         )
         for path in paths
     ]
-    return sorted(fits, key=lambda f: (-f.fit, f.total_gap, f.path.sort_order, f.path.slug))
+    return sorted(
+        fits,
+        key=lambda f: (
+            FIT_WORDS.index(f.words),
+            bool(f.hard_prerequisites_unmet),
+            -f.fit,
+            f.total_gap,
+            f.path.sort_order,
+            f.path.slug,
+        ),
+    )
+
+
+def fit_words(*, fit: int, hard_unmet: bool, none_met: bool = False) -> str:
+    """A fit score in words with meaning; an unmet hard prerequisite caps it below strong.
+
+    A path none of whose prerequisites is met is not yet within reach, whatever its points.
+    """
+    if fit < FIT_FLOOR or none_met:
+        return NOT_YET
+    if fit >= STRONG_FIT and not hard_unmet:
+        return STRONG
+    if fit >= POSSIBLE_FIT:
+        return POSSIBLE
+    return STRETCH
 
 
 def explain_fit(
@@ -218,6 +258,12 @@ def explain_fit(
     met = [check.name for check in fit.prerequisites if check.met]
     if met:
         reasons.append("Your answers show " + _join(met) + ", which this path expects.")
+    for check in fit.hard_prerequisites_unmet:
+        unlock = f" What would unlock it: {check.unlock}" if check.unlock else ""
+        reasons.append(
+            f"This path needs {_join([check.name])}, which your answers do not show yet, so it "
+            f"cannot be a strong fit.{unlock}"
+        )
     if not fit.shortfalls:
         reasons.append("You meet the level this path asks for in every dimension.")
     for item in fit.shortfalls:
@@ -229,60 +275,23 @@ def explain_fit(
     return reasons
 
 
-def estimate_timeline(*, fit: PathFit, weekly_study_hours: int | None) -> TimelineEstimate:
-    """Months to make the move, always inside the guide's range for the path.
+def foundations(
+    *, scores: Mapping[str, int], nearest: Sequence[PathFit]
+) -> list[DimensionComparison]:
+    """What to build first when no path fits yet, largest shortfall first.
 
-    Large gaps and few weekly hours each push the estimate toward the long end.
+    Each dimension's target is the lowest level any of the nearest paths asks for:
+    reaching it brings at least one of them within reach.
     """
-    path = fit.path
-    minimum, maximum = path.timeline_min_months, path.timeline_max_months
-    dimensions = max(1, len(path.requirements))
-    average_gap = fit.total_gap / dimensions
-    gap_pressure = min(1.0, average_gap / LARGE_AVERAGE_GAP)
-    if weekly_study_hours is None:
-        hours_pressure = 0.5
-    else:
-        hours_pressure = (AMPLE_WEEKLY_HOURS - weekly_study_hours) / (
-            AMPLE_WEEKLY_HOURS - FEW_WEEKLY_HOURS
-        )
-        hours_pressure = min(1.0, max(0.0, hours_pressure))
-    position = (gap_pressure + hours_pressure) / 2
-    months = minimum + round(position * (maximum - minimum))
-    months = min(maximum, max(minimum, months))
-
-    reasons = []
-    if fit.total_gap == 0:
-        reasons.append("You already meet this path's level in every dimension.")
-    elif gap_pressure >= 0.5:
-        reasons.append(
-            f"Your gaps are large ({fit.total_gap} points short across "
-            f"{len(fit.shortfalls)} dimensions), which pushes the estimate toward the long end."
-        )
-    else:
-        reasons.append(
-            f"Your gaps are small ({fit.total_gap} points short across "
-            f"{len(fit.shortfalls)} dimensions), which keeps the estimate short."
-        )
-    if weekly_study_hours is None:
-        reasons.append(
-            "You did not say how many hours a week you can study; we assumed a middle pace."
-        )
-    elif weekly_study_hours <= FEW_WEEKLY_HOURS:
-        reasons.append(
-            f"With {weekly_study_hours} hours a week to study, progress is slow, which pushes "
-            "the estimate toward the long end."
-        )
-    elif weekly_study_hours >= AMPLE_WEEKLY_HOURS:
-        reasons.append(
-            f"With {weekly_study_hours} hours a week to study, you can move quickly, which "
-            "pulls the estimate toward the short end."
-        )
-    else:
-        reasons.append(
-            f"{weekly_study_hours} hours a week is a steady pace; {AMPLE_WEEKLY_HOURS} or more "
-            "would shorten the estimate."
-        )
-    return TimelineEstimate(months=months, minimum=minimum, maximum=maximum, reasons=tuple(reasons))
+    targets: dict[str, int] = {}
+    for fit in nearest:
+        for dimension, required in fit.path.requirements.items():
+            targets[dimension] = min(targets.get(dimension, required), required)
+    items = [
+        DimensionComparison(dimension=dimension, score=scores.get(dimension, 0), required=target)
+        for dimension, target in targets.items()
+    ]
+    return sorted((c for c in items if c.gap > 0), key=lambda c: (-c.gap, c.dimension))
 
 
 def prerequisite_met(

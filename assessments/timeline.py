@@ -26,6 +26,13 @@ guide_max_months: int, runway_months: int | None = None) -> Timeline``
     the runway beside it. Raises ``ValueError`` below ``MIN_WEEKLY_HOURS``; forms
     refuse such input with a message before it gets here.
 
+``months_for(*, total_hours: int, weekly_hours: int) -> int``
+    The same months without a guide range (the foundations plan has none).
+
+``pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = "") -> list[str]``
+    Risk tolerance and runway as planning constraints: how to pace the move, never a
+    milestone.
+
 ``month_of_hour(*, hour: float, weekly_hours: int) -> int``
     The plan month (1-based) in which the given cumulative hour of study falls, so
     milestones laid out over ``StudyHours.total`` end in ``Timeline.months``.
@@ -167,17 +174,40 @@ def make_timeline(
     runway_months: int | None = None,
 ) -> Timeline:
     """Months of study at the stated pace; the guide's range travels beside it, unclamped."""
-    if weekly_hours < MIN_WEEKLY_HOURS:
-        raise ValueError(f"A timeline needs at least {MIN_WEEKLY_HOURS} hour of study a week.")
-    months = max(1, math.ceil(Fraction(total_hours) / (weekly_hours * WEEKS_PER_MONTH)))
     return Timeline(
-        months=months,
+        months=months_for(total_hours=total_hours, weekly_hours=weekly_hours),
         total_hours=total_hours,
         weekly_hours=weekly_hours,
         guide_min_months=guide_min_months,
         guide_max_months=guide_max_months,
         runway_months=runway_months,
     )
+
+
+def months_for(*, total_hours: int, weekly_hours: int) -> int:
+    """Whole months (at least one) to study ``total_hours`` at ``weekly_hours``."""
+    return month_of_hour(hour=total_hours, weekly_hours=weekly_hours)
+
+
+def pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = "") -> list[str]:
+    """How runway and income shape the move; empty when neither constrains it."""
+    advice = []
+    if timeline.exceeds_runway:
+        advice.append(
+            f"At about {timeline.months} months this plan is longer than the "
+            f"{timeline.runway_months} months you said you could keep preparing. Keep your "
+            "current job and study part-time, or look for an AI-related move inside your "
+            "organisation first."
+        )
+        if safer_route:
+            advice.append(f"A safer route for your runway: {safer_route}.")
+    if keeps_income:
+        advice.append(
+            "You said you cannot take a drop in income: keep your job while you study, and "
+            "apply for roles at your current level of pay, or move internally first, rather "
+            "than resigning to study."
+        )
+    return advice
 
 
 def month_of_hour(*, hour: float, weekly_hours: int) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from careers.models import Profile
+from careers.registry import personal_panels
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
 
@@ -31,6 +35,7 @@ from .questionnaire import (
 )
 from .results import (
     ResultPage,
+    chosen_answers,
     complete_assessment,
     dismiss_path,
     find_path,
@@ -39,15 +44,32 @@ from .results import (
     result_page,
     set_milestone_done,
 )
+from .visitors import start_visitor_assessment, visitor_ids
 
 STEP_TARGET = "#assessment-step"
 
 
+def _visible(request: HttpRequest):
+    # A signed-in user's assessments, or the ones this browser's session started.
+    return Assessment.objects.for_visitor(request.user, visitor_ids(request.session))
+
+
+def _own_session_or_login(view):
+    """A visitor reaches only the assessments their session started; any other id sends
+    them to log in (as before there were visitors), so ids reveal nothing."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated and pk not in visitor_ids(request.session):
+            return redirect_to_login(request.get_full_path())
+        return view(request, pk, *args, **kwargs)
+
+    return wrapper
+
+
 def _assessment_or_404(request: HttpRequest, pk: int) -> Assessment:
-    # Every assessment URL goes through here: another user's assessment is a 404.
-    return get_object_or_404(
-        Assessment.objects.for_user(request.user).select_related("previous"), pk=pk
-    )
+    # Every assessment URL goes through here: anyone else's assessment is a 404.
+    return get_object_or_404(_visible(request).select_related("previous"), pk=pk)
 
 
 def _completed_or_404(request: HttpRequest, pk: int) -> Assessment:
@@ -68,12 +90,9 @@ def _go(request: HttpRequest, url: str) -> HttpResponse:
     return redirect(url)
 
 
-@login_required
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
-    assessments = list(
-        Assessment.objects.for_user(request.user).only("pk", "created_at", "completed_at")[:20]
-    )
+    assessments = list(_visible(request).only("pk", "created_at", "completed_at")[:20])
     unfinished = next((a for a in assessments if not a.is_complete), None)
     completed = [a for a in assessments if a.is_complete]
     dimensions = list(Dimension.objects.filter(questions__isnull=False).distinct())
@@ -86,10 +105,13 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/landing.html", context)
 
 
-@login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
-    assessment = start_assessment(user=request.user)
+    if request.user.is_authenticated:
+        assessment = start_assessment(user=request.user)
+    else:
+        # No account needed to try it: the session keeps the assessment until sign-up.
+        assessment = start_visitor_assessment(session=request.session)
     return redirect("assessments:resume", assessment.pk)
 
 
@@ -101,7 +123,7 @@ def retake(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_step_url(assessment, 1))
 
 
-@login_required
+@_own_session_or_login
 @require_safe
 def resume(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
@@ -112,7 +134,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_step_url(assessment, number))
 
 
-@login_required
+@_own_session_or_login
 @require_http_methods(["GET", "HEAD", "POST"])
 def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
@@ -125,13 +147,8 @@ def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     current = questionnaire.step(number)
     if current is None:
         raise Http404("There is no such step.")
-    # question id -> (chosen answer's id, its score), for the form, the progress and the result
-    chosen = {
-        question: (option, score)
-        for question, option, score in Answer.objects.filter(assessment=assessment).values_list(
-            "question_id", "option_id", "option__score"
-        )
-    }
+    # question id -> the chosen answer, for the form, the progress and the result
+    chosen = chosen_answers(assessment)
     if not assessment.is_complete:
         open_step = questionnaire.first_open_step(assessment=assessment, answered=chosen)
         if number > open_step:
@@ -162,7 +179,11 @@ def _background_step(request: HttpRequest, assessment: Assessment) -> HttpRespon
                 return _finish(request, assessment)
             return _go(request, _next_url(request, assessment, BACKGROUND_STEP))
     else:
-        profile = Profile.objects.filter(user=request.user).first()
+        profile = (
+            Profile.objects.filter(user=request.user).first()
+            if request.user.is_authenticated
+            else None
+        )
         initial = background_initial(assessment=assessment, profile=profile)
         roles = [role.pk for role in assessment.interested_roles.all()]
         if not roles and not assessment.background and profile and profile.target_role_id:
@@ -191,7 +212,7 @@ def _dimension_step(request, assessment, questionnaire, current, chosen) -> Http
                 ).values_list("question_id", "option_id")
             )
         initial = {
-            DimensionStepForm.field_name(q): chosen[q.pk][0]
+            DimensionStepForm.field_name(q): chosen[q.pk].option_id
             if q.pk in chosen
             else earlier.get(q.pk)
             for q in current.questions
@@ -202,10 +223,7 @@ def _dimension_step(request, assessment, questionnaire, current, chosen) -> Http
 
 def _review_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
     if request.method == "POST":
-        scores = {question: score for question, (_, score) in chosen.items()}
-        complete_assessment(
-            assessment=assessment, questionnaire=questionnaire, option_scores=scores
-        )
+        complete_assessment(assessment=assessment, questionnaire=questionnaire, chosen=chosen)
         return _finish(request, assessment)
     options = dict(
         Answer.objects.filter(assessment=assessment).values_list("question_id", "option__text")
@@ -243,7 +261,7 @@ def _render_step(
     return render_page(request, "assessments/step.html", context, partial="step")
 
 
-@login_required
+@_own_session_or_login
 @require_safe
 def result(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
@@ -270,6 +288,8 @@ def _render_result(
         Profile.objects.filter(user=request.user)
         .values_list("target_role__slug", flat=True)
         .first()
+        if request.user.is_authenticated
+        else None
     )
     context = {
         "assessment": assessment,
@@ -413,4 +433,8 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {"label": r.dimension.name, "value": r.level} for r in path.requirement_levels.all()
     ]
     context = {"path": path, "requirement_rows": requirement_rows}
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels(
+            "role", user=request.user, now=timezone.now(), role=path.target_role, path_slug=slug
+        )
     return render(request, "assessments/path_detail.html", context)

@@ -6,31 +6,77 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
+from config.sitewide.throttling import client_ip
+
+from .accounts import erase_account
 from .export import user_data
-from .forms import DeleteAccountForm, ProfileForm, SignupForm
+from .forms import DeleteAccountForm, LoginForm, ProfileForm, ResetForm, SignupForm
 from .models import Profile
+
+TOO_MANY_REQUESTS = 429
+
+
+class TooManyRequestsMixin:
+    """A form refused for coming too often answers 429, not 200."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.throttled:
+            response.status_code = TOO_MANY_REQUESTS
+        return response
+
+
+class LoginView(TooManyRequestsMixin, auth_views.LoginView):
+    authentication_form = LoginForm
+
+
+class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
+    form_class = ResetForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "client": client_ip(self.request)}
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """Where the visitor was going, if it is a page of this site; otherwise nothing."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
+    next_url = _safe_next(request)
     if request.user.is_authenticated:
-        return redirect("accounts:profile")
-    form = SignupForm(request.POST or None)
+        return redirect(next_url or "accounts:profile")
+    form = SignupForm(request.POST or None, client=client_ip(request))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
             Profile.objects.create(user=user)
+        # Logging in also hands the user what they did before signing up (apps listen
+        # for user_logged_in: an assessment taken as a visitor becomes theirs).
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if next_url:
+            messages.success(request, "Welcome! What you did before signing up is now yours.")
+            return redirect(next_url)
         messages.success(request, "Welcome! Tell us where you are starting from.")
         return redirect("accounts:profile")
-    return render(request, "registration/signup.html", {"form": form})
+    status = TOO_MANY_REQUESTS if form.throttled else 200
+    return render(
+        request, "registration/signup.html", {"form": form, "next": next_url}, status=status
+    )
 
 
 @login_required
@@ -64,7 +110,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user.delete()
+        erase_account(user=user)
         messages.success(request, "Your account and all of your data have been deleted.")
         return redirect("careers:home")
     return render(request, "registration/delete_account.html", {"form": form})

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
+from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
@@ -22,7 +23,7 @@ class SalaryBandInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(KeepUsersDataAdmin):
     list_display = ("name", "kind", "active_postings", "profile_from_guide", "sort_order")
     list_editable = ("active_postings", "sort_order")
     list_filter = ("kind", "profile_from_guide")
@@ -43,7 +44,7 @@ class RoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(admin.ModelAdmin):
+class SalaryBandAdmin(KeepUsersDataAdmin):
     list_display = ("role", "level", "min_usd", "max_usd", "basis")
     list_filter = ("level", "basis", "role__kind")
     search_fields = ("role__name",)
@@ -60,7 +61,7 @@ class MarketInline(admin.TabularInline):
 
 
 @admin.register(Hub)
-class HubAdmin(admin.ModelAdmin):
+class HubAdmin(KeepUsersDataAdmin):
     list_display = ("name", "region", "active_postings", "growth_percent", "is_international")
     list_editable = ("active_postings", "growth_percent")
     list_filter = ("is_international",)
@@ -70,7 +71,7 @@ class HubAdmin(admin.ModelAdmin):
 
 
 @admin.register(Market)
-class MarketAdmin(admin.ModelAdmin):
+class MarketAdmin(KeepUsersDataAdmin):
     list_display = (
         "name",
         "average_base_usd",
@@ -91,7 +92,7 @@ class MarketAdmin(admin.ModelAdmin):
 
 
 @admin.register(MarketFact)
-class MarketFactAdmin(admin.ModelAdmin):
+class MarketFactAdmin(KeepUsersDataAdmin):
     list_display = ("label", "value_min", "value_max", "unit", "sort_order")
     list_editable = ("sort_order",)
     search_fields = ("label", "slug", "statement")
@@ -100,7 +101,7 @@ class MarketFactAdmin(admin.ModelAdmin):
 
 
 @admin.register(GuideEntry)
-class GuideEntryAdmin(admin.ModelAdmin):
+class GuideEntryAdmin(KeepUsersDataAdmin):
     list_display = ("title", "section", "sort_order")
     list_editable = ("sort_order",)
     list_filter = ("section",)

@@ -8,7 +8,12 @@ class CareersConfig(AppConfig):
     def ready(self) -> None:
         from . import signals  # noqa: F401  (connects the content-change receivers)
         from .content import load_careers_guide
-        from .registry import register_content_model, register_data_exporter, register_guide_loader
+        from .registry import (
+            register_content_model,
+            register_data_exporter,
+            register_guide_loader,
+            register_user_data_links,
+        )
 
         register_content_model(
             self.get_model("Role"),
@@ -26,3 +31,5 @@ class CareersConfig(AppConfig):
 
         register_data_exporter("profile", export_profile)
         register_data_exporter("offer_comparisons", export_offer_comparisons)
+        register_user_data_links(self.get_model("Profile"), "target_role", "preferred_hub")
+        register_user_data_links(self.get_model("Offer"), "market")

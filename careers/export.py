@@ -7,6 +7,7 @@ from typing import Any
 from django.utils import timezone
 
 from . import registry
+from .accounts import login_history
 from .models import Offer, OfferComparison, Profile
 
 
@@ -53,6 +54,7 @@ def user_data(user) -> dict[str, Any]:
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
+        "login_history": login_history(user),
     }
     for section, exporter in registry.data_exporters.items():
         data[section] = exporter(user)

@@ -2,16 +2,83 @@
 
 from __future__ import annotations
 
+from axes.models import AccessAttempt
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.conf import settings
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UserCreationForm
+from django.db.models import Sum
+from django.utils import timezone
+
+from config.sitewide.throttling import allow, client_ip
 
 from .models import Hub, Profile, Role
 
 REMOTE = "remote"
+HOUR = 60 * 60
+USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
-class SignupForm(UserCreationForm):
+class ThrottledForm:
+    """A form mixin that refuses a request for coming too often; the view answers 429 then.
+
+    ``client`` is the address the request came from (``config.sitewide.throttling.client_ip``).
+    """
+
+    throttled = False
+
+    def __init__(self, *args, client: str, **kwargs) -> None:
+        self.client = client
+        super().__init__(*args, **kwargs)
+
+    def limit(self, scope: str, key: str, *, per_hour: int, message: str) -> None:
+        if not allow(scope, key, limit=per_hour, seconds=HOUR):
+            self.throttled = True
+            raise forms.ValidationError(message, code="throttled")
+
+
+class LoginFormMixin:
+    """Checks made before the password is tried, so junk never reaches authentication."""
+
+    throttled = False
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if len(username) > USERNAME_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"A username has at most {USERNAME_MAX_LENGTH} characters.", code="max_length"
+            )
+        return username
+
+    def clean(self):
+        if failures_from(client_ip(self.request)) >= settings.LOGIN_FAILURES_PER_ADDRESS:
+            self.throttled = True
+            raise forms.ValidationError(
+                "Too many failed logins from your network. Wait a few minutes and try again.",
+                code="throttled",
+            )
+        return super().clean()
+
+
+def failures_from(address: str) -> int:
+    """Failed logins from one address, across every username, within the cool-off."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class LoginForm(LoginFormMixin, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(LoginFormMixin, AdminAuthenticationForm):
+    pass
+
+
+class SignupForm(ThrottledForm, UserCreationForm):
+    """Sign-up; says nothing about whether an email address already has an account."""
+
     email = forms.EmailField(
         help_text="Used only to reset your password.",
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -20,12 +87,75 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+        help_texts = {
+            "username": (
+                "The name you sign in with. Letters, numbers and . @ + - _ only, no spaces."
+            ),
+        }
 
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this email address already exists.")
-        return email
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password1"].help_text = password_help()
+        self.fields["password2"].help_text = "Type the same password again, to catch a typo."
+
+    def validate_password_for_user(self, user, password_field_name: str = "password1") -> None:
+        # Django files "too common" or "too short" under the confirmation field; they are
+        # about the password itself, so they go under the field where it was typed.
+        super().validate_password_for_user(user, password_field_name=password_field_name)
+
+    def clean(self):
+        self.limit(
+            "signup",
+            self.client,
+            per_hour=settings.SIGNUPS_PER_ADDRESS_PER_HOUR,
+            message="Too many sign-ups from your network. Try again in an hour.",
+        )
+        if email := self.cleaned_data.get("email"):
+            self.limit(
+                "signup-email",
+                email.casefold(),
+                per_hour=settings.SIGNUPS_PER_EMAIL_PER_HOUR,
+                message="Too many sign-ups with this email address. Try again in an hour.",
+            )
+        return super().clean()
+
+
+class ResetForm(ThrottledForm, PasswordResetForm):
+    """Password reset: a flood from one network is refused; one inbox gets a few emails an hour.
+
+    Past the per-email limit nothing more is sent, yet the page reads the same, so it tells
+    nobody whether the address has an account.
+    """
+
+    def clean(self):
+        self.limit(
+            "reset",
+            self.client,
+            per_hour=settings.RESETS_PER_ADDRESS_PER_HOUR,
+            message="Too many password resets from your network. Try again in an hour.",
+        )
+        return super().clean()
+
+    def get_users(self, email):
+        if not allow(
+            "reset-email", email.casefold(), limit=settings.RESETS_PER_EMAIL_PER_HOUR, seconds=HOUR
+        ):
+            return iter(())
+        return super().get_users(email)
+
+
+def password_help() -> str:
+    """The password rules in one sentence, with the minimum length the settings ask for."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    length = f"At least {max(lengths)} characters; " if lengths else ""
+    return (
+        f"{length}a few words strung together work well. Not a common password, not only "
+        "numbers, and not too like your name or email address."
+    )
 
 
 class ProfileForm(forms.ModelForm):

@@ -219,14 +219,23 @@ class GuideEntry(models.Model):
 
 class Profile(models.Model):
     class Background(models.TextChoices):
-        BUSINESS = "business", "Business"
+        # The first seven are where the guide's paths start; the rest are the other
+        # people who switch, so that nobody has to pick a background that is not theirs.
+        BUSINESS = "business", "Business or product"
         DEVELOPER = "developer", "Software developer"
-        ANALYST = "analyst", "Analyst"
-        NON_TECHNICAL = "non-technical", "Non-technical with strong writing"
-        ACADEMIC = "academic", "Academic"
+        ANALYST = "analyst", "Data or BI analyst"
+        NON_TECHNICAL = "non-technical", "Writing or communications"
+        ACADEMIC = "academic", "Academic or researcher"
         SALES = "sales", "Sales"
         MARKETING = "marketing", "Marketing"
-        OTHER = "other", "Other"
+        HEALTHCARE = "healthcare", "Healthcare or clinical"
+        EDUCATION = "education", "Teaching or education"
+        FINANCE = "finance", "Finance or accounting"
+        DESIGN = "design", "Design or UX"
+        OPERATIONS = "operations", "Operations or project management"
+        IT_SUPPORT = "it-support", "IT support or QA"
+        STUDENT = "student", "Student or recent graduate"
+        OTHER = "other", "Another profession"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"

@@ -1,16 +1,20 @@
 """Where the other apps plug into features careers owns, so careers never imports them.
 
-Three registries:
+Five registries:
 - content models: editable by the "Content editors" group, and any change to them
   invalidates the cached public pages;
 - guide loaders: called by ``manage.py load_guide`` in registration order;
-- data exporters: each contributes a section to the user's "Download my data" file.
+- data exporters: each contributes a section to the user's "Download my data" file;
+- user data links: fields of users' own rows that point at content, so content they
+  point at is never deleted from under them (``careers.content_admin``);
+- personal panels: what another app knows about the signed-in user, shown on a careers
+  page (the home page's "today", a role page's "you and this role").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import models
 
@@ -20,6 +24,20 @@ DataExporter = Callable[[Any], Any]
 content_models: list[type[models.Model]] = []
 guide_loaders: list[tuple[str, ContentLoader]] = []
 data_exporters: dict[str, DataExporter] = {}
+user_data_links: list[tuple[type[models.Model], str]] = []
+
+
+class Panel(NamedTuple):
+    """A template (drawn with `context`) and its place among the page's panels."""
+
+    order: int
+    template: str
+    context: dict[str, Any]
+
+
+PanelProvider = Callable[..., "Panel | None"]
+PANEL_PLACES = ("home", "role")
+panel_providers: dict[str, list[PanelProvider]] = {place: [] for place in PANEL_PLACES}
 
 
 def register_content_model(*model_classes: type[models.Model]) -> None:
@@ -37,3 +55,26 @@ def register_guide_loader(name: str, loader: ContentLoader) -> None:
 def register_data_exporter(section: str, exporter: DataExporter) -> None:
     """``exporter(user)`` returns JSON-serialisable data about that user only."""
     data_exporters[section] = exporter
+
+
+def register_user_data_links(model_class: type[models.Model], *field_names: str) -> None:
+    """``model_class`` holds users' data; each named field (FK or M2M) points at content."""
+    for name in field_names:
+        if (model_class, name) not in user_data_links:
+            user_data_links.append((model_class, name))
+
+
+def register_personal_panel(place: str, provider: PanelProvider) -> None:
+    """``provider(*, user, now, **subject)`` returns a Panel, or None when it has nothing to say.
+
+    "home" providers get no subject; "role" providers get ``role``, and ``path_slug`` on the
+    page of a transition path into that role.
+    """
+    if provider not in panel_providers[place]:
+        panel_providers[place].append(provider)
+
+
+def personal_panels(place: str, *, user, now, **subject) -> list[Panel]:
+    """The panels every app has for this user at this place, in their order."""
+    panels = (provider(user=user, now=now, **subject) for provider in panel_providers[place])
+    return sorted((panel for panel in panels if panel is not None), key=lambda panel: panel.order)

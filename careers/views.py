@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.sitewide.caching import cached_for_visitors
@@ -27,6 +28,7 @@ from .forms_explore import (
 from .models import GuideEntry, Hub, Offer, OfferComparison, Role
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import compare_offers, explore_salaries
+from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
 EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
@@ -47,6 +49,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "headlines": selectors.headline_figures(),
         "passages": selectors.passages("passage-key-takeaways"),
     }
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels("home", user=request.user, now=timezone.now())
     return render(request, "careers/home.html", context)
 
 
@@ -79,6 +83,10 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
             roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
         ),
     }
+    if request.user.is_authenticated:
+        context["panels"] = personal_panels(
+            "role", user=request.user, now=timezone.now(), role=role
+        )
     return render(request, "careers/role_detail.html", context)
 
 

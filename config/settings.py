@@ -26,6 +26,19 @@ def env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} must be a whole number, 0 or more (got {value!r}).")
+    return number
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 # Kept apart from DEBUG, which the test runner switches off: commands that must never run
 # against a live site (seed_demo) check this.
@@ -54,7 +67,7 @@ else:
         )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.sitewide.admin_site.CompassAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,11 +90,15 @@ MIDDLEWARE = [
     # First, so it sees responses as they leave: cookies set and Vary headers patched.
     "config.sitewide.caching.VisitorPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.sitewide.middleware.permissions_policy",
+    "config.sitewide.middleware.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.sitewide.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.sitewide.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -110,6 +127,13 @@ TEMPLATES = [
     }
 ]
 
+# How long a request waits for a lock held by another writer before it gives up with a 503
+# and Retry-After (config.sitewide.middleware), and how long any one statement may run.
+# Short, so a stalled write frees its worker thread in seconds; see "Database faults" in the
+# README.
+DATABASE_LOCK_WAIT_SECONDS = 3
+DATABASE_STATEMENT_SECONDS = 10
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -121,9 +145,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # Several server processes share one file: writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_LOCK_WAIT_SECONDS,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+else:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c lock_timeout={DATABASE_LOCK_WAIT_SECONDS * 1000}"
+        f" -c statement_timeout={DATABASE_STATEMENT_SECONDS * 1000}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -143,13 +172,33 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "accounts:profile"
 LOGOUT_REDIRECT_URL = "careers:home"
 
+# How many proxies in front of the app append to X-Forwarded-For (0: clients connect
+# directly, and the header is ignored as anyone can forge it). See the README.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
 # Login throttling, kept in the database so every server process sees the same count.
+# Per account and address; a stranger's failures elsewhere never lock the user out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures while locked out are not counted, so nobody can keep an account locked for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "config.sitewide.throttling.client_ip"
+AXES_USERNAME_CALLABLE = "config.sitewide.throttling.attempted_username"
+# Across usernames, one address may fail this often per cool-off (password spraying).
+LOGIN_FAILURES_PER_ADDRESS = 20
+# Sign-up and password reset, per client address and per email address, each hour.
+SIGNUPS_PER_ADDRESS_PER_HOUR = 10
+SIGNUPS_PER_EMAIL_PER_HOUR = 3
+RESETS_PER_ADDRESS_PER_HOUR = 10
+RESETS_PER_EMAIL_PER_HOUR = 3
+
+# Import needs add and change (QuestionAdmin), export the view permission.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -212,6 +261,11 @@ if not DEBUG and not PLAIN_HTTP:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Secure, host-only, path "/": a sibling subdomain cannot set or shadow them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

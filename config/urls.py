@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 
-admin.site.site_header = "AI Careers Compass"
-admin.site.site_title = "AI Careers Compass admin"
-admin.site.index_title = "Content and users"
+from careers.account_views import LoginView, PasswordResetView
+from careers.forms import AdminLoginForm
+
+admin.site.login_form = AdminLoginForm
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -15,6 +16,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # Before django.contrib.auth's own: the same names, with throttling and length checks.
+    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("careers.account_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("assessment/", include("assessments.urls")),

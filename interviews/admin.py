@@ -10,10 +10,11 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ManyToManyWidget
 
+from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
 
-from .models import Question
+from .models import Question, SearchAlias
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -30,7 +31,18 @@ class RoleSlugsWidget(ManyToManyWidget):
         return roles
 
 
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class QuestionResource(resources.ModelResource):
+    """Questions as CSV rows. Text cells that a spreadsheet would run as a formula are
+    exported behind a leading apostrophe (shown as text), which an import takes off again.
+
+    The library's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only strips a leading "=",
+    which leaves "+", "-" and "@" live and changes the text.
+    """
+
     roles = fields.Field(
         attribute="roles", column_name="roles", widget=RoleSlugsWidget(Role, field="slug")
     )
@@ -58,9 +70,20 @@ class QuestionResource(resources.ModelResource):
         # The shared bank only: users' own questions never leave their account.
         return super().get_queryset().filter(owner__isnull=True).prefetch_related("roles")
 
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_STARTS):
+                row[column] = value[1:]
+
 
 @admin.register(Question)
-class QuestionAdmin(ImportExportModelAdmin):
+class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     resource_classes = [QuestionResource]
     list_display = ("short_prompt", "category", "difficulty", "role_list", "is_published")
     list_filter = ("category", "difficulty", "is_published", "from_guide", "roles")
@@ -73,6 +96,10 @@ class QuestionAdmin(ImportExportModelAdmin):
         ("Answer guide", {"fields": ("key_points", "follow_ups")}),
         ("Publishing", {"fields": ("is_published", "from_guide")}),
     )
+
+    def has_import_permission(self, request) -> bool:
+        # An import both adds and changes questions; the setting checks "change".
+        return super().has_import_permission(request) and self.has_add_permission(request)
 
     def get_queryset(self, request):
         # Users' own questions are private to them, even from staff. The roles column
@@ -101,3 +128,11 @@ class QuestionAdmin(ImportExportModelAdmin):
     @admin.action(description="Unpublish the selected questions", permissions=["change"])
     def unpublish(self, request, queryset) -> None:
         self._set_published(request, queryset, published=False)
+
+
+@admin.register(SearchAlias)
+class SearchAliasAdmin(admin.ModelAdmin):
+    """Two wordings a bank search treats as one: "RAG" also finds "retrieval-augmented"."""
+
+    list_display = ("term", "means")
+    search_fields = ("term", "means")

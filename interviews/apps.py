@@ -11,15 +11,23 @@ class InterviewsConfig(AppConfig):
             register_content_model,
             register_data_exporter,
             register_guide_loader,
+            register_personal_panel,
+            register_user_data_links,
         )
 
+        from . import panels
         from .export import export_interview_practice
-        from .loader import load_questions
+        from .loader import load_questions, load_search_aliases
         from .practice import register_target_role_provider
 
-        register_content_model(self.get_model("Question"))
+        register_content_model(self.get_model("Question"), self.get_model("SearchAlias"))
         # Registered after careers' loader (app order), which creates the roles it links to.
         register_guide_loader("interviews", load_questions)
+        register_guide_loader("interviews-search-aliases", load_search_aliases)
         register_data_exporter("interviews", export_interview_practice)
+        for name in ("CardState", "ReviewLog", "Note", "Bookmark", "MockAnswer"):
+            register_user_data_links(self.get_model(name), "question")
+        register_personal_panel("home", panels.home_panel)
+        register_personal_panel("role", panels.role_panel)
         # Without a target role in the profile, practise for the assessment's recommendation.
         register_target_role_provider(recommended_role)

@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q
 from django.urls import reverse
 
 from careers.selectors import RoleRef, role_refs
@@ -22,6 +21,7 @@ from config.sitewide.caching import cached_content, content_version
 
 from .models import Category, Difficulty, Question
 from .notebook import bookmarked_question_ids
+from .search import ranked_ids
 from .status import Status, cards_for, status_of
 
 PAGE_SIZE = 25
@@ -128,19 +128,6 @@ class BankPage:
     bookmarked_count: int = 0
 
 
-def _text_matches(text: str) -> set[int]:
-    """Ids of published questions whose prompt, key points or follow-ups contain the text."""
-    return set(
-        Question.objects.published()
-        .filter(
-            Q(prompt__icontains=text)
-            | Q(key_points__icontains=text)
-            | Q(follow_ups__icontains=text)
-        )
-        .values_list("pk", flat=True)
-    )
-
-
 def browse_bank(
     *,
     user,
@@ -159,7 +146,9 @@ def browse_bank(
     personal = user.is_authenticated
     cards = cards_for(user=user)
     bookmarks = bookmarked_question_ids(user=user) if personal else set()
-    matching = _text_matches(filters.text) if filters.text else None
+    # A text search lists its matches best first (interviews/search.py ranks them).
+    ranked = ranked_ids(filters.text) if filters.text else None
+    matching = {pk: rank for rank, pk in enumerate(ranked)} if ranked is not None else None
     role_id = filters.role.pk if filters.role else None
     status_filter = filters.status if personal else ""
     bookmark_filter = filters.bookmarked and personal
@@ -208,6 +197,8 @@ def browse_bank(
         if personal and missed in ("", "bookmarked") and bookmarked:
             bookmarked_count += 1
 
+    if matching is not None:
+        listed.sort(key=lambda question: matching[question.pk])
     page = Paginator(listed, PAGE_SIZE).get_page(page_number)
     rows = []
     for question in page.object_list:

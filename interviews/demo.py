@@ -18,7 +18,7 @@ from django.db import connection, models, transaction
 
 from assessments.models import Answer, AnswerOption, Assessment, Dimension
 from assessments.questionnaire import load_questionnaire
-from assessments.results import build_result
+from assessments.results import ChosenAnswer, build_result
 from careers.models import Hub, Profile, Role
 
 from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog
@@ -242,7 +242,7 @@ def _seed_assessments(users, rng, counts, personas, now) -> None:
             persona.result = build_result(
                 assessment=assessment,
                 questionnaire=questionnaire,
-                option_scores={qid: o.score for qid, o in persona.options.items()},
+                chosen={qid: ChosenAnswer.of(o) for qid, o in persona.options.items()},
                 now=now,
             )
         by_persona.setdefault(persona.key, []).append(assessment.pk)

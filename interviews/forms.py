@@ -89,17 +89,6 @@ class NoteField(forms.CharField):
         return value.replace("\r\n", "\n") if value else value
 
 
-class NoteForm(forms.Form):
-    body = NoteField(
-        label="Your notes and answer draft",
-        required=False,
-        max_length=NOTE_MAX_CHARS,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=f"Private to you. Up to {NOTE_MAX_CHARS:,} characters.",
-    )
-
-
 class RatingForm(forms.Form):
     rating = forms.TypedChoiceField(
         choices=Rating.choices,
@@ -108,6 +97,15 @@ class RatingForm(forms.Form):
             "required": "Rate the attempt Again, Hard, Good or Easy.",
             "invalid_choice": "Rate the attempt Again, Hard, Good or Easy.",
         },
+    )
+    # The card's review count the page showed: makes a repeated submit a no-op (see
+    # scheduling.rate). Optional, so a page drawn before it existed still works.
+    seen = forms.IntegerField(
+        min_value=0,
+        max_value=2**31 - 1,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Reload the page and rate again."},
     )
 
 
@@ -166,6 +164,8 @@ class PracticeForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Leave all unticked to practise every category.",
     )
+    # Sent by the home page's "Practise them": exactly the questions due today, nothing new.
+    due_today = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FreshCycleForm(forms.Form):

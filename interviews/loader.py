@@ -8,9 +8,10 @@ from typing import Any
 
 from careers.models import Role
 
-from .models import Category, Difficulty, Question
+from .models import Category, Difficulty, Question, SearchAlias
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
+ALIASES_FILE = Path(__file__).resolve().parent / "data" / "search_aliases.json"
 
 REQUIRED_KEYS = ("slug", "prompt", "category", "difficulty", "roles", "key_points")
 
@@ -86,4 +87,18 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         question.full_clean(validate_unique=False)
         question.save()
         question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
+    return counts
+
+
+def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
+    """Create missing search aliases (by term); staff edits stay unless ``reset``."""
+    entries = json.loads((path or ALIASES_FILE).read_text(encoding="utf-8"))
+    counts = {"search aliases created": 0, "search aliases kept": 0}
+    for entry in entries:
+        if reset:
+            SearchAlias.objects.update_or_create(term=entry["term"], defaults=entry)
+            counts["search aliases created"] += 1
+            continue
+        _, created = SearchAlias.objects.get_or_create(term=entry["term"], defaults=entry)
+        counts["search aliases created" if created else "search aliases kept"] += 1
     return counts

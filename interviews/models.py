@@ -63,7 +63,8 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(Q(is_published=True, owner__isnull=True) | Q(owner=user))
 
     def with_practice_of(self, user):
-        """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``), draft
+        """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
+        ``card_review_count``: the rating form's repeat guard), draft
         (``note_body``) and bookmark (``bookmarked``) to each question.
 
         The question page's personal reads, in the same query: each is a LEFT JOIN on a
@@ -76,6 +77,7 @@ class QuestionQuerySet(models.QuerySet):
             card_state=F("my_card__state"),
             card_due=F("my_card__due"),
             card_last_rated_at=F("my_card__last_rated_at"),
+            card_review_count=F("my_card__review_count"),
             note_body=F("my_note__body"),
             bookmarked=ExpressionWrapper(
                 Q(my_bookmark__pk__isnull=False), output_field=models.BooleanField()
@@ -119,6 +121,8 @@ class Question(models.Model):
     class Meta:
         # The data file's order, which groups questions by category.
         ordering = ["pk"]
+        # The admin lists assessment questions too; the names tell the two apart.
+        verbose_name = "interview question"
         constraints = [
             models.CheckConstraint(
                 condition=Q(difficulty__gte=1) & Q(difficulty__lte=3),
@@ -158,7 +162,11 @@ class CardStateQuerySet(models.QuerySet):
 
 
 class CardState(models.Model):
-    """One user's spaced-repetition state for one question (the fsrs card, serialised)."""
+    """One user's spaced-repetition state for one question (the fsrs card, serialised).
+
+    Users' rows PROTECT the question they are about: staff unpublish questions, and the
+    admin refuses to delete one anybody practised (careers.content_admin).
+    """
 
     class State(models.IntegerChoices):
         # NEW is ours: never rated, or rated before a fresh cycle started. The others are fsrs's.
@@ -170,7 +178,7 @@ class CardState(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_cards"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="card_states")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="card_states")
     state = models.PositiveSmallIntegerField(choices=State.choices, default=State.NEW)
     card = models.JSONField(
         default=dict, blank=True, help_text="fsrs Card.to_dict(); empty when new."
@@ -222,7 +230,7 @@ class ReviewLog(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_reviews"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="review_logs")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="review_logs")
     rating = models.PositiveSmallIntegerField(choices=Rating.choices)
     rated_at = models.DateTimeField()
     state_before = models.PositiveSmallIntegerField(choices=CardState.State.choices)
@@ -230,6 +238,10 @@ class ReviewLog(models.Model):
     due = models.DateTimeField(help_text="When the scheduler brings the question back.")
     interval_days = models.PositiveIntegerField(default=0)
     cycle = models.PositiveIntegerField(default=1)
+    # The card's review count after this rating. Unique per card, so one rating of the card
+    # as the user saw it is recorded once, however often the form arrives (issue 10).
+    # Empty on logs written before it existed.
+    review_number = models.PositiveIntegerField(null=True, blank=True)
     # How the attempt went, as the user checked it against the key points (see practice.py).
     covered_points = models.JSONField(
         null=True, blank=True, help_text="The key points the user ticked as covered, if checked."
@@ -247,6 +259,9 @@ class ReviewLog(models.Model):
     class Meta:
         ordering = ["-rated_at", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["user", "question", "review_number"], name="reviewlog_once_per_review"
+            ),
             models.CheckConstraint(
                 condition=Q(rating__gte=1) & Q(rating__lte=4), name="reviewlog_rating_1_to_4"
             ),
@@ -268,7 +283,7 @@ class Note(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_notes"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="notes")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="notes")
     body = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -296,7 +311,7 @@ class Bookmark(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_bookmarks"
     )
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="bookmarks")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="bookmarks")
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = BookmarkQuerySet.as_manager()
@@ -360,7 +375,7 @@ class MockAnswer(models.Model):
     position = models.PositiveSmallIntegerField()
     round_number = models.PositiveSmallIntegerField()
     round_name = models.CharField(max_length=80)
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     suggested_seconds = models.PositiveIntegerField()
     shown_at = models.DateTimeField(null=True, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)

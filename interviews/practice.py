@@ -15,6 +15,7 @@ from careers.selectors import RoleRef, role_by
 
 from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
 from .models import Category, Rating
+from .progress import due_today_ids
 from .status import Status, cards_for, status_of
 
 DEFAULT_SESSION_SIZE = 10
@@ -224,6 +225,16 @@ def suggest_rating(
     if seconds is not None and limit is not None and seconds > limit:
         rating = min(rating, Rating.GOOD)
     return Rating(rating)
+
+
+def session_queue(
+    *, user, size: int, categories: Sequence[str], due_today: bool, now: datetime
+) -> list[int]:
+    """The questions of a session the user asked for: exactly today's due ones, or a mix."""
+    if due_today:
+        return due_today_ids(user=user, now=now)[:size]
+    role = target_role_for(user=user)
+    return build_queue(user=user, size=size, categories=categories, role=role, now=now)
 
 
 @dataclass

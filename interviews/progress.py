@@ -74,6 +74,32 @@ def start_of_tomorrow(now: datetime) -> datetime:
     return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
 
 
+def end_of_today(now: datetime) -> datetime:
+    return start_of_tomorrow(now) - timedelta(microseconds=1)
+
+
+def due_today_ids(
+    *,
+    user,
+    now: datetime,
+    cards: dict[int, Card] | None = None,
+    role: RoleRef | None = None,
+    catalogue: Catalogue | None = None,
+) -> list[int]:
+    """The published questions due by the end of today (for one role, if given), most overdue
+    first: the questions category_progress counts as "due today", so a session of exactly
+    these is the one the home page's "Practise them" starts."""
+    cards = cards_for(user=user) if cards is None else cards
+    end = end_of_today(now)
+    due = [
+        question.pk
+        for question in (catalogue or bank_catalogue()).questions
+        if is_due(cards.get(question.pk), now=end)
+        and (role is None or role.pk in question.role_ids)
+    ]
+    return sorted(due, key=lambda pk: (cards[pk].due, pk))
+
+
 def _logs(*, user):
     return (
         ReviewLog.objects.for_user(user)
@@ -96,7 +122,7 @@ def category_progress(
     bank (cached per content version) and the user's cards: no aggregate query.
     """
     cards = cards_for(user=user) if cards is None else cards
-    end_of_today = start_of_tomorrow(now) - timedelta(microseconds=1)
+    end = end_of_today(now)
     counts: dict[str, Counter] = {}
     for question in (catalogue or bank_catalogue()).questions:
         row = counts.setdefault(question.category, Counter())
@@ -107,7 +133,7 @@ def category_progress(
             continue
         if is_mastered(card):
             row["mastered"] += 1
-        if is_due(card, now=end_of_today):
+        if is_due(card, now=end):
             row["due_today"] += 1
     return [
         CategoryProgress(
@@ -174,6 +200,7 @@ class HistoryFigures(NamedTuple):
     streaks: Streaks
     chart_rows: tuple[dict, ...]
     weakest: tuple[WeakCategory, ...]
+    key: str  # names everything the figures depend on: for caching what is drawn from them
 
 
 def history_figures(
@@ -187,8 +214,8 @@ def history_figures(
     are worked out from.
     """
     today = _day(now)
-    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
     version = practice_version(cards)
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
     figures = cache.get(key, version=version)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)
@@ -199,6 +226,7 @@ def history_figures(
             streaks=streaks(activity=activity, today=today),
             chart_rows=tuple(practice_chart_rows(activity=activity, today=today)),
             weakest=tuple(weakest_categories(activity=activity)),
+            key=f"{key}:{version}",
         )
         cache.set(key, figures, HISTORY_TTL_SECONDS, version=version)
     return figures

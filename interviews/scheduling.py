@@ -53,7 +53,18 @@ class Attempt:
 @dataclass(frozen=True)
 class RatingResult:
     card_state: CardState
-    review_log: ReviewLog
+    # The rating recorded; for a repeat, the card's latest one (None if it has none).
+    review_log: ReviewLog | None
+    # False for a repeat: the card had moved past the review count the form was drawn at.
+    recorded: bool = True
+
+
+def _repeat(card_state: CardState) -> RatingResult:
+    """A rating already recorded (a double click, a retry, a second tab): nothing is written."""
+    latest = ReviewLog.objects.filter(
+        user_id=card_state.user_id, question_id=card_state.question_id
+    ).first()
+    return RatingResult(card_state=card_state, review_log=latest, recorded=False)
 
 
 def parse_rating(value: object) -> Rating:
@@ -123,6 +134,7 @@ def apply_rating(card_state: CardState, *, rating: Rating | int, now: datetime) 
         "due": card.due,
         "interval_days": card_state.interval_days,
         "cycle": card_state.cycle,
+        "review_number": card_state.review_count,
     }
 
 
@@ -145,7 +157,7 @@ def card_state_for(*, user, question: Question) -> CardState | None:
 
 
 def _rate_unlocked(
-    *, user, question: Question, rating: Rating, now: datetime, attempt: Attempt
+    *, user, question: Question, rating: Rating, now: datetime, attempt: Attempt, seen: int | None
 ) -> RatingResult | CardState | None:
     """Schedule from the card as it stands, then write with a compare-and-set.
 
@@ -157,6 +169,8 @@ def _rate_unlocked(
     card_state = card_state_for(user=user, question=question)
     if card_state is None:
         return None
+    if seen is not None and card_state.review_count != seen:
+        return _repeat(card_state)
     # The card as read: the update only lands if no other rating or fresh cycle came first.
     unchanged = CardState.objects.filter(
         pk=card_state.pk, review_count=card_state.review_count, cycle=card_state.cycle
@@ -176,16 +190,26 @@ def rate(
     rating: Rating | int,
     now: datetime,
     attempt: Attempt | None = None,
+    seen: int | None = None,
 ) -> RatingResult:
-    """Record one self-rated attempt and schedule the question's next review."""
+    """Record one self-rated attempt and schedule the question's next review.
+
+    ``seen``: the card's review count when the form was drawn (0 for a new card). A form
+    that arrives again, by a double click, a retry or from a second tab, finds the count
+    moved on and records nothing. Without it every call records a rating.
+    """
     rating = parse_rating(rating)
     attempt = attempt or Attempt()
-    result = _rate_unlocked(user=user, question=question, rating=rating, now=now, attempt=attempt)
+    result = _rate_unlocked(
+        user=user, question=question, rating=rating, now=now, attempt=attempt, seen=seen
+    )
     if isinstance(result, RatingResult):
         return result
     # The first rating, or a race lost to another tab: do it all under the row lock.
     with transaction.atomic():
         card_state = _locked_card_state(user=user, question=question, missing=result is None)
+        if seen is not None and card_state.review_count != seen:
+            return _repeat(card_state)
         log_fields = apply_rating(card_state, rating=rating, now=now)
         card_state.save(update_fields=RATED_FIELDS)
         review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())

@@ -35,14 +35,17 @@ from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
 from .practice import (
     PracticeSession,
-    build_queue,
     check_answer,
     count_due,
     seconds_between,
+    session_queue,
     suggested_seconds,
     target_role_for,
 )
+from .search import suggest
 from .status import cards_for
+
+ALREADY_RECORDED = "That rating was already recorded, so it counts once."
 
 
 def _question_for(request: HttpRequest, pk: int) -> Question:
@@ -79,6 +82,10 @@ def bank(request: HttpRequest) -> HttpResponse:
     )
     form.show_counts(result)
     context = {"form": form, "page": result.page, "signed_in": request.user.is_authenticated}
+    text = form.filters().text
+    if text and not result.page.paginator.count:
+        prompts = (question.prompt for question in catalogue.questions)
+        context["suggestions"] = suggest(text, vocabulary=prompts)
     return render_page(request, "interviews/bank.html", context, partial="bank")
 
 
@@ -98,6 +105,7 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
                 state=question.card_state,
                 due=question.card_due,
                 last_rated_at=question.card_last_rated_at,
+                review_count=question.card_review_count,
             )
         context.setdefault("bookmarked", question.bookmarked)
     return context
@@ -146,15 +154,20 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
             key_point_total=len(key_points),
             suggested_rating=check.suggested,
         ),
+        seen=form.cleaned_data["seen"],
     )
     if not request.htmx:
+        if not result.recorded:
+            messages.info(request, ALREADY_RECORDED)
         return redirect(f"{question.get_absolute_url()}?show=1#rating")
+    log = result.review_log
     context = {
         "question": question,
         "show": True,
-        "now": result.review_log.rated_at,
+        "now": log.rated_at if log else timezone.now(),
         "card_state": result.card_state,
-        "just_rated": Rating(result.review_log.rating).label,
+        "just_rated": Rating(log.rating).label if log else None,
+        "repeat": not result.recorded,
         "check": check,
     }
     return render(request, "interviews/question.html#rating", context)
@@ -223,11 +236,11 @@ def _practice_start_page(request: HttpRequest, form: PracticeForm) -> HttpRespon
 def _start_practice(request: HttpRequest) -> HttpResponse:
     form = PracticeForm(request.POST)
     if form.is_valid():
-        queue = build_queue(
+        queue = session_queue(
             user=request.user,
             size=form.cleaned_data["size"],
             categories=form.cleaned_data["categories"],
-            role=target_role_for(user=request.user),
+            due_today=form.cleaned_data["due_today"],
             now=timezone.now(),
         )
         if queue:
@@ -284,6 +297,7 @@ def _practice_question(
         "answer_form": AnswerForm(initial={"body": _answer_start(question)}),
         "started_at": session.shown_at(now=timezone.now()),
         "limit": suggested_seconds(question.category) if session.timed else None,
+        "card_state": scheduling.card_state_for(user=request.user, question=question),
         "now": timezone.now(),
         "focus": bool(request.htmx),
         **extra,
@@ -367,7 +381,16 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
         seconds_taken=check.seconds,
     )
     now = timezone.now()
-    scheduling.rate(user=request.user, question=question, rating=rating, now=now, attempt=attempt)
+    result = scheduling.rate(
+        user=request.user,
+        question=question,
+        rating=rating,
+        now=now,
+        attempt=attempt,
+        seen=form.cleaned_data["seen"],
+    )
+    if not result.recorded:
+        messages.info(request, ALREADY_RECORDED)
     session.record(question_id=question.pk, rating=rating)
     session.save(request.session)
     return redirect("interviews:practice")
@@ -405,6 +428,8 @@ def progress(request: HttpRequest) -> HttpResponse:
         "streaks": history.streaks,
         "chart_rows": history.chart_rows,
         "weakest": history.weakest,
+        # The user's id, practice version, day and bank version: see history_figures.
+        "history_key": history.key,
         "readiness": readiness,
         "upcoming": upcoming,
         "now": now,

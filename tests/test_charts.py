@@ -12,11 +12,20 @@ def render(source: str, **context) -> str:
     return Template("{% load charts %}" + source).render(Context(context))
 
 
+def drawing(html: str, layout: str = "wide") -> str:
+    """One of the chart's two drawings: "wide" (720 units) or "narrow" (320, for phones)."""
+    match = re.search(rf'<svg class="chart-{layout}".*?</svg>', html, re.S)
+    assert match, f"no {layout} drawing"
+    return match.group(0)
+
+
 def assert_accessible_svg(html: str, chart_id: str, title: str) -> None:
     assert f'id="{chart_id}"' in html
-    assert f'aria-labelledby="{chart_id}-title {chart_id}-desc"' in html
-    assert f'<title id="{chart_id}-title">{title}</title>' in html
-    assert f'<desc id="{chart_id}-desc">' in html
+    for layout in ("wide", "narrow"):
+        assert f'aria-labelledby="{chart_id}-{layout}-title {chart_id}-{layout}-desc"' in html
+        assert f'<title id="{chart_id}-{layout}-title">{title}</title>' in html
+        assert f'<desc id="{chart_id}-{layout}-desc">' in html
+    assert 'viewBox="0 0 720 ' in drawing(html) and 'viewBox="0 0 320 ' in drawing(html, "narrow")
     assert 'role="img"' in html
     assert "<caption>" in html
     assert 'scope="col"' in html and 'scope="row"' in html
@@ -34,14 +43,19 @@ def test_it_draws_a_bar_per_row_with_the_numbers_in_a_table():
     )
     assert_accessible_svg(html, "chart-active-postings", "Active postings")
     assert "Postings by role" in html
-    assert html.count('<rect class="bar"') == 2
-    assert html.count("45,200") == 2  # once on the bar, once in the table
-    assert html.count("1,900") == 2
+    assert drawing(html).count('<rect class="bar"') == 2
+    assert drawing(html, "narrow").count('<rect class="bar"') == 2
+    assert html.count("45,200") == 3  # on the bar of each drawing, and in the table
+    assert html.count("1,900") == 3
     assert '<a href="/roles/mle/">Machine Learning Engineer</a>' in html
-    widths = [
-        float(w) for w in re.findall(r'class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', html)
-    ]
-    assert widths[0] > widths[1] * 20
+    for layout in ("wide", "narrow"):
+        widths = [
+            float(w)
+            for w in re.findall(
+                r'class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"', drawing(html, layout)
+            )
+        ]
+        assert widths[0] > widths[1] * 20
 
 
 def test_it_formats_units_and_accepts_decimals():
@@ -75,7 +89,7 @@ def test_it_survives_empty_rows_and_zero_values():
     html = render(
         '{% column_chart rows title="Zero days" %}', rows=[{"label": "1", "value": 0}] * 30
     )
-    assert html.count('<rect class="bar"') == 30
+    assert drawing(html).count('<rect class="bar"') == 30
 
 
 def test_it_draws_columns_and_labels_only_some_of_thirty_days():
@@ -84,11 +98,12 @@ def test_it_draws_columns_and_labels_only_some_of_thirty_days():
         '{% column_chart rows title="Reviews per day" description="Last 30 days" %}', rows=rows
     )
     assert_accessible_svg(html, "chart-reviews-per-day", "Reviews per day")
-    assert html.count('<rect class="bar"') == 30
+    assert drawing(html).count('<rect class="bar"') == 30
     # Every day is in the table even if the axis only names some of them.
     assert html.count('<th scope="row">Day ') == 30
-    svg = html.split("</svg>")[0]
-    assert 0 < svg.count(">Day ") < 30
+    assert 0 < drawing(html).count(">Day ") < 30
+    # A phone names fewer days still, so their labels keep their size without overlapping.
+    assert 0 < drawing(html, "narrow").count(">Day ") < drawing(html).count(">Day ")
 
 
 def test_it_draws_a_range_per_row_a_point_when_equal_and_a_marker():
@@ -98,9 +113,9 @@ def test_it_draws_a_range_per_row_a_point_when_equal_and_a_marker():
     ]
     html = render('{% range_chart rows title="Salary by level" %}', rows=rows)
     assert_accessible_svg(html, "chart-salary-by-level", "Salary by level")
-    assert html.count('<rect class="series-1"') == 1
-    assert html.count('<circle class="series-1"') == 1
-    assert html.count('class="marker"') == 1
+    assert drawing(html).count('<rect class="series-1"') == 1
+    assert drawing(html).count('<circle class="series-1"') == 1
+    assert drawing(html).count('class="marker"') == 1
     assert "$120,000–$160,000" in html
     assert "$140,000" in html  # the marker, in the table
     assert ">Marker<" in html
@@ -124,8 +139,8 @@ def test_it_draws_points_and_segments_on_a_scatter_chart():
     assert_accessible_svg(
         html, "chart-salary-against-cost-of-living", "Salary against cost of living"
     )
-    assert html.count('<circle class="series-1"') == 1
-    assert html.count('<line class="marker"') == 1
+    assert drawing(html).count('<circle class="series-1"') == 1
+    assert drawing(html).count('<line class="marker"') == 1
     assert "65–85" in html
     assert "$185,000" in html
     assert ">Cost of living index<" in html
@@ -142,10 +157,35 @@ def test_it_draws_grouped_bars_with_a_legend_and_table_columns_per_series():
         series=["Your score", "Path requirement"],
     )
     assert_accessible_svg(html, "chart-your-scores", "Your scores")
-    assert html.count('<rect class="series-1" x=') == 3  # legend + two bars
-    assert html.count('<rect class="series-2" x=') == 2  # legend + one bar
+    assert drawing(html).count('<rect class="series-1" x=') == 3  # legend + two bars
+    assert drawing(html).count('<rect class="series-2" x=') == 2  # legend + one bar
     assert '<th scope="col" class="num">Path requirement</th>' in html
     assert "—" in html  # the missing value, in the table
+
+
+def test_it_never_cuts_a_grouped_label_or_the_legend_on_any_layout():
+    label = "Risk tolerance and timeline flexibility"
+    series = ["Your score", "Developer → ML Engineer requirement"]
+    html = render(
+        '{% grouped_bar_chart rows series title="Scores" %}',
+        rows=[{"label": label, "values": [40, 70]}],
+        series=series,
+    )
+    for layout in ("wide", "narrow"):
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", drawing(html, layout))
+        assert "…" not in "".join(texts)
+        assert " ".join(t for t in texts if t in label) == label
+        assert all(name in texts for name in series)
+
+
+def test_it_puts_a_scatter_label_that_fits_neither_side_over_its_mark_inside_the_chart():
+    points = [{"label": "Remote (national average)", "x_low": 1, "x_high": 99, "y": 5}]
+    html = render('{% scatter_chart points title="S" %}', points=points)
+    narrow = drawing(html, "narrow")
+    match = re.search(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle">Remote', narrow)
+    assert match
+    half = len("Remote (national average)") * 6.5 * 1.15 / 2
+    assert half <= float(match.group(1)) <= 320 - half
 
 
 def test_nice_ticks_cover_the_range_with_round_steps():

@@ -106,6 +106,22 @@ def test_admin_is_branded(admin_client):
     assert "AI Careers Compass" in response.content.decode()
 
 
+def test_admin_pages_carry_the_site_icon_and_name_the_two_question_models_apart(admin_client):
+    content = admin_client.get("/admin/").content.decode()
+    assert '<link rel="icon" href="/static/icons/compass.svg"' in content
+    assert ">Assessment questions<" in content
+    assert ">Interview questions<" in content
+    assert ">Questions<" not in content
+
+
+def test_the_header_menu_is_a_disclosure_holding_the_navigation_and_account_links(alice_client):
+    content = alice_client.get(reverse("careers:home")).content.decode()
+    menu = content[content.index('<details class="site-menu">') : content.index("</details>")]
+    assert '<summary class="site-menu-button">Menu</summary>' in menu
+    assert '<nav class="site-nav" aria-label="Main">' in menu
+    assert 'action="/accounts/logout/"' in menu
+
+
 def test_content_editors_group_exists_with_only_content_permissions(db):
     group = Group.objects.get(name="Content editors")
     codenames = set(group.permissions.values_list("codename", flat=True))

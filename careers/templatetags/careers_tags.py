@@ -125,3 +125,19 @@ def guide_passages(*slugs: str) -> dict:
     """The guide's passages by slug, quoted and marked as the guide's, for pages of other apps."""
     found = selectors.passages(*slugs)
     return {"passages": [found[slug] for slug in slugs if slug in found]}
+
+
+# Letters whose spoken name starts with a vowel sound: "an LLM", "an NLP engineer".
+_VOWEL_SOUND_LETTERS = set("AEFHILMNORSX")
+
+
+@register.filter
+def with_article(name: Any) -> str:
+    """A name with "a" or "an" before it: "an AI Product Manager", "a Prompt Engineer"."""
+    name = str(name)
+    first_word = name.split(" ", 1)[0]
+    if first_word.isupper() and len(first_word) > 1:
+        vowel = first_word[0] in _VOWEL_SOUND_LETTERS
+    else:
+        vowel = first_word[:1].lower() in "aeiou"
+    return f"{'an' if vowel else 'a'} {name}"

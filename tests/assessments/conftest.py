@@ -8,6 +8,7 @@ from assessments.questionnaire import (
     start_assessment,
 )
 from assessments.results import complete_assessment
+from careers.models import Role
 from tests import factories
 
 
@@ -26,14 +27,23 @@ def take_assessment(content):
     """Answer every question through the domain functions; answers map question slugs to the
     position of the chosen answer (1, the second answer, when not given)."""
 
-    def take(user, *, background="other", hours=10, answers=None, complete=True, stop_after=None):
+    def take(
+        user,
+        *,
+        background="other",
+        hours=10,
+        answers=None,
+        complete=True,
+        stop_after=None,
+        interested=(),
+    ):
         answers = answers or {}
         assessment = start_assessment(user=user)
         save_background(
             assessment=assessment,
             background=background,
             weekly_study_hours=hours,
-            interested_roles=[],
+            interested_roles=Role.objects.filter(slug__in=interested),
             held_certifications=[],
         )
         questionnaire = load_questionnaire()
@@ -48,14 +58,7 @@ def take_assessment(content):
             ]
             save_answers(assessment=assessment, options=options)
         if complete and stop_after is None:
-            scores = dict(
-                Answer.objects.filter(assessment=assessment).values_list(
-                    "question_id", "option__score"
-                )
-            )
-            complete_assessment(
-                assessment=assessment, questionnaire=questionnaire, option_scores=scores
-            )
+            complete_assessment(assessment=assessment, questionnaire=questionnaire)
         assessment.refresh_from_db()
         return assessment
 

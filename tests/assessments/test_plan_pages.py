@@ -11,7 +11,10 @@ DEVELOPER = {"prog-experience": 4, "prog-python": 3, "math-statistics": 1}
 
 @pytest.fixture
 def developer(alice, take_assessment):
-    return take_assessment(alice, background="developer", answers=DEVELOPER)
+    # Several routes start from development: wanting ML engineering picks that one.
+    return take_assessment(
+        alice, background="developer", answers=DEVELOPER, interested=["machine-learning-engineer"]
+    )
 
 
 def url(assessment, name):

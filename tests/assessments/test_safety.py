@@ -57,11 +57,15 @@ def test_it_answers_404_for_every_url_and_method_on_another_users_assessments(
     assert bobs_unfinished.background == "developer"
 
 
-def test_it_sends_visitors_to_log_in_for_every_assessment_url(client, bobs_finished):
+def test_it_sends_visitors_to_log_in_for_every_url_of_a_users_assessment(client, bobs_finished):
+    # A visitor may take an assessment of their own now (issue 12); any other id still
+    # sends them to log in, the same whether it exists or not.
     for method, url, data in requests_for(bobs_finished):
         response = getattr(client, method)(url, data)
         assert response.status_code == 302, (method, url)
         assert response.url.startswith(reverse("login"))
+    bobs_finished.refresh_from_db()
+    assert bobs_finished.user.username == "bob"
 
 
 def test_it_never_lists_another_users_assessments(alice_client, bobs_unfinished):

@@ -6,6 +6,7 @@ import pytest
 
 from assessments import scoring
 from assessments.loader import read_data
+from careers.content import read_data as read_careers_data
 
 DIMENSIONS = read_data("dimensions")
 PATHS = read_data("paths")
@@ -13,10 +14,19 @@ QUESTION_DIMENSION = {q["slug"]: d["slug"] for d in DIMENSIONS for q in d["quest
 ANSWER_SCORES = {
     q["slug"]: [a[1] for a in q["answers"]] for d in DIMENSIONS for q in d["questions"]
 }
+# Questions asked only for a prerequisite, and planning constraints, move no match score.
+COUNTED = {
+    q["slug"]
+    for d in DIMENSIONS
+    if not d.get("is_planning_constraint")
+    for q in d["questions"]
+    if q.get("counts_toward_score", True)
+}
 REQUIREMENTS = [
     scoring.PathRequirements(
         slug=path["slug"],
         background=path["background"],
+        also_backgrounds=tuple(path["also_backgrounds"]),
         target_role_slug=path["target_role"],
         timeline_min_months=path["timeline_min_months"],
         timeline_max_months=path["timeline_max_months"],
@@ -28,6 +38,7 @@ REQUIREMENTS = [
                 met_by_background=p["met_by_background"],
                 question=p["question"],
                 minimum_score=p["minimum_score"],
+                hard=p["hard"],
             )
             for p in path["prerequisites"]
         ),
@@ -45,7 +56,8 @@ def rank(background, *, interested=(), **answers):
     }
     by_dimension = {}
     for slug, score in chosen.items():
-        by_dimension.setdefault(QUESTION_DIMENSION[slug], []).append(score)
+        if slug in COUNTED:
+            by_dimension.setdefault(QUESTION_DIMENSION[slug], []).append(score)
     scores = scoring.score_dimensions(
         answer_scores=by_dimension, dimension_slugs=[d["slug"] for d in DIMENSIONS]
     )
@@ -58,16 +70,18 @@ def rank(background, *, interested=(), **answers):
     )
 
 
-def first(background, **answers):
-    return rank(background, **answers)[0].path.slug
+def first(background, *, interested=(), **answers):
+    return rank(background, interested=interested, **answers)[0].path.slug
 
 
 # --- The issue's three people ---------------------------------------------------------------
 
 
 def test_it_sends_a_developer_who_writes_python_daily_and_knows_statistics_to_ml_engineering():
+    # Several routes start from development now: the role they want decides among them.
     ranked = rank(
         "developer",
+        interested=("machine-learning-engineer",),
         prog_experience=4, prog_python=3, prog_data=2,
         math_statistics=3, math_linear_algebra=2, math_calculus=1,
         analysis_problem_solving=2, analysis_data_decisions=2,
@@ -120,6 +134,7 @@ def test_it_does_not_send_the_writer_to_a_technical_path_even_without_a_backgrou
 def test_it_puts_business_to_ai_product_manager_first_for_a_business_manager():
     assert first(
         "business",
+        interested=("ai-product-manager",),
         domain_depth=2, domain_technology=2, comm_stakeholders=3, comm_customers=2,
         analysis_data_decisions=2, prog_experience=1,
     ) == "business-to-ai-product-manager"  # fmt: skip
@@ -127,7 +142,8 @@ def test_it_puts_business_to_ai_product_manager_first_for_a_business_manager():
 
 def test_it_puts_developer_to_ml_engineer_first_for_a_backend_developer():
     assert first(
-        "developer", prog_experience=4, prog_python=3, prog_data=3, math_statistics=2,
+        "developer", interested=("machine-learning-engineer",),
+        prog_experience=4, prog_python=3, prog_data=3, math_statistics=2,
     ) == "developer-to-ml-engineer"  # fmt: skip
 
 
@@ -148,6 +164,7 @@ def test_it_puts_non_tech_to_prompt_engineer_first_for_a_copywriter():
 def test_it_puts_academic_to_ai_researcher_first_for_a_postdoc():
     assert first(
         "academic",
+        interested=("ai-research-scientist",),
         math_statistics=4, math_linear_algebra=2, math_calculus=2,
         analysis_research=3, analysis_problem_solving=3,
         learning_formal_study=3, learning_self_directed=2,
@@ -291,3 +308,107 @@ def test_it_keeps_acronyms_when_naming_prerequisites_mid_sentence():
         "Your answers show statistics background and SQL experience, which this path expects."
         in (reasons)
     )
+
+
+# --- Issue 12: every route reachable, interest counted, a floor under "recommended" ---------
+
+
+@pytest.mark.parametrize("path", REQUIREMENTS, ids=[p.slug for p in REQUIREMENTS])
+def test_every_path_comes_first_for_someone_it_suits(path):
+    """Someone at exactly the path's levels, from its background, who wants its role."""
+    question_scores = {
+        rule.question: rule.minimum_score for rule in path.prerequisites if rule.question
+    }
+    ranked = scoring.rank_paths(
+        scores=dict(path.requirements),
+        paths=REQUIREMENTS,
+        background=path.background,
+        question_scores=question_scores,
+        interested_role_slugs=[path.target_role_slug],
+    )
+    assert ranked[0].path.slug == path.slug
+    assert ranked[0].words == scoring.STRONG
+
+
+def test_there_is_a_route_into_each_of_the_fifteen_roles():
+    roles = {role["slug"] for role in read_careers_data("roles.json")}
+    assert len(roles) == 15
+    assert {path.target_role_slug for path in REQUIREMENTS} == roles
+
+
+def test_the_guides_seven_routes_are_labelled_and_ours_carry_their_reasoning():
+    guide = [p for p in PATHS if p["source"] == "guide"]
+    assert [p["name"] for p in guide] == [
+        "Business → AI Product Manager",
+        "Developer → ML Engineer",
+        "Analyst → Data Scientist (AI)",
+        "Non-tech → Prompt Engineer",
+        "Academic → AI Researcher",
+        "Sales → AI Solutions Architect",
+        "Marketing → AI Ethics Specialist",
+    ]
+    ours = [p for p in PATHS if p["source"] == "ours"]
+    assert ours and all(len(p["reasoning"]) > 80 for p in ours)
+
+
+def test_stated_interest_weighs_at_least_as_much_as_background():
+    """The bug: a marketer who ticked AI Product Manager was sent to AI Ethics Specialist,
+    because background added 15 points and interest 5."""
+    assert scoring.INTEREST_POINTS >= scoring.BACKGROUND_POINTS
+    marketer = {
+        "prog_experience": 1, "prog_python": 0, "prog_data": 1,
+        "math_statistics": 1, "math_linear_algebra": 0, "math_calculus": 0,
+        "domain_depth": 2, "domain_technology": 2, "domain_policy": 1,
+        "comm_writing": 2, "comm_stakeholders": 2, "comm_customers": 2,
+    }  # fmt: skip
+    wants_pm = rank("marketing", interested=("ai-product-manager",), **marketer)
+    assert wants_pm[0].path.target_role_slug == "ai-product-manager"
+    assert wants_pm[0].words in {scoring.STRONG, scoring.POSSIBLE}
+
+
+def test_an_unmet_hard_prerequisite_keeps_a_path_out_of_strong_fit_and_says_what_unlocks_it():
+    path = PATH["developer-to-ml-engineer"]
+    scores = dict(path.requirements)  # every dimension met, so the points are high
+    fit = scoring.fit_path(
+        scores=scores,
+        path=dataclasses.replace(
+            path,
+            prerequisites=tuple(
+                dataclasses.replace(rule, unlock="Write a program other people use.")
+                for rule in path.prerequisites
+            ),
+        ),
+        background="analyst",
+        question_scores={"prog-experience": 50, "math-statistics": 80},
+        interested_role_slugs=["machine-learning-engineer"],
+    )
+    assert fit.fit >= scoring.STRONG_FIT
+    assert fit.words == scoring.POSSIBLE
+    reasons = scoring.explain_fit(fit=fit, dimension_names={}, background_label="Analyst")
+    assert any("What would unlock it: Write a program other people use." in r for r in reasons)
+
+
+def test_nothing_is_recommended_below_the_fit_floor():
+    """The bug: a fit of 42 with every prerequisite unmet still got a confident badge."""
+    ranked = rank("other", **{slug.replace("-", "_"): 0 for slug in ANSWER_SCORES})
+    assert all(fit.words == scoring.NOT_YET for fit in ranked)
+    assert scoring.fit_words(fit=42, hard_unmet=False) == scoring.NOT_YET
+    assert scoring.fit_words(fit=70, hard_unmet=False, none_met=True) == scoring.NOT_YET
+    steps = scoring.foundations(scores=dict.fromkeys(COUNTED, 0), nearest=ranked[:3])
+    assert steps and steps == sorted(steps, key=lambda c: -c.gap)
+
+
+@pytest.mark.parametrize(
+    ("fit", "hard_unmet", "words"),
+    [
+        (90, False, "strong fit"),
+        (75, False, "strong fit"),
+        (90, True, "possible with work"),
+        (74, False, "possible with work"),
+        (59, False, "a stretch"),
+        (50, True, "a stretch"),
+        (49, False, "not yet"),
+    ],
+)
+def test_it_puts_a_fit_in_words(fit, hard_unmet, words):
+    assert scoring.fit_words(fit=fit, hard_unmet=hard_unmet) == words

@@ -1,13 +1,25 @@
-"""Load benchmark: gunicorn in production mode on a seeded database, driven by wrk.
+"""Load benchmark modelling real users: gunicorn in production mode on a seeded database, wrk.
 
-    python -m tests.bench.run              # what `make bench` runs; writes BENCHMARKS.md
-    python -m tests.bench.run --smoke      # a few seconds, checks only that nothing errors
+    python -m tests.bench.run                    # what `make bench` runs (SQLite; PostgreSQL
+                                                 # when DATABASE_URL is set)
+    python -m tests.bench.run --users 20000      # the same with ten times the users
+    python -m tests.bench.run --soak 600         # worker memory over a ten-minute mixed run
+    python -m tests.bench.run --smoke            # a few seconds: checks only that nothing errors
 
-Each target is driven for a fixed time at 16 connections after a warm-up; the table gives
-requests/s, p50, p99, errors and the throughput as a share of /healthz, driven again just
-before each target so that drift in a shared machine's speed cancels out, and marks every
-goal met or missed. Add a target with one line in TARGETS. A target whose URL
-answers 404 at warm-up is skipped as "not available yet".
+The database is seeded with ``seed_demo`` (2,000 users by default). Three mixes are driven
+at 16 connections, each replaying a long shuffled list of requests:
+
+- anonymous: home, roles, a role, hubs, a hub, salaries and offers with varied query
+  strings (filters, and tracking tags a newsletter link carries), no cookies;
+- signed-in journeys: 250 demo users who practised, rotating, each through the bank with
+  varied filters and pages, a question from across the bank, its answer revealed (htmx),
+  a rating POST and the progress page;
+- rating POSTs alone, rotating through the same users and questions.
+
+Every figure is a ratio to /healthz driven on the same server just before and just after
+the mix (their mean), because a shared machine's speed drifts; absolute requests/s mean
+little there. Each mix runs on a freshly started server (so its cache hit rates and worker
+memory are its own), ``--reps`` times (3); the report gives min / median / max.
 """
 
 from __future__ import annotations
@@ -15,29 +27,28 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib.metadata
+import json
 import os
 import platform
+import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl
+from urllib.parse import urlencode
 
-from tests.e2e.live_site import PASSWORD, ROOT, HttpClient, LiveSite
+from tests.e2e.live_site import ROOT, LiveSite
 
 HERE = Path(__file__).resolve().parent
-POST_SCRIPT = HERE / "post.lua"
-SIGNED_IN_USERS = 8  # rating POSTs rotate through them, so they do not all queue on one row
-
-
-@dataclass(frozen=True)
-class Request:
-    path: str
-    body: str = ""  # urlencoded; POST targets only
+JOURNEY_SCRIPT = HERE / "journey.lua"
+STATS_HOOK = "python:tests.bench.gunicorn_stats"
+# Workers import the whole site as they boot; on a busy shared machine that takes minutes.
+START_TIMEOUT = 600
 
 
 @dataclass(frozen=True)
@@ -48,98 +59,52 @@ class Goal:
 
 
 GOALS = {
-    "baseline": Goal(None, 150, "p99 < 150 ms"),
-    "anonymous": Goal(0.50, 150, "≥ 50% of /healthz, p99 < 150 ms"),
-    "signed-in": Goal(0.20, 150, "≥ 20% of /healthz, p99 < 150 ms"),
+    "anonymous": Goal(0.30, 150, "≥ 0.30× /healthz, p99 < 150 ms"),
+    "signed-in": Goal(0.10, 150, "≥ 0.10× /healthz, p99 < 150 ms"),
     "post": Goal(None, 200, "p99 < 200 ms"),
 }
 
 
 @dataclass
-class Bench:
-    """What a finder needs: the site and signed-in clients."""
+class Run:
+    """One wrk run's figures."""
 
-    site: LiveSite
-    clients: list[HttpClient]
-
-
-Finder = Callable[[Bench], "Request | None"]
-
-
-@dataclass(frozen=True)
-class Target:
-    name: str
-    request: str | Finder  # a path, or a function of the Bench (None: nothing to drive yet)
-    kind: str  # a key of GOALS
-    smoke: bool = False  # part of the few-second smoke run
-
-    @property
-    def signed_in(self) -> bool:
-        return self.kind in {"signed-in", "post"}
-
-
-def first_question(bench: Bench) -> Request | None:
-    page = bench.clients[0].get("/interviews/")
-    match = re.search(r'href="(/interviews/\d+/)"', page.text) if page.status == 200 else None
-    return Request(match.group(1)) if match else None
-
-
-def rating_post(bench: Bench) -> Request | None:
-    question = first_question(bench)
-    return Request(f"{question.path}rate/", "rating=3") if question else None
-
-
-TARGETS = [
-    Target("/healthz", "/healthz", "baseline", smoke=True),
-    Target("home", "/", "anonymous", smoke=True),
-    Target("roles", "/roles/", "anonymous"),
-    Target("a role", "/roles/machine-learning-engineer/", "anonymous"),
-    Target("hubs", "/hubs/", "anonymous"),
-    Target(
-        "salaries with a query",
-        "/salaries/?role=machine-learning-engineer&level=mid&markets=austin&markets=seattle",
-        "anonymous",
-    ),
-    Target("bank, filtered", "/interviews/?category=system-design&difficulty=2", "signed-in"),
-    Target("a question", first_question, "signed-in", smoke=True),
-    Target("progress", "/interviews/progress/", "signed-in"),
-    Target("rating POST", rating_post, "post", smoke=True),
-]
-
-
-@dataclass
-class Row:
-    target: Target
-    path: str = ""
     rps: float = 0.0
     p50_ms: float = 0.0
     p99_ms: float = 0.0
     requests: int = 0
     errors: int = 0
-    ratio: float | None = None
-    baseline_rps: float = 0.0  # /healthz, driven just before this target
-    skipped: str = ""  # why it did not run
-    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    """One repetition of one mix, on a server of its own."""
+
+    mix: str
+    run: Run
+    healthz_before: float
+    healthz_after: float
+    hit_rates: dict[str, tuple[int, int]] = field(default_factory=dict)  # cache → (hits, misses)
+    rss_mb: list[float] = field(default_factory=list)  # each worker at the end
+    rss_growth_mb: float = 0.0  # largest growth of one worker from warm to the end
 
     @property
-    def passed(self) -> bool:
-        return not self.skipped and not self.problems
+    def ratio(self) -> float:
+        reference = (self.healthz_before + self.healthz_after) / 2
+        return self.run.rps / reference if reference else 0.0
 
 
 # -- wrk -----------------------------------------------------------------------------------
 
 
-def run_wrk(
-    url: str, *, seconds: int, connections: int, threads: int, headers=(), script_args=()
-) -> str:
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+def run_wrk(url: str, *, seconds: int, args, script_file: Path | None = None) -> str:
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{seconds}s", "--latency"]
     command += ["--timeout", "5s"]
-    for header in headers:
-        command += ["-H", header]
-    if script_args:
-        command += ["-s", str(POST_SCRIPT)]
-    command += [url, *(["--", *script_args] if script_args else [])]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    if script_file is not None:
+        command += ["-s", str(JOURNEY_SCRIPT), url, "--", str(script_file)]
+    else:
+        command.append(url)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 120)
     if result.returncode != 0:
         raise RuntimeError(f"wrk failed: {result.stdout}\n{result.stderr}")
     return result.stdout
@@ -161,8 +126,10 @@ def parse_wrk(output: str) -> dict:
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     )
     status = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    redirects = re.search(r"Unexpected redirects: (\d+)", output)
     errors = sum(map(int, socket.groups())) if socket else 0
     errors += int(status.group(1)) if status else 0
+    errors += int(redirects.group(1)) if redirects else 0
     return {
         "requests": requests,
         "rps": rps,
@@ -172,135 +139,331 @@ def parse_wrk(output: str) -> dict:
     }
 
 
-# -- the run -------------------------------------------------------------------------------
+# -- what the mixes request ----------------------------------------------------------------
 
-_PICK_USERS = """\
+_SITE_FACTS = """\
+import secrets
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
+from django.contrib.sessions.backends.db import SessionStore
+from careers.models import Hub, Market, Role, SalaryBand
+from interviews.models import Category, Question
 
-# The first demo users seed_demo made who have practised (their history makes the signed-in
-# pages realistic: a user who never practised has an empty progress page), given a known
-# password so the benchmark signs in through the login form like anyone else.
-User = get_user_model()
-names = list(
-    User.objects.filter(is_staff=False, is_active=True, interview_reviews__isnull=False)
-    .distinct().order_by("pk").values_list("username", flat=True)[: data["count"]]
+# Demo users who have practised, signed in with sessions made on the server (what a login
+# leaves behind) so that hundreds of them cost no password hashing.
+backend = next(path for path in settings.AUTHENTICATION_BACKENDS if "axes" not in path)
+users = list(
+    get_user_model().objects.filter(is_staff=False, is_active=True, interview_reviews__isnull=False)
+    .distinct().order_by("pk")[: data["count"]]
 )
-User.objects.filter(username__in=names).update(password=make_password(data["password"]))
-result = names
+sessions = []
+for user in users:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = backend
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    sessions.append([session.session_key, secrets.token_hex(16)])
+result = {
+    "sessions": sessions,
+    "questions": list(Question.objects.filter(is_published=True).values_list("pk", flat=True)),
+    "categories": list(Category.values),
+    "roles": list(Role.objects.values_list("slug", flat=True)),
+    "salary_roles": sorted(set(SalaryBand.objects.values_list("role__slug", flat=True))),
+    "levels": sorted(set(SalaryBand.objects.values_list("level", flat=True))),
+    "hubs": list(Hub.objects.values_list("slug", flat=True)),
+    "markets": list(Market.objects.values_list("slug", flat=True)),
+}
 """
 
 
-def signed_in_clients(site: LiveSite, count: int) -> list[HttpClient]:
-    names = site.run_django(_PICK_USERS, count=count, password=PASSWORD)
-    missing = [f"bench-{n}" for n in range(count - len(names))]
-    if missing:
-        site.create_users(missing)
-    clients = []
-    for name in names + missing:
-        client = site.client()
-        client.login(name)
-        clients.append(client)
-    return clients
+def line(method: str, path: str, *, cookie: str = "", headers=(), body: str = "") -> str:
+    extra = "|".join(f"{name}:{value}" for name, value in headers)
+    return f"{method}\t{path}\t{cookie}\t{extra}\t{body}\n"
 
 
-def seed(site: LiveSite, users: int) -> str:
-    if not list(ROOT.glob("*/management/commands/seed_demo.py")):
-        return "none (seed_demo does not exist yet)"
-    site.manage("seed_demo", "--users", str(users), "--seed", "1", "--force", timeout=1800)
-    return f"seed_demo --users {users} --seed 1"
+def anonymous_mix(facts: dict, rng: random.Random, size: int = 1200) -> list[str]:
+    """Public pages as visitors reach them: plain, filtered, and from tagged links."""
+
+    def tagged(path: str) -> str:
+        # A third of visits come from a newsletter or social link carrying tracking tags.
+        if rng.random() < 0.33:
+            tags = {"utm_source": rng.choice(["newsletter", "social", "partner"])}
+            tags["utm_campaign"] = f"c{rng.randint(1, 400)}"
+            return path + ("&" if "?" in path else "?") + urlencode(tags)
+        return path
+
+    def salaries() -> str:
+        markets = rng.sample(facts["markets"], k=min(len(facts["markets"]), rng.randint(2, 3)))
+        query = [
+            ("role", rng.choice(facts["salary_roles"])),
+            ("level", rng.choice(facts["levels"])),
+        ]
+        return "/salaries/?" + urlencode(query + [("markets", m) for m in markets])
+
+    def offers() -> str:
+        query = {"offer-TOTAL_FORMS": 2, "offer-INITIAL_FORMS": 0}
+        for n in range(2):
+            query[f"offer-{n}-base_usd"] = rng.choice([120_000, 150_000, 180_000, 210_000])
+            query[f"offer-{n}-market"] = rng.choice(facts["markets"])
+        return "/salaries/offers/?" + urlencode(query)
+
+    pages = [
+        (lambda: "/", 3),
+        (lambda: rng.choice(["/roles/", "/roles/?kind=core", "/roles/?kind=emerging"]), 2),
+        (lambda: f"/roles/{rng.choice(facts['roles'])}/", 3),
+        (lambda: "/hubs/", 1),
+        (lambda: f"/hubs/{rng.choice(facts['hubs'])}/", 2),
+        (salaries, 2),
+        (offers, 1),
+    ]
+    makers = [maker for maker, weight in pages for _ in range(weight)]
+    return [line("GET", tagged(rng.choice(makers)())) for _ in range(size)]
 
 
-def drive(bench: Bench, target: Target, args, workdir: Path) -> Row:
-    row = Row(target)
-    request = Request(target.request) if isinstance(target.request, str) else None
-    request = request or target.request(bench)
-    if request is None:
-        row.skipped = "not available yet (nothing to drive)"
-        return row
-    row.path = request.path
-    client = bench.clients[0] if target.signed_in else bench.site.client()
-    if target.kind == "post":
-        check = client.post(request.path, parse_qsl(request.body, keep_blank_values=True))
-    else:
-        check = client.get(request.path)
-    if check.status == 404:
-        row.skipped = "not available yet (404)"
-        return row
-    if check.status >= 400 or "/accounts/login/" in check.location:
-        row.problems.append(f"answered {check.status} {check.location} at warm-up")
-        return row
+def _bank_query(facts: dict, rng: random.Random) -> str:
+    """One or two filters of the bank, or a later page: what people click."""
+    choices = [
+        lambda: ("category", rng.choice(facts["categories"])),
+        lambda: ("difficulty", rng.randint(1, 3)),
+        lambda: ("role", rng.choice(facts["roles"])),
+        lambda: ("status", rng.choice(["new", "learning", "due", "mastered"])),
+        lambda: ("bookmarked", "on"),
+        lambda: ("page", rng.randint(2, 4)),
+        lambda: ("q", rng.choice(["model", "data", "bias", "latency", "metric", "team"])),
+    ]
+    picked = dict(choice() for choice in rng.sample(choices, k=rng.randint(1, 2)))
+    return "/interviews/?" + urlencode(picked)
 
-    headers, script_args = [], []
-    if target.kind == "post":
-        lines = workdir / f"post-{len(list(workdir.glob('post-*')))}.tsv"
-        lines.write_text(
-            "".join(
-                f"{c.cookie('sessionid')}\t{c.cookie('csrftoken')}\t{request.path}\t{request.body}\n"
-                for c in bench.clients
+
+def journey_mix(facts: dict, rng: random.Random, journeys_per_user: int = 4) -> list[str]:
+    """Each signed-in user's journeys, users interleaved: bank, question, reveal, rate, progress."""
+    lines = []
+    htmx = [("HX-Request", "true")]
+    for _ in range(journeys_per_user):
+        for session_key, csrf in facts["sessions"]:
+            cookie = f"sessionid={session_key}; csrftoken={csrf}"
+            question = f"/interviews/{rng.choice(facts['questions'])}/"
+            rating = urlencode({"rating": rng.choice([1, 2, 3, 3, 3, 4])})
+            lines += [
+                line("GET", _bank_query(facts, rng), cookie=cookie),
+                line("GET", question, cookie=cookie),
+                line("GET", question + "?show=1", cookie=cookie, headers=htmx),
+                line(
+                    "POST",
+                    question + "rate/",
+                    cookie=cookie,
+                    headers=[*htmx, ("X-CSRFToken", csrf)],
+                    body=rating,
+                ),
+                line("GET", "/interviews/progress/", cookie=cookie),
+                line("GET", _bank_query(facts, rng), cookie=cookie, headers=htmx),
+            ]
+    return lines
+
+
+def rating_mix(facts: dict, rng: random.Random, size: int = 1500) -> list[str]:
+    lines = []
+    for _ in range(size):
+        session_key, csrf = rng.choice(facts["sessions"])
+        question = rng.choice(facts["questions"])
+        lines.append(
+            line(
+                "POST",
+                f"/interviews/{question}/rate/",
+                cookie=f"sessionid={session_key}; csrftoken={csrf}",
+                headers=[("HX-Request", "true"), ("X-CSRFToken", csrf)],
+                body=urlencode({"rating": rng.choice([1, 2, 3, 4])}),
             )
         )
-        script_args = [str(lines)]
-    elif target.signed_in:
-        # Both cookies a signed-in browser holds: without the CSRF one, every page would
-        # mint a new CSRF secret and cookie, which no real visitor's page does.
-        client = bench.clients[0]
-        cookies = f"sessionid={client.cookie('sessionid')}; csrftoken={client.cookie('csrftoken')}"
-        headers = [f"Cookie: {cookies}"]
-    url = bench.site.url + request.path
-    wrk = {
-        "connections": args.connections,
-        "threads": args.threads,
-        "headers": headers,
-        "script_args": script_args,
-    }
-    # Warm-up fills every worker's page cache and connection pool before the clock starts.
-    run_wrk(url, seconds=args.warmup, **wrk)
-    for key, value in parse_wrk(run_wrk(url, seconds=args.duration, **wrk)).items():
-        setattr(row, key, value)
-    return row
+    return lines
 
 
-def judge(rows: list[Row], *, smoke: bool) -> None:
-    baseline = next((r for r in rows if r.target.kind == "baseline" and not r.skipped), None)
-    for row in rows:
-        if row.skipped or row.problems:
+# -- the server -----------------------------------------------------------------------------
+
+
+def worker_rss_mb(site: LiveSite) -> dict[int, float]:
+    """Resident memory of each gunicorn worker, by pid."""
+    if site.process is None:
+        return {}
+    pid = site.process.pid
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return {}
+    sizes = {}
+    for child in children:
+        try:
+            status = Path(f"/proc/{child}/status").read_text()
+        except OSError:
             continue
-        reference = row.baseline_rps or (baseline.rps if baseline else 0)
-        if reference:
-            row.ratio = row.rps / reference
-        if row.errors:
-            row.problems.append(f"errors: {row.errors}")
-        if smoke:
-            continue
-        goal = GOALS[row.target.kind]
-        if goal.min_ratio is not None and (row.ratio or 0) < goal.min_ratio:
-            row.problems.append(f"{row.ratio or 0:.1%} of /healthz < {goal.min_ratio:.0%}")
-        if row.p99_ms >= goal.max_p99_ms:
-            row.problems.append(f"p99 {row.p99_ms:.0f} ms ≥ {goal.max_p99_ms:.0f} ms")
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        if match:
+            sizes[int(child)] = int(match.group(1)) / 1024
+    return sizes
 
 
-def table(rows: list[Row], *, smoke: bool = False) -> str:
-    head = (
-        "| page | URL | kind | req/s | /healthz just before, req/s | vs /healthz | p50 ms "
-        "| p99 ms | errors | goal | result |"
+def read_stats(stats_dir: Path) -> dict[str, tuple[int, int]]:
+    """Cache hits and misses summed over the workers (written as they exit)."""
+    totals: dict[str, list[int]] = {}
+    for path in stats_dir.glob("*.json"):
+        for key, count in json.loads(path.read_text()).items():
+            cache, outcome = key.rsplit(":", 1)
+            pair = totals.setdefault(cache, [0, 0])
+            pair[0 if outcome == "hit" else 1] += count
+        path.unlink()
+    return {cache: (hits, misses) for cache, (hits, misses) in totals.items()}
+
+
+def measure(site: LiveSite, mix: str, lines: list[str], args, workdir: Path) -> Measure:
+    """Start a fresh server, warm it with the mix, then /healthz, the mix, /healthz."""
+    script = workdir / f"{mix}.tsv"
+    script.write_text("".join(lines))
+    site.start(timeout=START_TIMEOUT)
+    try:
+        url = site.url + "/"
+        run_wrk(url, seconds=args.warmup, args=args, script_file=script)
+        warm = worker_rss_mb(site)
+        before = parse_wrk(run_wrk(site.url + "/healthz", seconds=args.duration, args=args))
+        figures = parse_wrk(run_wrk(url, seconds=args.duration, args=args, script_file=script))
+        after = parse_wrk(run_wrk(site.url + "/healthz", seconds=args.duration, args=args))
+        end = worker_rss_mb(site)
+    finally:
+        site.stop()
+    result = Measure(
+        mix=mix,
+        run=Run(**figures),
+        healthz_before=before["rps"],
+        healthz_after=after["rps"],
+        hit_rates=read_stats(workdir / "stats"),
+        rss_mb=sorted(end.values()),
+        rss_growth_mb=max((end[pid] - warm.get(pid, end[pid]) for pid in end), default=0.0),
     )
-    lines = [head, "|" + "---|" * 11]
-    for row in rows:
-        goal = GOALS[row.target.kind].label
-        if row.skipped:
-            lines.append(f"| {row.target.name} | {row.path or '—'} | {row.target.kind} | "
-                         f"— | — | — | — | — | — | {goal} | skipped: {row.skipped} |")  # fmt: skip
-            continue
-        ratio = f"{row.ratio:.0%}" if row.ratio is not None else "—"
-        paired = f"{row.baseline_rps:,.0f}" if row.baseline_rps else "—"
-        passed = "no errors (smoke run: goals not judged)" if smoke else "pass"
-        result = passed if row.passed else "FAIL: " + "; ".join(row.problems)
+    result.run.errors += before["errors"] + after["errors"]
+    return result
+
+
+def soak(site: LiveSite, mixes: dict[str, list[str]], args, workdir: Path) -> list[tuple]:
+    """Alternate the anonymous and signed-in mixes for ``args.soak`` seconds on one server."""
+    scripts = {}
+    for mix, lines in mixes.items():
+        scripts[mix] = workdir / f"soak-{mix}.tsv"
+        scripts[mix].write_text("".join(lines))
+    samples = []
+    site.start(timeout=START_TIMEOUT)
+    try:
+        run_wrk(site.url + "/", seconds=args.warmup, args=args, script_file=scripts["signed-in"])
+        started = time.monotonic()
+        samples.append((0, worker_rss_mb(site), None))
+        chunk = 0
+        while time.monotonic() - started < args.soak:
+            mix = ["anonymous", "signed-in"][chunk % 2]
+            output = run_wrk(site.url + "/", seconds=30, args=args, script_file=scripts[mix])
+            samples.append(
+                (round(time.monotonic() - started), worker_rss_mb(site), parse_wrk(output))
+            )
+            chunk += 1
+    finally:
+        site.stop()
+    return samples
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def spread(values: list[float], fmt: str) -> str:
+    if not values:
+        return "—"
+    return " / ".join(format(v, fmt) for v in (min(values), statistics.median(values), max(values)))
+
+
+def judge(mix: str, measures: list[Measure], *, smoke: bool) -> list[str]:
+    problems = []
+    errors = sum(m.run.errors for m in measures)
+    if errors:
+        problems.append(f"{errors} errors")
+    if smoke:
+        return problems
+    goal = GOALS[mix]
+    ratio = statistics.median(m.ratio for m in measures)
+    if goal.min_ratio is not None and ratio < goal.min_ratio:
+        problems.append(f"median {ratio:.2f}× < {goal.min_ratio:.2f}×")
+    p99 = statistics.median(m.run.p99_ms for m in measures)
+    if p99 >= goal.max_p99_ms:
+        problems.append(f"median p99 {p99:.0f} ms ≥ {goal.max_p99_ms:.0f} ms")
+    return problems
+
+
+def results_table(results: dict[str, list[Measure]], *, smoke: bool) -> str:
+    lines = [
+        "| mix | vs /healthz (min / median / max) | req/s | /healthz req/s | p50 ms | p99 ms "
+        "| errors | goal | result |",
+        "|" + "---|" * 9,
+    ]
+    for mix, measures in results.items():
+        problems = judge(mix, measures, smoke=smoke)
+        verdict = "pass" if not problems else "MISSED: " + "; ".join(problems)
+        if smoke and not problems:
+            verdict = "no errors (smoke run: goals not judged)"
+        healthz = [(m.healthz_before + m.healthz_after) / 2 for m in measures]
         lines.append(
-            f"| {row.target.name} | `{row.path}` | {row.target.kind} | {row.rps:,.0f} | {paired} | "
-            f"{ratio} | "
-            f"{row.p50_ms:.1f} | {row.p99_ms:.1f} | {row.errors} | {goal} | {result} |"
+            f"| {mix} | {spread([m.ratio for m in measures], '.3f')} "
+            f"| {spread([m.run.rps for m in measures], ',.0f')} | {spread(healthz, ',.0f')} "
+            f"| {spread([m.run.p50_ms for m in measures], '.1f')} "
+            f"| {spread([m.run.p99_ms for m in measures], '.1f')} "
+            f"| {sum(m.run.errors for m in measures)} | {GOALS[mix].label} | {verdict} |"
         )
+    return "\n".join(lines)
+
+
+def caches_table(results: dict[str, list[Measure]]) -> str:
+    lines = ["| mix | cache | hits | misses | hit rate |", "|---|---|---|---|---|"]
+    for mix, measures in results.items():
+        totals: dict[str, list[int]] = {}
+        for m in measures:
+            for cache, (hits, misses) in m.hit_rates.items():
+                pair = totals.setdefault(cache, [0, 0])
+                pair[0] += hits
+                pair[1] += misses
+        if not totals:
+            note = "no cache counts: none kept, or code from before they were counted"
+            lines.append(f"| {mix} | ({note}) | — | — | — |")
+        for cache, (hits, misses) in sorted(totals.items()):
+            rate = hits / (hits + misses) if hits + misses else 0
+            lines.append(f"| {mix} | {cache} | {hits:,} | {misses:,} | {rate:.0%} |")
+    return "\n".join(lines)
+
+
+def memory_table(results: dict[str, list[Measure]]) -> str:
+    lines = [
+        "| mix | worker RSS at the end, MB (min–max over workers and reps) "
+        "| largest growth of one worker during the measured run, MB |",
+        "|---|---|---|",
+    ]
+    for mix, measures in results.items():
+        sizes = [size for m in measures for size in m.rss_mb]
+        growth = max((m.rss_growth_mb for m in measures), default=0)
+        span = f"{min(sizes):.0f}–{max(sizes):.0f}" if sizes else "—"
+        lines.append(f"| {mix} | {span} | {growth:.1f} |")
+    return "\n".join(lines)
+
+
+def soak_table(samples: list[tuple]) -> str:
+    first = samples[0][1]
+    lines = [
+        "| seconds | mix just run | req/s | p99 ms | errors | worker RSS, MB "
+        "| growth since warm, MB |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for n, (seconds, sizes, figures) in enumerate(samples):
+        growth = max((sizes[pid] - first.get(pid, sizes[pid]) for pid in sizes), default=0)
+        mix = "warm-up" if figures is None else ["anonymous", "signed-in"][(n - 1) % 2]
+        rps = f"{figures['rps']:,.0f}" if figures else "—"
+        p99 = f"{figures['p99_ms']:.0f}" if figures else "—"
+        errors = figures["errors"] if figures else "—"
+        rss = ", ".join(f"{size:.0f}" for size in sorted(sizes.values()))
+        lines.append(f"| {seconds} | {mix} | {rps} | {p99} | {errors} | {rss} | {growth:.1f} |")
     return "\n".join(lines)
 
 
@@ -308,8 +471,6 @@ def machine_facts(site: LiveSite, args, seeded: str) -> list[tuple[str, str]]:
     cpu = "unknown"
     with open("/proc/cpuinfo") as cpuinfo:
         cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo if "model name" in line), cpu)
-    with open("/proc/meminfo") as meminfo:
-        kib = int(next(line.split()[1] for line in meminfo if line.startswith("MemTotal")))
     wrk_version = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout
     database = site.run_django(
         "from django.db import connection\n"
@@ -318,72 +479,77 @@ def machine_facts(site: LiveSite, args, seeded: str) -> list[tuple[str, str]]:
         "else 'show server_version')\n"
         "    result = f'{connection.vendor} {cursor.fetchone()[0]}'"
     )
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     return [
         ("Date (UTC)", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")),
+        ("Code", args.label or commit or "this checkout"),
         ("Load average before the run", " ".join(f"{load:.2f}" for load in args.load_before)),
-        ("CPU", f"{cpu}, {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))})"),
-        ("Memory", f"{kib / 1024 / 1024:.1f} GiB"),
-        ("OS", platform.platform()),
-        ("Python", platform.python_version()),
-        ("Django", importlib.metadata.version("Django")),
+        ("CPU", f"{cpu}, {os.cpu_count()} cores, shared with other work"),
+        (
+            "Python / Django",
+            f"{platform.python_version()} / {importlib.metadata.version('Django')}",
+        ),
         ("gunicorn", f"{importlib.metadata.version('gunicorn')}, {args.workers} sync workers"),
         ("Database", database),
         ("Data", seeded),
-        ("Settings", "DJANGO_DEBUG=0, DJANGO_PLAIN_HTTP=1 (production mode on loopback)"),
+        ("Signed-in users rotating", str(args.signed_in_count)),
         (
             "Load",
             f"{wrk_version.split(' [')[0].strip()}, {args.threads} threads, "
-            f"{args.connections} connections, {args.warmup} s warm-up, {args.duration} s each",
+            f"{args.connections} connections, {args.warmup} s warm-up, {args.duration} s per "
+            f"run, {args.reps} repetitions",
         ),
     ]
 
 
-def report(rows: list[Row], facts: list[tuple[str, str]], *, smoke: bool) -> str:
+def report(args, facts, results, samples) -> str:
+    database = dict(facts)["Database"].split(" ")[0]
     lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (`python -m tests.bench.run`); do not edit by hand."
-        + (" Smoke run: short, judged on errors only." if smoke else ""),
-        "",
-        "## Machine and settings",
+        f"### {database}, {args.users:,} users"
+        + (" (smoke run: judged on errors only)" if args.smoke else ""),
         "",
         "| | |",
         "|---|---|",
         *(f"| {key} | {value} |" for key, value in facts),
         "",
-        "## Results",
-        "",
-        table(rows, smoke=smoke),
-        "",
-        "## Goals",
-        "",
-        "- No errors: every answer 2xx or 3xx, no socket errors or timeouts.",
-        "- Anonymous GET pages: at least 50% of /healthz throughput on the same run. Each page"
-        " is compared with /healthz driven just before it, as a shared machine's speed drifts.",
-        "- Signed-in GET pages: at least 20% of /healthz throughput.",
-        "- p99 latency under 150 ms for GET pages and under 200 ms for the rating POST.",
-        "",
     ]
+    if results:
+        lines += [
+            results_table(results, smoke=args.smoke),
+            "",
+            "Cache hit rates (warm-up included):",
+            "",
+        ]
+        lines += [caches_table(results), "", "Worker memory:", "", memory_table(results), ""]
+    if samples:
+        lines += [f"Memory over a {args.soak} s mixed run:", "", soak_table(samples), ""]
     return "\n".join(lines)
+
+
+# -- main -----------------------------------------------------------------------------------
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds; judge errors only")
-    parser.add_argument("--duration", type=int, default=10, help="seconds per target (10)")
-    parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per target (2)")
     parser.add_argument("--users", type=int, default=2000, help="demo users to seed (2000)")
+    parser.add_argument("--signed-in", type=int, default=250, help="users rotating (250)")
+    parser.add_argument("--reps", type=int, default=3, help="repetitions of each mix (3)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per run (10)")
+    parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds per mix (5)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     cores = len(os.sched_getaffinity(0))
     parser.add_argument("--workers", type=int, default=2 * cores + 1, help="gunicorn workers")
-    parser.add_argument("--output", type=Path, help="default: BENCHMARKS.md (not in --smoke)")
-    parser.add_argument("--only", action="append", help="run only targets with these names")
+    parser.add_argument("--soak", type=int, default=0, help="seconds of a memory run instead")
+    parser.add_argument("--label", default="", help="what code this is, for the report")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.duration, args.warmup, args.users = 1, 1, min(args.users, 20)
-    if args.output is None and not args.smoke:
-        args.output = ROOT / "BENCHMARKS.md"
+        args.duration, args.warmup, args.reps = 2, 2, 1
+        args.users, args.signed_in = min(args.users, 30), min(args.signed_in, 5)
     return args
 
 
@@ -393,42 +559,54 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk)", file=sys.stderr)
         return 2
-    targets = [t for t in TARGETS if (t.smoke or not args.smoke)]
-    targets = [t for t in targets if not args.only or t.name in args.only or t.kind == "baseline"]
     workdir = Path(tempfile.mkdtemp(prefix="compass-bench-"))
+    (workdir / "stats").mkdir()
     site = LiveSite.create(label="bench", workdir=workdir, workers=args.workers)
+    site.env["BENCH_STATS_DIR"] = str(workdir / "stats")
+    site.gunicorn_args = ["--config", STATS_HOOK]
+    results: dict[str, list[Measure]] = {}
+    samples: list[tuple] = []
     try:
         print(f"Preparing a {site.database.engine} database in production mode…", flush=True)
         site.prepare()
-        seeded = seed(site, args.users)
-        site.start()
-        bench = Bench(site=site, clients=signed_in_clients(site, SIGNED_IN_USERS))
-        rows = []
-        baseline = next(t for t in targets if t.kind == "baseline")
-        for target in targets:
-            print(f"  {target.name}…", end=" ", flush=True)
-            # A shared machine's speed drifts over minutes: each page is compared with
-            # /healthz driven just before it, not with one baseline run at the start.
-            paired = drive(bench, baseline, args, workdir).rps if target is not baseline else 0
-            row = drive(bench, target, args, workdir)
-            row.baseline_rps = paired
-            rows.append(row)
-            print(row.skipped or f"{row.rps:,.0f} req/s", flush=True)
-        judge(rows, smoke=args.smoke)
+        started = time.monotonic()
+        site.manage("seed_demo", "--users", str(args.users), "--seed", "1", "--force", timeout=3600)
+        seeded = f"seed_demo --users {args.users} --seed 1 ({time.monotonic() - started:.0f} s)"
+        facts_data = site.run_django(_SITE_FACTS, count=args.signed_in)
+        args.signed_in_count = len(facts_data["sessions"])
+        rng = random.Random(1)
+        mixes = {
+            "anonymous": anonymous_mix(facts_data, rng),
+            "signed-in": journey_mix(facts_data, rng),
+            "post": rating_mix(facts_data, rng),
+        }
+        if args.soak:
+            samples = soak(site, {k: mixes[k] for k in ("anonymous", "signed-in")}, args, workdir)
+        else:
+            for rep in range(args.reps):
+                for mix, lines in mixes.items():
+                    print(f"  {mix}, repetition {rep + 1}…", end=" ", flush=True)
+                    result = measure(site, mix, lines, args, workdir)
+                    results.setdefault(mix, []).append(result)
+                    print(
+                        f"{result.ratio:.3f}× /healthz, p99 {result.run.p99_ms:.0f} ms", flush=True
+                    )
         facts = machine_facts(site, args, seeded)
-        if "Traceback" in site.log(tail=100_000):
+        server_errors = "Traceback" in site.log(tail=100_000)
+        if server_errors:
             print(f"The server logged errors:\n{site.log()}", file=sys.stderr)
-            rows[0].problems.append("the server logged a traceback")
     finally:
         site.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
+    text = report(args, facts, results, samples)
     print()
-    print(table(rows, smoke=args.smoke))
+    print(text)
     if args.output:
-        args.output.write_text(report(rows, facts, smoke=args.smoke))
+        args.output.write_text(text)
         print(f"\nWritten to {args.output}")
-    failed = [row.target.name for row in rows if row.problems]
+    failed = [mix for mix, measures in results.items() if judge(mix, measures, smoke=args.smoke)]
+    failed += ["the server logged a traceback"] if server_errors else []
     if failed:
         print(f"\nMissed: {', '.join(failed)}", file=sys.stderr)
     return 1 if failed else 0

@@ -48,7 +48,31 @@ def test_signup_rejects_weak_password_and_keeps_what_was_typed(client, db):
     assert 'value="123"' not in content
 
 
-def test_signup_rejects_an_email_already_in_use(client, alice):
+def test_it_files_password_rule_errors_under_the_password_and_a_mismatch_under_the_repeat(
+    client, db
+):
+    response = client.post(
+        reverse("accounts:signup"),
+        {"username": "erin", "email": "e@example.com", "password1": "password", "password2": "x"},
+    )
+    form = response.context["form"]
+    assert "This password is too common." in form.errors["password1"]
+    assert form.errors["password2"] == ["The two password fields didn’t match."]
+    content = response.content.decode()
+    assert content.index('id="id_password1_errors"') < content.index('id="id_password1"')
+
+
+def test_it_explains_the_sign_up_fields_in_plain_words(client, db):
+    content = client.get(reverse("accounts:signup")).content.decode()
+    assert "Letters, digits and @/./+/-/_ only" not in content
+    assert "no spaces" in content
+    assert "At least 8 characters" in content
+    assert "Type the same password again" in content
+
+
+def test_signup_does_not_reveal_that_an_email_has_an_account(client, alice):
+    # Issue 10: "already exists" told anyone which addresses have accounts; now an address
+    # in use signs up like any other (a reset email goes to every account with it).
     response = client.post(
         reverse("accounts:signup"),
         {
@@ -58,8 +82,9 @@ def test_signup_rejects_an_email_already_in_use(client, alice):
             "password2": "a-long-unusual-passphrase",
         },
     )
-    assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert response.status_code == 302
+    assert "already" not in response.content.decode()
+    assert User.objects.filter(username="other").exists()
 
 
 def test_login_and_logout_by_post(client, alice, password):

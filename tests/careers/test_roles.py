@@ -26,7 +26,7 @@ def test_it_lists_every_role_with_postings_salary_snapshot_and_a_chart(client, g
     assert "$120,000–$160,000" in content  # ML engineer entry band
     assert "$250,000–$350,000" in content  # and its senior total comp
     assert 'id="chart-active-job-postings-by-role"' in content
-    assert content.count('<rect class="bar"') == 7
+    assert content.count('<rect class="bar"') == 7 * 2  # a wide drawing and one for phones
 
 
 def test_it_filters_core_and_emerging_roles(client, guide):

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, new_page, require_chromium
 from tests.e2e.live_site import PASSWORD, HttpClient, LiveSite
+from tests.e2e.pages import PERSONAS
 
 _names = itertools.count(1)
 
@@ -46,6 +47,13 @@ def _no_server_errors(live_site) -> Iterator[None]:
     yield
     new_lines = live_site.log(tail=200, since=mark)
     assert "Traceback" not in new_lines, f"the server logged an error:\n{new_lines}"
+
+
+@pytest.fixture(scope="session")
+def auditors(live_site) -> list[str]:
+    """The users pages.PAGES are opened as (pages.PERSONAS), created once per live site."""
+    live_site.create_users(PERSONAS)
+    return PERSONAS
 
 
 @pytest.fixture(scope="session")

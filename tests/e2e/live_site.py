@@ -144,6 +144,7 @@ class LiveSite:
     port: int = 0
     process: subprocess.Popen | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    gunicorn_args: list[str] = field(default_factory=list)  # e.g. a --config for the benchmark
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -186,6 +187,7 @@ class LiveSite:
                 "/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettempdir(),
                 "--graceful-timeout",
                 "5",
+                *self.gunicorn_args,
             ],
             cwd=ROOT,
             env=self.env,

@@ -128,6 +128,7 @@ OFFER_QUERY = urlencode(
 
 PAGES = [
     PageSpec("home", "/"),
+    PageSpec("home-signed-in", "/", signed_in=True),
     PageSpec("signup", "/accounts/signup/"),
     PageSpec("login", "/accounts/login/"),
     PageSpec("password-reset", "/accounts/password_reset/"),

@@ -9,19 +9,12 @@ import axe_playwright_python
 import pytest
 
 from tests.e2e.browser import SCHEMES, WIDTHS, new_page
-from tests.e2e.pages import PAGES, PERSONAS
+from tests.e2e.pages import PAGES
 
 pytestmark = pytest.mark.e2e
 
 AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-@pytest.fixture(scope="session")
-def auditors(live_site) -> list[str]:
-    """The users the audit signs in as (pages.PERSONAS), created once."""
-    live_site.create_users(PERSONAS)
-    return PERSONAS
 
 
 @pytest.fixture(scope="module")

@@ -201,7 +201,7 @@ class AssessmentSteps:
             for position, (name, values) in enumerate(self.forms[number].items())
         ]
         if number == 1:
-            form.append(("weekly_study_hours", user_index % 40))
+            form.append(("weekly_study_hours", 1 + user_index % 40))
         return form
 
     def perform(self, client: HttpClient, user_index: int, n: int) -> None:

@@ -19,7 +19,14 @@ from django.utils.text import slugify
 register = template.Library()
 
 WIDTH = 720
+# The narrow layout, shown on phones (static/css/app.css switches between the two): drawn
+# at about the width it is shown at, so its 12px text stays 12px or more on a 360px screen.
+NARROW_WIDTH = 320
 LABEL_CHARS = 36
+NARROW_LABEL_CHARS = 44
+# Rough width of one character of 12px text, for placing labels that must not overflow.
+CHAR_PX = 6.5
+LINE_PX = 15
 
 
 def _get(row: Any, key: str, default: Any = None) -> Any:
@@ -59,6 +66,26 @@ def _truncate(label: str, limit: int = LABEL_CHARS) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def _wrap(label: str, limit: int) -> list[str]:
+    """A label broken into lines of at most `limit` characters at spaces, never cut short."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _layouts(build) -> dict[str, Any]:
+    """The wide drawing's values at the top level (and for the table), plus both layouts."""
+    wide, narrow = build(WIDTH, narrow=False), build(NARROW_WIDTH, narrow=True)
+    return {
+        **wide,
+        "layouts": [{"name": "wide", **wide}, {"name": "narrow", **narrow}],
+    }
+
+
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values covering [low, high], about `count` of them."""
     if high <= low:
@@ -95,7 +122,6 @@ def _base_context(title: str, description: str, chart_id: str | None) -> dict[st
         "chart_id": f"chart-{chart_id}",
         "title": title,
         "description": description or title,
-        "width": WIDTH,
     }
 
 
@@ -107,6 +133,13 @@ def _value_domain(values: Iterable[float]) -> tuple[float, float]:
     return low, high
 
 
+def _label_lines(label: str, *, narrow: bool, x: float, y: float, limit: int) -> list[dict]:
+    """A label's text lines: wrapped above the drawing on phones, one truncated line beside it
+    on wide screens (where the table beside every chart has the full label)."""
+    lines = _wrap(label, limit) if narrow else [_truncate(label, limit)]
+    return [{"text": text, "x": x, "y": y + n * LINE_PX} for n, text in enumerate(lines)]
+
+
 @register.inclusion_tag("charts/bar_chart.html")
 def bar_chart(
     rows: Sequence[Any],
@@ -115,38 +148,54 @@ def bar_chart(
     unit: str = "",
     chart_id: str | None = None,
 ) -> dict[str, Any]:
-    """Horizontal bars: rows of {label, value, optional href}."""
-    label_width, value_room, row_height, bar_height, top = 260, 90, 30, 20, 8
+    """Horizontal bars: rows of {label, value, optional href}; on phones, labels above bars."""
     values = [_number(_get(row, "value")) for row in rows]
     low, high = _value_domain(v for v in values if v is not None)
-    scale = _Scale(low, high, label_width, WIDTH - value_room)
-    zero = scale(0)
-    bars = []
-    for index, (row, value) in enumerate(zip(rows, values, strict=True)):
-        y = top + index * row_height
-        end = scale(value) if value is not None else zero
-        bars.append(
-            {
-                "label": str(_get(row, "label", "")),
-                "short_label": _truncate(str(_get(row, "label", ""))),
-                "href": _get(row, "href"),
-                "display": format_value(_get(row, "value"), unit),
-                "x": min(zero, end),
-                "width": max(abs(end - zero), 0 if value is None else 1),
-                "y": y + (row_height - bar_height) / 2,
-                "bar_height": bar_height,
-                "text_y": y + row_height / 2 + 4,
-                "value_x": max(zero, end) + 6,
-                "has_value": value is not None,
-            }
-        )
-    return {
-        **_base_context(title, description, chart_id),
-        "bars": bars,
-        "label_x": label_width - 8,
-        "zero_x": zero,
-        "height": top * 2 + max(len(bars), 1) * row_height,
-    }
+
+    def build(width: int, *, narrow: bool) -> dict[str, Any]:
+        label_width = 0 if narrow else 260
+        value_room, bar_height, top = (64 if narrow else 90), (14 if narrow else 20), 8
+        scale = _Scale(low, high, label_width, width - value_room)
+        zero = scale(0)
+        bars, y = [], top
+        for row, value in zip(rows, values, strict=True):
+            label = str(_get(row, "label", ""))
+            if narrow:
+                lines = _label_lines(label, narrow=True, x=0, y=y + 12, limit=NARROW_LABEL_CHARS)
+                bar_y = y + len(lines) * LINE_PX + 2
+                row_height = len(lines) * LINE_PX + bar_height + 12
+            else:
+                row_height = 30
+                bar_y = y + (row_height - bar_height) / 2
+                lines = _label_lines(
+                    label, narrow=False, x=label_width - 8, y=y + 19, limit=LABEL_CHARS
+                )
+            end = scale(value) if value is not None else zero
+            bars.append(
+                {
+                    "label": label,
+                    "label_lines": lines,
+                    "href": _get(row, "href"),
+                    "display": format_value(_get(row, "value"), unit),
+                    "x": min(zero, end),
+                    "width": max(abs(end - zero), 0 if value is None else 1),
+                    "y": bar_y,
+                    "bar_height": bar_height,
+                    "text_y": bar_y + bar_height / 2 + 4,
+                    "value_x": max(zero, end) + 6,
+                    "has_value": value is not None,
+                }
+            )
+            y += row_height
+        return {
+            "width": width,
+            "bars": bars,
+            "label_anchor": "start" if narrow else "end",
+            "zero_x": zero,
+            "height": y + top,
+        }
+
+    return {**_base_context(title, description, chart_id), **_layouts(build)}
 
 
 @register.inclusion_tag("charts/column_chart.html")
@@ -158,47 +207,51 @@ def column_chart(
     chart_id: str | None = None,
 ) -> dict[str, Any]:
     """Vertical columns, e.g. one per day: rows of {label, value, optional href}."""
-    height, left, right, top, bottom = 260, 56, 12, 20, 44
     values = [_number(_get(row, "value")) or 0.0 for row in rows]
-    ticks = nice_ticks(*_value_domain(values), count=4)
-    y_scale = _Scale(ticks[0], ticks[-1], height - bottom, top)
-    plot_width = WIDTH - left - right
-    slot = plot_width / max(len(rows), 1)
-    # Label every column when they fit, otherwise about ten evenly spaced ones.
-    label_every = 1 if len(rows) <= 12 else math.ceil(len(rows) / 10)
-    zero = y_scale(0)
-    columns = []
-    for index, (row, value) in enumerate(zip(rows, values, strict=True)):
-        x = left + index * slot
-        y = y_scale(value)
-        columns.append(
-            {
-                "label": str(_get(row, "label", "")),
-                "href": _get(row, "href"),
-                "display": format_value(_get(row, "value"), unit),
-                "x": round(x + slot * 0.15, 1),
-                "width": round(slot * 0.7, 1),
-                "y": min(y, zero),
-                "height": max(abs(zero - y), 0),
-                "center": round(x + slot / 2, 1),
-                "show_label": index % label_every == 0,
-                "show_value": len(rows) <= 12,
-                "value_y": min(y, zero) - 4,
-            }
-        )
-    return {
-        **_base_context(title, description, chart_id),
-        "columns": columns,
-        "height": height,
-        "left": left,
-        "right_x": WIDTH - right,
-        "label_y": height - bottom + 16,
-        "ticks": [
-            {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, unit)}
-            for t in ticks
-        ],
-        "tick_x": left - 6,
-    }
+
+    def build(width: int, *, narrow: bool) -> dict[str, Any]:
+        height, left, right, top, bottom = (200, 40, 8, 20, 40) if narrow else (260, 56, 12, 20, 44)
+        ticks = nice_ticks(*_value_domain(values), count=3 if narrow else 4)
+        y_scale = _Scale(ticks[0], ticks[-1], height - bottom, top)
+        slot = (width - left - right) / max(len(rows), 1)
+        # Label every column when they fit, otherwise about ten (five on a phone) evenly spaced.
+        most = 5 if narrow else 10
+        label_every = 1 if len(rows) <= most + 2 else math.ceil(len(rows) / most)
+        zero = y_scale(0)
+        columns = []
+        for index, (row, value) in enumerate(zip(rows, values, strict=True)):
+            x = left + index * slot
+            y = y_scale(value)
+            columns.append(
+                {
+                    "label": str(_get(row, "label", "")),
+                    "href": _get(row, "href"),
+                    "display": format_value(_get(row, "value"), unit),
+                    "x": round(x + slot * 0.15, 1),
+                    "width": round(slot * 0.7, 1),
+                    "y": min(y, zero),
+                    "height": max(abs(zero - y), 0),
+                    "center": round(x + slot / 2, 1),
+                    "show_label": index % label_every == 0,
+                    "show_value": len(rows) <= (6 if narrow else 12),
+                    "value_y": min(y, zero) - 4,
+                }
+            )
+        return {
+            "width": width,
+            "columns": columns,
+            "height": height,
+            "left": left,
+            "right_x": width - right,
+            "label_y": height - bottom + 16,
+            "ticks": [
+                {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, unit)}
+                for t in ticks
+            ],
+            "tick_x": left - 6,
+        }
+
+    return {**_base_context(title, description, chart_id), **_layouts(build)}
 
 
 @register.inclusion_tag("charts/range_chart.html")
@@ -210,65 +263,84 @@ def range_chart(
     chart_id: str | None = None,
 ) -> dict[str, Any]:
     """A low–high segment per row, with an optional marker; low == high draws a point."""
-    label_width, right, row_height, top, axis_room = 250, 28, 34, 8, 28
     numbers = []
     for row in rows:
         for key in ("low", "high", "marker"):
             number = _number(_get(row, key))
             if number is not None:
                 numbers.append(number)
-    ticks = nice_ticks(*_value_domain(numbers), count=5)
-    scale = _Scale(ticks[0], ticks[-1], label_width, WIDTH - right)
-    items = []
-    for index, row in enumerate(rows):
-        low, high = _number(_get(row, "low")), _number(_get(row, "high"))
-        marker = _number(_get(row, "marker"))
-        center = top + index * row_height + row_height / 2
-        low_x = scale(low) if low is not None else None
-        high_x = scale(high) if high is not None else low_x
-        display = _range_display(_get(row, "low"), _get(row, "high"), unit)
-        text_width = len(display) * 7.5
-        # Write the figures after the bar when they fit, otherwise before it.
-        after = high_x is not None and high_x + 8 + text_width <= WIDTH
-        items.append(
-            {
-                "label": str(_get(row, "label", "")),
-                "short_label": _truncate(str(_get(row, "label", "")), 38),
-                "href": _get(row, "href"),
-                "low_display": format_value(_get(row, "low"), unit),
-                "high_display": format_value(_get(row, "high"), unit),
-                "marker_display": format_value(_get(row, "marker"), unit)
-                if marker is not None
-                else "",
-                "display": display,
-                "has_value": low_x is not None,
-                "is_point": low is not None and (high is None or low == high),
-                "x": low_x,
-                "width": (high_x - low_x) if low_x is not None else 0,
-                "center": center,
-                "bar_y": center - 6,
-                "text_y": center + 4,
-                "marker_x": scale(marker) if marker is not None else None,
-                "marker_y1": center - 10,
-                "marker_y2": center + 10,
-                "value_x": (high_x + 8) if after else ((low_x or label_width) - 8),
-                "value_anchor": "start" if after else "end",
-            }
-        )
-    axis_y = top + max(len(items), 1) * row_height + 4
-    has_markers = any(item["marker_x"] is not None for item in items)
-    return {
-        **_base_context(title, description, chart_id),
-        "items": items,
-        "has_markers": has_markers,
-        "label_x": label_width - 8,
-        "axis_y": axis_y,
-        "height": axis_y + axis_room,
-        "top": top,
-        "ticks": [{"x": scale(t), "label": _tick_label(t, unit)} for t in ticks],
-        "tick_label_y": axis_y + 18,
-        "unit": unit,
-    }
+
+    def build(width: int, *, narrow: bool) -> dict[str, Any]:
+        label_width, right, top, axis_room = (8 if narrow else 250), (12 if narrow else 28), 8, 28
+        ticks = nice_ticks(*_value_domain(numbers), count=3 if narrow else 5)
+        scale = _Scale(ticks[0], ticks[-1], label_width, width - right)
+        items, y = [], top
+        for row in rows:
+            low, high = _number(_get(row, "low")), _number(_get(row, "high"))
+            marker = _number(_get(row, "marker"))
+            label = str(_get(row, "label", ""))
+            display = _range_display(_get(row, "low"), _get(row, "high"), unit)
+            text_width = len(display) * CHAR_PX
+            if narrow:
+                # The label on the left of its own line, the figures at its right end.
+                limit = max(int((width - text_width - 12) / CHAR_PX), 12)
+                lines = _label_lines(label, narrow=True, x=0, y=y + 12, limit=limit)
+                center = y + len(lines) * LINE_PX + 10
+                row_height = len(lines) * LINE_PX + 24
+            else:
+                row_height = 34
+                center = y + row_height / 2
+                lines = _label_lines(label, narrow=False, x=label_width - 8, y=center + 4, limit=38)
+            low_x = scale(low) if low is not None else None
+            high_x = scale(high) if high is not None else low_x
+            # Wide: the figures after the bar when they fit, otherwise before it.
+            after = high_x is not None and high_x + 8 + text_width * 1.15 <= width
+            if narrow:
+                value_x, value_y, anchor = width, y + 12, "end"
+            else:
+                value_x = (high_x + 8) if after else ((low_x or label_width) - 8)
+                value_y, anchor = center + 4, "start" if after else "end"
+            items.append(
+                {
+                    "label": label,
+                    "label_lines": lines,
+                    "href": _get(row, "href"),
+                    "low_display": format_value(_get(row, "low"), unit),
+                    "high_display": format_value(_get(row, "high"), unit),
+                    "marker_display": format_value(_get(row, "marker"), unit)
+                    if marker is not None
+                    else "",
+                    "display": display,
+                    "has_value": low_x is not None,
+                    "is_point": low is not None and (high is None or low == high),
+                    "x": low_x,
+                    "width": (high_x - low_x) if low_x is not None else 0,
+                    "center": center,
+                    "bar_y": center - 6,
+                    "text_y": value_y,
+                    "marker_x": scale(marker) if marker is not None else None,
+                    "marker_y1": center - 10,
+                    "marker_y2": center + 10,
+                    "value_x": value_x,
+                    "value_anchor": anchor,
+                }
+            )
+            y += row_height
+        axis_y = y + 4
+        return {
+            "width": width,
+            "items": items,
+            "label_anchor": "start" if narrow else "end",
+            "axis_y": axis_y,
+            "height": axis_y + axis_room,
+            "top": top,
+            "ticks": [{"x": scale(t), "label": _tick_label(t, unit)} for t in ticks],
+            "tick_label_y": axis_y + 18,
+        }
+
+    context = {**_base_context(title, description, chart_id), **_layouts(build)}
+    context["has_markers"] = any(item["marker_x"] is not None for item in context["items"])
+    return context
 
 
 def _range_display(low: Any, high: Any, unit: str) -> str:
@@ -289,7 +361,6 @@ def scatter_chart(
     chart_id: str | None = None,
 ) -> dict[str, Any]:
     """Points of {label, x_low, x_high, y}; a range of x draws a horizontal segment."""
-    height, left, right, top, bottom = 380, 76, 24, 16, 56
     xs = [
         _number(_get(p, key))
         for p in points
@@ -297,33 +368,66 @@ def scatter_chart(
         if _get(p, key) is not None
     ]
     ys = [_number(_get(p, "y")) for p in points if _get(p, "y") is not None]
-    x_ticks = nice_ticks(*_padded(xs), count=6)
-    y_ticks = nice_ticks(*_padded(ys), count=5)
-    x_scale = _Scale(x_ticks[0], x_ticks[-1], left, WIDTH - right)
-    y_scale = _Scale(y_ticks[0], y_ticks[-1], height - bottom, top)
-    marks = []
-    for point in points:
-        x_low, y = _number(_get(point, "x_low")), _number(_get(point, "y"))
-        if x_low is None or y is None:
-            continue
-        x_high = _number(_get(point, "x_high"))
-        x_high = x_low if x_high is None else x_high
-        low_x, high_x, cy = x_scale(x_low), x_scale(x_high), y_scale(y)
-        label = str(_get(point, "label", ""))
-        # Labels near the right edge are written to the left of their point.
-        flip = high_x + 8 + len(label) * 7.5 > WIDTH
-        marks.append(
-            {
-                "label": label,
-                "is_point": x_low == x_high,
-                "low_x": low_x,
-                "high_x": high_x,
-                "y": cy,
-                "text_x": (low_x - 8) if flip else (high_x + 8),
-                "text_anchor": "end" if flip else "start",
-                "text_y": cy - 8,
-            }
+
+    def build(width: int, *, narrow: bool) -> dict[str, Any]:
+        height, left, right, top, bottom = (
+            (300, 52, 12, 16, 52) if narrow else (380, 76, 24, 16, 56)
         )
+        x_ticks = nice_ticks(*_padded(xs), count=3 if narrow else 6)
+        y_ticks = nice_ticks(*_padded(ys), count=4 if narrow else 5)
+        x_scale = _Scale(x_ticks[0], x_ticks[-1], left, width - right)
+        y_scale = _Scale(y_ticks[0], y_ticks[-1], height - bottom, top)
+        marks = []
+        for point in points:
+            x_low, y = _number(_get(point, "x_low")), _number(_get(point, "y"))
+            if x_low is None or y is None:
+                continue
+            x_high = _number(_get(point, "x_high"))
+            x_high = x_low if x_high is None else x_high
+            low_x, high_x, cy = x_scale(x_low), x_scale(x_high), y_scale(y)
+            label = str(_get(point, "label", ""))
+            # A label goes right of its mark; near the right edge, left of it; where neither
+            # fits (a long label on a phone), centred over the mark and kept inside the chart.
+            text_width = len(label) * CHAR_PX * 1.15
+            if high_x + 8 + text_width <= width:
+                text_x, anchor = high_x + 8, "start"
+            elif low_x - 8 - text_width >= 0:
+                text_x, anchor = low_x - 8, "end"
+            else:
+                middle = (low_x + high_x) / 2
+                text_x, anchor = min(max(middle, text_width / 2), width - text_width / 2), "middle"
+            marks.append(
+                {
+                    "label": label,
+                    "is_point": x_low == x_high,
+                    "low_x": low_x,
+                    "high_x": high_x,
+                    "y": cy,
+                    "text_x": round(text_x, 1),
+                    "text_anchor": anchor,
+                    "text_y": cy - 8,
+                }
+            )
+        return {
+            "width": width,
+            "marks": marks,
+            "height": height,
+            "left": left,
+            "right_x": width - right,
+            "top": top,
+            "bottom_y": height - bottom,
+            "x_ticks": [{"x": x_scale(t), "label": _tick_label(t, x_unit)} for t in x_ticks],
+            "y_ticks": [
+                {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, y_unit)}
+                for t in y_ticks
+            ],
+            "y_tick_x": left - 6,
+            "x_tick_label_y": height - bottom + 18,
+            "x_label_x": (left + width - right) / 2,
+            "x_label_y": height - 10,
+            "y_label_y": (top + height - bottom) / 2,
+        }
+
     rows = [
         {
             "label": str(_get(point, "label", "")),
@@ -334,25 +438,10 @@ def scatter_chart(
     ]
     return {
         **_base_context(title, description, chart_id),
-        "marks": marks,
+        **_layouts(build),
         "rows": rows,
-        "height": height,
-        "left": left,
-        "right_x": WIDTH - right,
-        "top": top,
-        "bottom_y": height - bottom,
-        "x_ticks": [{"x": x_scale(t), "label": _tick_label(t, x_unit)} for t in x_ticks],
-        "y_ticks": [
-            {"y": y_scale(t), "text_y": y_scale(t) + 4, "label": _tick_label(t, y_unit)}
-            for t in y_ticks
-        ],
-        "y_tick_x": left - 6,
         "x_label": x_label,
         "y_label": y_label,
-        "x_tick_label_y": height - bottom + 18,
-        "x_label_x": (left + WIDTH - right) / 2,
-        "x_label_y": height - 10,
-        "y_label_y": (top + height - bottom) / 2,
     }
 
 
@@ -374,58 +463,79 @@ def grouped_bar_chart(
     unit: str = "",
     chart_id: str | None = None,
 ) -> dict[str, Any]:
-    """Horizontal bars in groups: rows of {label, values: [...]}, one value per series."""
-    label_width, value_room, bar_height, gap, top, legend_height = 260, 70, 14, 12, 8, 28
+    """Horizontal bars in groups: rows of {label, values: [...]}, one value per series.
+
+    Labels and legend are never cut: labels wrap (above their bars on phones), and the
+    legend has a line per series.
+    """
     series = list(series)
     all_values = [_number(v) for row in rows for v in (_get(row, "values") or []) if v is not None]
     high = max([_number(max_value) or 0.0, *all_values, 1.0])
-    scale = _Scale(0, high, label_width, WIDTH - value_room)
-    group_height = bar_height * max(len(series), 1) + gap
-    groups = []
-    for index, row in enumerate(rows):
-        values = list(_get(row, "values") or [])
-        values += [None] * (len(series) - len(values))
-        y0 = top + legend_height + index * group_height
-        bars = []
-        for series_index, value in enumerate(values[: len(series)]):
-            number = _number(value)
-            y = y0 + series_index * bar_height
-            bars.append(
+
+    def build(width: int, *, narrow: bool) -> dict[str, Any]:
+        label_width, value_room, bar_height, gap, top = (
+            (0, 48, 14, 14, 8) if narrow else (260, 70, 14, 12, 8)
+        )
+        legend = []
+        for index, name in enumerate(series):
+            legend.append(
                 {
-                    "series": series[series_index],
-                    "css": f"series-{series_index % 3 + 1}",
-                    "has_value": number is not None,
-                    "width": max(scale(number) - label_width, 1) if number is not None else 0,
-                    "y": y + 1,
-                    "height": bar_height - 2,
-                    "text_y": y + bar_height - 3,
-                    "value_x": (scale(number) if number is not None else label_width) + 6,
-                    "display": format_value(value, unit),
+                    "name": name,
+                    "css": f"series-{index % 3 + 1}",
+                    "x": label_width,
+                    "y": top + index * 20,
+                    "text_x": label_width + 18,
+                    "text_y": top + index * 20 + 10,
                 }
             )
-        groups.append(
-            {
-                "label": str(_get(row, "label", "")),
-                "short_label": _truncate(str(_get(row, "label", ""))),
-                "label_y": y0 + (bar_height * len(series)) / 2 + 4,
-                "bars": bars,
-            }
-        )
-    legend = [
-        {
-            "name": name,
-            "css": f"series-{index % 3 + 1}",
-            "x": label_width + index * 180,
-            "text_x": label_width + index * 180 + 18,
+        legend_height = len(series) * 20 + 8
+        scale = _Scale(0, high, label_width, width - value_room)
+        bars_height = bar_height * max(len(series), 1)
+        groups, y = [], top + legend_height
+        for row in rows:
+            values = list(_get(row, "values") or [])
+            values += [None] * (len(series) - len(values))
+            label = str(_get(row, "label", ""))
+            if narrow:
+                lines = _label_lines(label, narrow=True, x=0, y=y + 12, limit=NARROW_LABEL_CHARS)
+                y0 = y + len(lines) * LINE_PX + 2
+            else:
+                lines = [
+                    {"text": text, "x": label_width - 8, "y": y + 12 + n * LINE_PX}
+                    for n, text in enumerate(_wrap(label, LABEL_CHARS))
+                ]
+                y0 = y
+            bars = []
+            for series_index, value in enumerate(values[: len(series)]):
+                number = _number(value)
+                bar_top = y0 + series_index * bar_height
+                bars.append(
+                    {
+                        "series": series[series_index],
+                        "css": f"series-{series_index % 3 + 1}",
+                        "has_value": number is not None,
+                        "width": max(scale(number) - label_width, 1) if number is not None else 0,
+                        "y": bar_top + 1,
+                        "height": bar_height - 2,
+                        "text_y": bar_top + bar_height - 3,
+                        "value_x": (scale(number) if number is not None else label_width) + 6,
+                        "display": format_value(value, unit),
+                    }
+                )
+            groups.append({"label": label, "label_lines": lines, "bars": bars})
+            y = max(y0 + bars_height, y + len(lines) * LINE_PX + 4) + gap
+        return {
+            "width": width,
+            "groups": groups,
+            "legend": legend,
+            "label_anchor": "start" if narrow else "end",
+            "bar_x": label_width,
+            "plot_top": top + legend_height - 4,
+            "height": y + top,
         }
-        for index, name in enumerate(series)
-    ]
+
     return {
         **_base_context(title, description, chart_id),
-        "groups": groups,
+        **_layouts(build),
         "series": series,
-        "legend": legend,
-        "label_x": label_width - 8,
-        "bar_x": label_width,
-        "height": top * 2 + legend_height + max(len(groups), 1) * group_height,
     }

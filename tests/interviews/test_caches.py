@@ -1,7 +1,8 @@
-"""Fragments drawn once and cached under what they show are redrawn the moment it changes.
+"""Every cache behind the interviews pages serves what changed the moment it changes.
 
-The question heading, the notes box, the bank's list and the progress page body are kept
-in the page cache; each test views a page, changes what it shows, and views it again.
+The published bank and the roles (kept per content version), the progress figures and the
+fragments drawn from them (kept per user, practice version, day and bank version): for each,
+a second user, a changed filter and a new rating each change what is served.
 """
 
 import re
@@ -47,7 +48,7 @@ def test_the_notes_box_shows_each_users_own_latest_draft(alice_client, alice, qu
     assert "Second draft" not in text(alice_client.get(url))
 
 
-def test_a_cached_notes_box_still_carries_this_sessions_csrf_token(alice_client, question):
+def test_the_notes_box_carries_a_fresh_csrf_token_each_time(alice_client, question):
     url = reverse("interviews:question", args=[question.pk])
     first = text(alice_client.get(url))
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', first)
@@ -121,3 +122,56 @@ def test_the_bank_counts_follow_a_bookmark_on_another_page(alice_client, questio
     page = text(alice_client.get(url))
     assert "Bookmarked only (1)" in page
     assert last.prompt not in page
+
+
+def test_the_bank_serves_each_user_their_own_statuses(alice_client, bob, question):
+    url = reverse("interviews:bank")
+    scheduling.rate(user=bob, question=question, rating=Rating.GOOD, now=timezone.now())
+    assert "Learning (0)" in text(alice_client.get(url))
+
+    alice_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert "Learning (1)" in text(alice_client.get(url))
+
+
+def test_the_bank_follows_a_changed_filter_and_a_new_rating(alice_client, alice, question_factory):
+    algorithms = question_factory(category="algorithms", prompt="Reverse a linked list.")
+    question_factory(category="ethics", prompt="Is this model fair?")
+    url = reverse("interviews:bank")
+    assert "Is this model fair?" in text(alice_client.get(url, {"category": "ethics"}))
+    page = text(alice_client.get(url, {"category": "algorithms"}))
+    assert "Is this model fair?" not in page and "Reverse a linked list." in page
+
+    scheduling.rate(user=alice, question=algorithms, rating=Rating.GOOD, now=timezone.now())
+
+    page = text(alice_client.get(url, {"category": "algorithms"}))
+    assert "Learning (1)" in page
+    assert "status-learning" in page
+
+
+def test_the_progress_figures_are_each_users_own(alice_client, alice, bob, question):
+    url = reverse("interviews:progress")
+    scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=timezone.now())
+    mine = alice_client.get(url)
+    assert mine.context["weakest"]
+
+    alice_client.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    theirs = alice_client.get(url)
+
+    assert theirs.context["weakest"] == ()
+    assert theirs.context["history_key"] != mine.context["history_key"]
+    assert '1 "Again" rating.' not in theirs.content.decode()
+
+
+def test_the_drawn_progress_chart_follows_a_new_rating(alice_client, alice, question_factory):
+    questions = question_factory.create_batch(2)
+    url = reverse("interviews:progress")
+    scheduling.rate(user=alice, question=questions[0], rating=Rating.GOOD, now=timezone.now())
+    before = alice_client.get(url)
+
+    scheduling.rate(user=alice, question=questions[1], rating=Rating.AGAIN, now=timezone.now())
+    after = alice_client.get(url)
+
+    assert after.context["history_key"] != before.context["history_key"]
+    assert sum(row["value"] for row in after.context["chart_rows"]) == 2
+    assert '1 "Again" rating.' in after.content.decode()

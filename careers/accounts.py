@@ -1,0 +1,46 @@
+"""What an account holds beyond its own rows: login history and sessions, exported and erased."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+
+
+def login_history(user) -> list[dict[str, Any]]:
+    """The user's sign-ins as django-axes logged them, newest first."""
+    logs = AccessLog.objects.filter(username=user.get_username()).order_by("-attempt_time")
+    return [
+        {
+            "signed_in_at": log.attempt_time.isoformat(),
+            "signed_out_at": log.logout_time.isoformat() if log.logout_time else None,
+            "ip_address": log.ip_address,
+            "user_agent": log.user_agent,
+        }
+        for log in logs
+    ]
+
+
+def user_sessions(user):
+    """Every unexpired session signed in as the user (found by decoding each: rare use only)."""
+    sessions = Session.objects.filter(expire_date__gt=timezone.now()).iterator()
+    user_id = str(user.pk)
+    return [
+        session.session_key
+        for session in sessions
+        if str(session.get_decoded().get(SESSION_KEY)) == user_id
+    ]
+
+
+def erase_account(*, user) -> None:
+    """Delete the user, their data, their login history and every session signed in as them."""
+    username = user.get_username()
+    with transaction.atomic():
+        Session.objects.filter(session_key__in=user_sessions(user)).delete()
+        for model in (AccessLog, AccessAttempt, AccessFailureLog):
+            model.objects.filter(username=username).delete()
+        user.delete()
