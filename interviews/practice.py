@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
 
-from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
+from .bank import practised_catalogue
 from .models import Category, Rating
 from .progress import due_today_ids
 from .status import Status, cards_for, status_of
@@ -70,13 +70,8 @@ def count_due(*, user, now: datetime) -> int:
     cards = cards_for(user=user)
     return sum(
         status_of(cards.get(question.pk), now=now) == Status.DUE
-        for question in practised_questions(user=user)
+        for question in practised_catalogue(user=user).questions
     )
-
-
-def practised_questions(*, user) -> list[CatalogueQuestion]:
-    """The published bank (kept per content version) and the user's own questions."""
-    return [*bank_catalogue().questions, *own_catalogue(user=user)]
 
 
 class Candidate(NamedTuple):
@@ -145,7 +140,7 @@ def build_queue(
     cards = cards_for(user=user)
     questions = [
         question
-        for question in practised_questions(user=user)
+        for question in practised_catalogue(user=user).questions
         if not categories or question.category in categories
     ]
     statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}

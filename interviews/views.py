@@ -19,7 +19,7 @@ from config.sitewide.pages import render_page
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import bank_catalogue, browse_bank
+from .bank import bank_catalogue, browse_bank, practised_catalogue
 from .forms import (
     STAR_TEMPLATE,
     AnswerForm,
@@ -414,7 +414,7 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards = cards_for(user=request.user)
-    catalogue = bank_catalogue()
+    catalogue = practised_catalogue(user=request.user)
     history = progress_rules.history_figures(
         user=request.user, now=now, cards=cards, catalogue=catalogue
     )
