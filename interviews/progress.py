@@ -89,14 +89,23 @@ def due_today_ids(
     """The questions the user practises (``practised_catalogue``) due by the end of today
     (for one role, if given), most overdue first: the questions category_progress counts as
     "due today", so a session of exactly these is the one the home page's "Practise them"
-    starts."""
+    starts.
+
+    Only a question with a card can be due, and a card says whether its question is the
+    user's own, so the published ``catalogue`` is enough: own questions need no query here.
+    """
     cards = cards_for(user=user) if cards is None else cards
     end = end_of_today(now)
-    due = [
+    listed = {
         question.pk
-        for question in (catalogue or practised_catalogue(user=user)).questions
-        if is_due(cards.get(question.pk), now=end)
-        and (role is None or role.pk in question.role_ids)
+        for question in (catalogue or bank_catalogue()).questions
+        if role is None or role.pk in question.role_ids
+    }
+    # Own questions belong to no role.
+    due = [
+        pk
+        for pk, card in cards.items()
+        if is_due(card, now=end) and (pk in listed or (card.own and role is None))
     ]
     return sorted(due, key=lambda pk: (cards[pk].due, pk))
 
