@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+import pytest
 from django.template import Context, Template
 
 from config.sitewide.templatetags.charts import format_value, nice_ticks
@@ -176,6 +177,23 @@ def test_it_never_cuts_a_grouped_label_or_the_legend_on_any_layout():
         assert "…" not in "".join(texts)
         assert " ".join(t for t in texts if t in label) == label
         assert all(name in texts for name in series)
+
+
+@pytest.mark.parametrize(
+    ("tag", "row"),
+    [
+        ("bar_chart", {"value": 5}),
+        ("range_chart", {"low": 1, "high": 2}),
+    ],
+)
+def test_it_wraps_a_long_label_instead_of_cutting_it_on_either_layout(tag, row):
+    label = "Generative AI Product Manager (remote, national average pay)"
+    html = render(f'{{% {tag} rows title="Long" %}}', rows=[{"label": label, **row}])
+    for layout in ("wide", "narrow"):
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", drawing(html, layout))
+        assert "…" not in "".join(texts)
+        assert " ".join(t for t in texts if t in label) == label
+        assert all(len(t) <= 44 for t in texts if t in label)
 
 
 def test_it_puts_a_scatter_label_that_fits_neither_side_over_its_mark_inside_the_chart():

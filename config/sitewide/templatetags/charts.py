@@ -62,10 +62,6 @@ def _tick_label(value: float, unit: str) -> str:
     return format_value(int(value) if float(value).is_integer() else value, unit)
 
 
-def _truncate(label: str, limit: int = LABEL_CHARS) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
 def _wrap(label: str, limit: int) -> list[str]:
     """A label broken into lines of at most `limit` characters at spaces, never cut short."""
     lines: list[str] = []
@@ -134,10 +130,16 @@ def _value_domain(values: Iterable[float]) -> tuple[float, float]:
 
 
 def _label_lines(label: str, *, narrow: bool, x: float, y: float, limit: int) -> list[dict]:
-    """A label's text lines: wrapped above the drawing on phones, one truncated line beside it
-    on wide screens (where the table beside every chart has the full label)."""
-    lines = _wrap(label, limit) if narrow else [_truncate(label, limit)]
-    return [{"text": text, "x": x, "y": y + n * LINE_PX} for n, text in enumerate(lines)]
+    """A label's text lines, wrapped at spaces and never cut: above the drawing on phones
+    (the first line at `y`), beside it on wide screens (the lines centred on `y`)."""
+    lines = _wrap(label, limit)
+    first = y if narrow else y - (len(lines) - 1) * LINE_PX / 2
+    return [{"text": text, "x": x, "y": first + n * LINE_PX} for n, text in enumerate(lines)]
+
+
+def _wide_row_height(label: str, limit: int, minimum: float) -> float:
+    """A wide row's height: its usual height, or taller when its label wraps."""
+    return max(minimum, len(_wrap(label, limit)) * LINE_PX + 12)
 
 
 @register.inclusion_tag("charts/bar_chart.html")
@@ -165,10 +167,14 @@ def bar_chart(
                 bar_y = y + len(lines) * LINE_PX + 2
                 row_height = len(lines) * LINE_PX + bar_height + 12
             else:
-                row_height = 30
+                row_height = _wide_row_height(label, LABEL_CHARS, 30)
                 bar_y = y + (row_height - bar_height) / 2
                 lines = _label_lines(
-                    label, narrow=False, x=label_width - 8, y=y + 19, limit=LABEL_CHARS
+                    label,
+                    narrow=False,
+                    x=label_width - 8,
+                    y=bar_y + bar_height / 2 + 4,
+                    limit=LABEL_CHARS,
                 )
             end = scale(value) if value is not None else zero
             bars.append(
@@ -288,9 +294,11 @@ def range_chart(
                 center = y + len(lines) * LINE_PX + 10
                 row_height = len(lines) * LINE_PX + 24
             else:
-                row_height = 34
+                row_height = _wide_row_height(label, LABEL_CHARS, 34)
                 center = y + row_height / 2
-                lines = _label_lines(label, narrow=False, x=label_width - 8, y=center + 4, limit=38)
+                lines = _label_lines(
+                    label, narrow=False, x=label_width - 8, y=center + 4, limit=LABEL_CHARS
+                )
             low_x = scale(low) if low is not None else None
             high_x = scale(high) if high is not None else low_x
             # Wide: the figures after the bar when they fit, otherwise before it.
