@@ -357,6 +357,33 @@ def _range_display(low: Any, high: Any, unit: str) -> str:
     return f"{format_value(low, unit)}–{format_value(high, unit)}"
 
 
+def _label_box(mark: dict) -> tuple[float, float, float, float]:
+    """The left, right, top and bottom of a mark's label (baseline at text_y)."""
+    shift = {"start": 0, "middle": 0.5, "end": 1}[mark["text_anchor"]]
+    left = mark["text_x"] - shift * mark["text_width"]
+    return left, left + mark["text_width"], mark["text_y"] - 12, mark["text_y"] + 3
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _separate_labels(marks: list[dict], *, top: float, bottom: float) -> None:
+    """Move a label that would overlap one placed before it to the nearest free line above
+    or below its own (on a phone, close points' names otherwise print over each other)."""
+    placed: list[tuple] = []
+    for mark in sorted(marks, key=lambda mark: mark["text_y"]):
+        wanted = mark["text_y"]
+        offsets = [0] + [sign * step * LINE_PX for step in range(1, 8) for sign in (1, -1)]
+        for offset in offsets:
+            mark["text_y"] = min(max(wanted + offset, top), bottom)
+            if not any(_overlaps(_label_box(mark), other) for other in placed):
+                break
+        else:
+            mark["text_y"] = wanted
+        placed.append(_label_box(mark))
+
+
 @register.inclusion_tag("charts/scatter_chart.html")
 def scatter_chart(
     points: Sequence[Any],
@@ -414,8 +441,10 @@ def scatter_chart(
                     "text_x": round(text_x, 1),
                     "text_anchor": anchor,
                     "text_y": cy - 8,
+                    "text_width": text_width,
                 }
             )
+        _separate_labels(marks, top=top + 12, bottom=height - bottom - 4)
         return {
             "width": width,
             "marks": marks,
