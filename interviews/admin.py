@@ -5,6 +5,7 @@ Users' notes, card states and review logs are private and deliberately not regis
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
@@ -14,7 +15,7 @@ from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
 
-from .models import Question, SearchAlias
+from .models import Category, MockRound, Question, SearchAlias
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -136,3 +137,33 @@ class SearchAliasAdmin(admin.ModelAdmin):
 
     list_display = ("term", "means")
     search_fields = ("term", "means")
+
+
+class MockRoundForm(forms.ModelForm):
+    categories = forms.TypedMultipleChoiceField(
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The question categories this round asks from.",
+    )
+
+    class Meta:
+        model = MockRound
+        fields = (
+            "position",
+            "name",
+            "categories",
+            "in_loops_of",
+            "question_count",
+            "suggested_minutes",
+            "from_guide",
+        )
+
+
+@admin.register(MockRound)
+class MockRoundAdmin(admin.ModelAdmin):
+    """The rounds of a mock interview; an edit shows in the next mock interview started."""
+
+    form = MockRoundForm
+    list_display = ("position", "name", "in_loops_of", "question_count", "suggested_minutes")
+    list_display_links = ("name",)
+    ordering = ("position",)

@@ -10,8 +10,8 @@ from careers.models import Role
 from careers.selectors import RoleRef
 
 from .bank import BankFilters
-from .mock import LOOP_SIZES, QUESTIONS_PER_ROUND
-from .models import NOTE_MAX_CHARS, Category, Difficulty, Rating
+from .mock import QUESTIONS_PER_ROUND
+from .models import MOCK_LOOP_SIZES, NOTE_MAX_CHARS, Category, Difficulty, Rating
 from .status import Status
 
 STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
@@ -192,7 +192,7 @@ class MockStartForm(forms.Form):
     loop_size = forms.TypedChoiceField(
         label="Number of rounds",
         coerce=int,
-        choices=[(size, f"{size} rounds") for size in LOOP_SIZES],
+        choices=[(size, f"{size} rounds") for size in MOCK_LOOP_SIZES],
         initial=4,
         help_text="The guide: most AI positions involve 4–6 interview rounds.",
     )

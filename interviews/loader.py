@@ -8,10 +8,11 @@ from typing import Any
 
 from careers.models import Role
 
-from .models import Category, Difficulty, Question, SearchAlias
+from .models import MOCK_LOOP_SIZES, Category, Difficulty, MockRound, Question, SearchAlias
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "search_aliases.json"
+MOCK_ROUNDS_FILE = Path(__file__).resolve().parent / "data" / "mock_rounds.json"
 
 REQUIRED_KEYS = ("slug", "prompt", "category", "difficulty", "roles", "key_points")
 
@@ -101,4 +102,48 @@ def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dic
             continue
         _, created = SearchAlias.objects.get_or_create(term=entry["term"], defaults=entry)
         counts["search aliases created" if created else "search aliases kept"] += 1
+    return counts
+
+
+def read_mock_rounds(path: Path | None = None) -> list[dict[str, Any]]:
+    """The mock interview rounds in the data file, in interview order, as model fields."""
+    data = json.loads((path or MOCK_ROUNDS_FILE).read_text(encoding="utf-8"))
+    rounds = [
+        {
+            "position": position,
+            "name": entry["name"],
+            "categories": [Category(category).value for category in entry["categories"]],
+            "from_guide": bool(entry["from_guide"]),
+            "in_loops_of": int(entry["in_loops_of"]),
+            "question_count": entry.get("question_count"),
+            "suggested_minutes": entry.get("suggested_minutes"),
+        }
+        for position, entry in enumerate(data["rounds"], 1)
+    ]
+    for size in MOCK_LOOP_SIZES:
+        if sum(entry["in_loops_of"] <= size for entry in rounds) != size:
+            raise QuestionDataError(f"The mock rounds file does not make a loop of {size} rounds.")
+    return rounds
+
+
+def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
+    """Create missing mock interview rounds (by name); staff edits stay unless ``reset``,
+    which makes the rounds exactly the file's (no answer links to a round row)."""
+    entries = read_mock_rounds(path)
+    counts = {"mock rounds created": 0, "mock rounds kept": 0}
+    if reset:
+        MockRound.objects.all().delete()
+    existing = set(MockRound.objects.values_list("name", flat=True))
+    taken = set(MockRound.objects.values_list("position", flat=True))
+    for entry in entries:
+        if entry["name"] in existing:
+            counts["mock rounds kept"] += 1
+            continue
+        # A new round goes where the file puts it, unless staff moved another round there.
+        position = entry["position"] if entry["position"] not in taken else max(taken) + 1
+        round_ = MockRound(**{**entry, "position": position})
+        round_.full_clean()
+        round_.save()
+        taken.add(position)
+        counts["mock rounds created"] += 1
     return counts

@@ -3,30 +3,26 @@ confirmed ratings schedule the questions like any practice."""
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 
 from django.db import transaction
 
 from careers.models import Role
+from config.sitewide.caching import cached_content
 
 from . import scheduling
-from .models import Category, MockAnswer, MockInterview, Question
+from .models import MockAnswer, MockInterview, MockRound, Question
 from .practice import AnswerCheck, check_answer
 from .timer import seconds_between, suggested_seconds
 
-ROUNDS_FILE = Path(__file__).resolve().parent / "data" / "mock_rounds.json"
-LOOP_SIZES = (4, 5, 6)  # the guide: "Most AI positions involve 4-6 interview rounds"
 QUESTIONS_PER_ROUND = (1, 2)
 
 
 class NothingToAsk(ValueError):
-    """The bank has no question for one of the rounds."""
+    """The bank has no question for one of the rounds (or there are no rounds)."""
 
 
 @dataclass(frozen=True)
@@ -35,25 +31,32 @@ class Round:
     categories: tuple[str, ...]
     from_guide: bool
     in_loops_of: int  # the round is part of loops of this many rounds or more
+    question_count: int | None  # None: the number the user chose for every round
+    suggested_minutes: int | None  # per answer; None: the timer's suggestion by category
+
+    def seconds_for(self, question: Question) -> int:
+        if self.suggested_minutes:
+            return 60 * self.suggested_minutes
+        return suggested_seconds(question.category)
 
 
-@cache
-def all_rounds() -> tuple[Round, ...]:
-    """The rounds in interview order, from the data file (the guide's, and ours labelled)."""
-    data = json.loads(ROUNDS_FILE.read_text(encoding="utf-8"))
-    rounds = tuple(
+def _read_rounds() -> tuple[Round, ...]:
+    return tuple(
         Round(
-            name=entry["name"],
-            categories=tuple(Category(category).value for category in entry["categories"]),
-            from_guide=bool(entry["from_guide"]),
-            in_loops_of=int(entry["in_loops_of"]),
+            name=round_.name,
+            categories=tuple(round_.categories),
+            from_guide=round_.from_guide,
+            in_loops_of=round_.in_loops_of,
+            question_count=round_.question_count,
+            suggested_minutes=round_.suggested_minutes,
         )
-        for entry in data["rounds"]
+        for round_ in MockRound.objects.all()
     )
-    for size in LOOP_SIZES:
-        if sum(r.in_loops_of <= size for r in rounds) != size:
-            raise ValueError(f"{ROUNDS_FILE.name} does not make a loop of {size} rounds.")
-    return rounds
+
+
+def all_rounds() -> tuple[Round, ...]:
+    """The rounds in interview order, as staff last edited them (kept per content version)."""
+    return cached_content("interviews:mock-rounds", _read_rounds)
 
 
 def rounds_for(loop_size: int) -> list[Round]:
@@ -81,6 +84,8 @@ def start_mock(
     """Choose each round's questions (the role's first, never one twice) and save the mock."""
     rng = rng or random.Random()
     rounds = rounds_for(loop_size)
+    if not rounds:
+        raise NothingToAsk("No mock interview rounds are set up yet.")
     categories = {category for r in rounds for category in r.categories}
     questions = list(Question.objects.practised_by(user).filter(category__in=categories))
     role_ids = set(role.interview_questions.values_list("pk", flat=True)) if role else set()
@@ -90,7 +95,8 @@ def start_mock(
         pool = [
             q for q in questions if q.category in interview_round.categories and q.pk not in used
         ]
-        picked = _pick(pool, per_round, role_ids=role_ids, rng=rng)
+        count = interview_round.question_count or per_round
+        picked = _pick(pool, count, role_ids=role_ids, rng=rng)
         if not picked:
             raise NothingToAsk(f"The bank has no question for the {interview_round.name} round.")
         used.update(q.pk for q in picked)
@@ -104,7 +110,7 @@ def start_mock(
                 round_number=number,
                 round_name=interview_round.name,
                 question=question,
-                suggested_seconds=suggested_seconds(question.category),
+                suggested_seconds=interview_round.seconds_for(question),
             )
             for position, (number, interview_round, question) in enumerate(chosen, 1)
         )

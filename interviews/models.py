@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import ExpressionWrapper, F, FilteredRelation, Q
 from django.db.models.functions import Length
@@ -337,6 +339,71 @@ class SearchAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term} ↔ {self.means}"
+
+
+# The guide: "Most AI positions involve 4-6 interview rounds".
+MOCK_LOOP_SIZES = (4, 5, 6)
+
+
+class MockRound(models.Model):
+    """One round of a mock interview loop, in interview order (staff edit these).
+
+    A loop of N rounds asks every round whose ``in_loops_of`` is N or less.
+    """
+
+    position = models.PositiveSmallIntegerField(
+        unique=True, help_text="Where the round comes in the loop: 1 is first."
+    )
+    name = models.CharField(max_length=80, unique=True)
+    categories = models.JSONField(
+        default=list, help_text="The question categories this round asks from."
+    )
+    from_guide = models.BooleanField(
+        default=False, help_text="The guide names this round; otherwise it is our addition."
+    )
+    in_loops_of = models.PositiveSmallIntegerField(
+        choices=[(size, f"{size} rounds or more") for size in MOCK_LOOP_SIZES],
+        help_text="The shortest loop that asks this round.",
+    )
+    question_count = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(3)],
+        help_text="How many questions the round asks (1 to 3); blank: the 1 or 2 the user "
+        "chooses for every round.",
+    )
+    suggested_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="Suggested minutes per answer (1 to 60); blank: the timer's suggestion for "
+        "the question's category.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(in_loops_of__in=MOCK_LOOP_SIZES), name="mockround_loop_size"
+            ),
+            models.CheckConstraint(
+                condition=Q(question_count__isnull=True) | Q(question_count__range=(1, 3)),
+                name="mockround_question_count_1_to_3",
+            ),
+            models.CheckConstraint(
+                condition=Q(suggested_minutes__isnull=True) | Q(suggested_minutes__range=(1, 60)),
+                name="mockround_suggested_minutes_1_to_60",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        categories = self.categories if isinstance(self.categories, list) else None
+        if not categories or not set(categories) <= set(Category.values):
+            raise ValidationError({"categories": "Choose one or more of the bank's categories."})
 
 
 class MockInterviewQuerySet(models.QuerySet):

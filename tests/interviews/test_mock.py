@@ -10,9 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews import mock as mock_rules
+from interviews.loader import load_mock_rounds
 from interviews.models import CardState, Category, MockAnswer, MockInterview, ReviewLog
 
 URL = reverse("interviews:mock")
+
+
+@pytest.fixture(autouse=True)
+def rounds(db):
+    """The rounds as load_guide seeds them from the data file."""
+    load_mock_rounds()
 
 
 @pytest.fixture
