@@ -181,6 +181,27 @@ def test_the_developers_ml_engineer_plan_teaches_training_deployment_and_monitor
     assert keys.index(exam["key"]) > keys.index("skill-mlops-deployment")
 
 
+def test_the_marketers_ai_product_manager_plan_reads_like_a_mentors(plans):
+    path = plans[("marketing manager", "business-to-ai-product-manager")]
+    keys = [milestone["key"] for milestone in path["plan"]]
+    # What AI is, then a quick hands-on step with it, before the long foundations.
+    assert keys[:2] == ["skill-ai-literacy", "skill-prompt-engineering"], keys
+    for skill in ("experimentation-metrics", "ai-product-management", "responsible-ai"):
+        assert f"skill-{skill}" in keys, keys
+    assert keys[-2:] == ["portfolio", "interviews"]
+    # The product brief is the capstone, not asked for twice: the skill step is a teardown.
+    briefs = [m["key"] for m in path["plan"] if "product brief" in m["deliverable"]]
+    assert briefs == ["portfolio"], briefs
+    # Neither of the guide's credentials for this route can be confirmed: no exam is scheduled.
+    assert not [m for m in path["plan"] if m["kind"] == "exam"]
+
+
+def test_no_plan_asks_for_the_same_deliverable_twice(plans):
+    for (persona, slug), path in plans.items():
+        deliverables = [milestone["deliverable"] for milestone in path["plan"]]
+        assert len(set(deliverables)) == len(deliverables), (persona, slug)
+
+
 def test_each_plan_adds_up_to_its_study_hours_in_continuous_months(plans):
     for (persona, slug), path in plans.items():
         assert sum(m["hours"] for m in path["plan"]) == path["study_hours"]["total"]
