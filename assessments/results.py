@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import F, Prefetch, Value
+from django.db.models import F, Prefetch, Subquery, Value
 from django.utils import timezone
 
 from careers.models import Profile, Role
@@ -743,16 +743,16 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
 
 def recommended_role(user) -> Role | None:
     """The target role of the best path the user has not set aside, from their latest result."""
-    assessment_id = (
-        Assessment.objects.for_user(user).completed().values_list("pk", flat=True).first()
+    # The latest result and the paths set aside in it, in one query: a row per dismissal
+    # (or one row with no slug when there is none).
+    latest = Assessment.objects.for_user(user).completed().values("pk")[:1]
+    rows = list(
+        Assessment.objects.filter(pk=Subquery(latest)).values_list("pk", "dismissals__path_slug")
     )
-    if assessment_id is None:
+    if not rows:
         return None
-    dismissed = set(
-        PathDismissal.objects.filter(assessment_id=assessment_id).values_list(
-            "path_slug", flat=True
-        )
-    )
+    assessment_id = rows[0][0]
+    dismissed = {slug for _, slug in rows if slug is not None}
     for path_slug, role_slug in _path_roles(assessment_id):
         if path_slug not in dismissed:
             return role_by(slug=role_slug)

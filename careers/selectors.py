@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -69,38 +69,87 @@ def facts(*slugs: str) -> dict[str, MarketFact]:
     return {fact.slug: fact for fact in MarketFact.objects.filter(slug__in=slugs)}
 
 
+class Linked(NamedTuple):
+    """A role or hub as a headline names it: its name, address and the figure shown."""
+
+    name: str
+    url: str
+    figure: int | float
+
+
 @dataclass(frozen=True)
-class Headlines:
-    top_role: Role | None
-    fastest_hub: Hub | None
-    remote_share: MarketFact | None
+class FactFigure:
+    """A market fact's figure as pages show it (``fact_value``); notes find it by model and pk."""
+
+    pk: int
+    value_min: object
+    value_max: object
+    qualifier: str
+    unit: str
+    content_model: ClassVar[type] = MarketFact
+
+
+class Headlines(NamedTuple):
+    top_role: Linked | None
+    fastest_hub: Linked | None
+    remote_share: FactFigure | None
 
 
 def headline_figures() -> Headlines:
-    """The home page's figures, computed from the current content rather than typed in."""
-    top_role = (
-        Role.objects.filter(active_postings__isnull=False)
-        .order_by("-active_postings", "name")
-        .first()
-    )
-    fastest_hub = (
-        Hub.objects.filter(growth_percent__isnull=False).order_by("-growth_percent", "name").first()
-    )
-    return Headlines(
-        top_role=top_role,
-        fastest_hub=fastest_hub,
-        remote_share=facts("remote-share").get("remote-share"),
-    )
+    """The home page's figures, computed from the current content rather than typed in, and
+    read once per content version."""
+
+    def build() -> Headlines:
+        role = (
+            Role.objects.filter(active_postings__isnull=False)
+            .order_by("-active_postings", "name")
+            .first()
+        )
+        hub = (
+            Hub.objects.filter(growth_percent__isnull=False)
+            .order_by("-growth_percent", "name")
+            .first()
+        )
+        fact = facts("remote-share").get("remote-share")
+        return Headlines(
+            top_role=role and Linked(role.name, role.get_absolute_url(), role.active_postings),
+            fastest_hub=hub and Linked(hub.name, hub.get_absolute_url(), hub.growth_percent),
+            remote_share=fact
+            and FactFigure(fact.pk, fact.value_min, fact.value_max, fact.qualifier, fact.unit),
+        )
+
+    return cached_content("careers:headlines", build)
 
 
-def passages(*slugs: str) -> dict[str, GuideEntry]:
-    """The guide's passages (and any other entries) placed on a page, by slug."""
-    return {entry.slug: entry for entry in GuideEntry.objects.filter(slug__in=slugs)}
+class Passage(NamedTuple):
+    slug: str
+    title: str
+    body: str
+
+
+def passages(*slugs: str) -> dict[str, Passage]:
+    """The guide's passages (and any other entries) placed on a page, by slug.
+
+    Read once per content version for each set of slugs a page asks for.
+    """
+
+    def build() -> dict[str, Passage]:
+        entries = GuideEntry.objects.filter(slug__in=slugs).values_list("slug", "title", "body")
+        return {slug: Passage(slug, title, body) for slug, title, body in entries}
+
+    return cached_content(f"careers:passages:{','.join(sorted(slugs))}", build)
 
 
 def page_reviewed_on(path: str) -> datetime.date | None:
-    """When staff last reviewed the page at this address, if they have recorded it."""
-    return PageReview.objects.filter(path=path).values_list("reviewed_on", flat=True).first()
+    """When staff last reviewed the page at this address, if they have recorded it.
+
+    Every page's footer asks, so all review dates are read once per content version.
+    """
+
+    def build() -> dict[str, datetime.date]:
+        return dict(PageReview.objects.values_list("path", "reviewed_on"))
+
+    return cached_content("careers:page-reviews", build).get(path)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from .forms_explore import (
     offer_formset,
     offer_query_string,
 )
-from .models import GuideEntry, Hub, Offer, OfferComparison, Role
+from .models import GuideEntry, Hub, Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import compare_offers, explore_salaries
 from .registry import personal_panels
@@ -80,7 +80,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "band_rows": presentation.band_rows(role),
         "compare_form": RoleCompareForm(
-            roles=Role.objects.exclude(pk=role.pk).only("slug", "name").order_by("sort_order")
+            roles=[other for other in selectors.role_refs() if other.pk != role.pk]
         ),
     }
     if request.user.is_authenticated:

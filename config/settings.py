@@ -87,7 +87,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so it sees responses as they leave: cookies set and Vary headers patched.
+    # Outermost: the content version is read once per request, by whatever needs it first.
+    "config.sitewide.caching.content_version_per_request",
+    # Next, so it sees responses as they leave: cookies set and Vary headers patched.
     "config.sitewide.caching.VisitorPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.sitewide.middleware.permissions_policy",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from careers.models import Role
+from django.contrib.auth import get_user_model
+from django.db.models import OuterRef, Subquery
+
+from careers.models import Profile, Role
 from careers.registry import Panel
 
 from . import progress
 from .bank import bank_catalogue
 from .forms import PracticeForm
 from .models import MockInterview
-from .practice import target_role_for
+from .practice import target_role_from
 from .status import cards_for
 
 HOME_ORDER = 10
@@ -24,15 +27,36 @@ def home_panel(*, user, now: datetime) -> Panel:
     cards = cards_for(user=user)
     # Without a card nothing can be due: the published bank need not be read for that.
     due = progress.due_today_ids(user=user, now=now, cards=cards) if cards else []
-    readiness = progress.readiness(user=user, role=target_role_for(user=user), cards=cards)
+    chosen_id, last_mock_id = choice_and_last_mock(user)
+    role = target_role_from(user=user, chosen_id=chosen_id)
+    readiness = progress.readiness(user=user, role=role, cards=cards)
+    last_mock = (
+        MockInterview.objects.select_related("role").get(pk=last_mock_id) if last_mock_id else None
+    )
     context = {
         "due": len(due),
         # A session holds at most the form's maximum; the rest wait for the next one.
         "session_size": min(len(due), PracticeForm.base_fields["size"].max_value),
         "readiness": readiness,
-        "last_mock": MockInterview.objects.for_user(user).select_related("role").first(),
+        "last_mock": last_mock,
     }
     return Panel(HOME_ORDER, "interviews/_home_panel.html", context)
+
+
+def choice_and_last_mock(user) -> tuple[int | None, int | None]:
+    """The profile's target role id and the latest mock interview's id, in one query."""
+    return (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            chosen_id=Subquery(Profile.objects.filter(user=OuterRef("pk")).values("target_role")),
+            last_mock_id=Subquery(
+                MockInterview.objects.filter(user=OuterRef("pk")).values("pk")[:1]
+            ),
+        )
+        .values_list("chosen_id", "last_mock_id")
+        .get()
+    )
 
 
 def role_panel(*, user, now: datetime, role: Role, path_slug: str = "") -> Panel:

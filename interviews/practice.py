@@ -55,7 +55,12 @@ def register_target_role_provider(provider: TargetRoleProvider) -> None:
 def target_role_for(*, user) -> RoleRef | None:
     """The role the user prepares for: the profile's choice first, then any provider's."""
     role_id = Profile.objects.filter(user=user).values_list("target_role_id", flat=True).first()
-    role = role_by(pk=role_id) if role_id is not None else None
+    return target_role_from(user=user, chosen_id=role_id)
+
+
+def target_role_from(*, user, chosen_id: int | None) -> RoleRef | None:
+    """``target_role_for`` when the profile's choice (``chosen_id``) was read already."""
+    role = role_by(pk=chosen_id) if chosen_id is not None else None
     if role is not None:
         return role
     for provider in target_role_providers:

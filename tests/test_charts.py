@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+import pytest
 from django.template import Context, Template
 
 from config.sitewide.templatetags.charts import format_value, nice_ticks
@@ -178,6 +179,23 @@ def test_it_never_cuts_a_grouped_label_or_the_legend_on_any_layout():
         assert all(name in texts for name in series)
 
 
+@pytest.mark.parametrize(
+    ("tag", "row"),
+    [
+        ("bar_chart", {"value": 5}),
+        ("range_chart", {"low": 1, "high": 2}),
+    ],
+)
+def test_it_wraps_a_long_label_instead_of_cutting_it_on_either_layout(tag, row):
+    label = "Generative AI Product Manager (remote, national average pay)"
+    html = render(f'{{% {tag} rows title="Long" %}}', rows=[{"label": label, **row}])
+    for layout in ("wide", "narrow"):
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", drawing(html, layout))
+        assert "…" not in "".join(texts)
+        assert " ".join(t for t in texts if t in label) == label
+        assert all(len(t) <= 44 for t in texts if t in label)
+
+
 def test_it_puts_a_scatter_label_that_fits_neither_side_over_its_mark_inside_the_chart():
     points = [{"label": "Remote (national average)", "x_low": 1, "x_high": 99, "y": 5}]
     html = render('{% scatter_chart points title="S" %}', points=points)
@@ -193,3 +211,28 @@ def test_nice_ticks_cover_the_range_with_round_steps():
     ticks = nice_ticks(60, 105, count=6)
     assert ticks[0] <= 60 and ticks[-1] >= 105
     assert nice_ticks(5, 5)[0] <= 5
+
+
+def test_it_keeps_close_points_labels_from_printing_over_each_other_on_a_phone():
+    points = [
+        {"label": "San Francisco", "x_low": 100, "x_high": 100, "y": 185000},
+        {"label": "San Jose", "x_low": 101, "x_high": 101, "y": 184000},
+        {"label": "Seattle", "x_low": 99, "x_high": 99, "y": 183000},
+        {"label": "Remote", "x_low": 40, "x_high": 90, "y": 120000},
+    ]
+    html = render('{% scatter_chart points title="S" %}', points=points)
+    for layout in ("wide", "narrow"):
+        found = re.findall(
+            r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)">(San Francisco|San Jose|Seattle)',
+            drawing(html, layout),
+        )
+        assert len(found) == 3
+        boxes = []
+        for x, y, anchor, label in found:
+            width = len(label) * 7  # 12px text: about 6.5px a character
+            left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+            boxes.append((left, left + width, float(y) - 12, float(y) + 3))
+        for n, a in enumerate(boxes):
+            for b in boxes[n + 1 :]:
+                apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+                assert apart, (layout, found)

@@ -108,7 +108,9 @@ def editor_notes(context, target: Any) -> str:
     notes = context.render_context.get("editor_notes")
     if notes is None:
         notes = context.render_context["editor_notes"] = selectors.editor_notes()
-    key = (ContentType.objects.get_for_model(target).pk, target.pk)
+    # A cached figure (e.g. selectors.FactFigure) names the model it was read from.
+    model = getattr(target, "content_model", target)
+    key = (ContentType.objects.get_for_model(model).pk, target.pk)
     if key not in notes:
         return ""
     return render_to_string("careers/_editor_notes.html", {"notes": notes[key]})

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextvars import ContextVar
 from copy import copy
 from typing import TypeVar
 from urllib.parse import urlencode
@@ -49,13 +50,39 @@ T = TypeVar("T")
 stats: Counter = Counter()
 
 
+# Within a request (``content_version_per_request``), the version read by its first use.
+_request_scope: ContextVar[dict | None] = ContextVar("content_version_scope", default=None)
+
+
 def content_version() -> int:
-    """The current content version (one small query; read it once per request)."""
-    return ContentVersion.current()
+    """The current content version: one small query, remembered for the rest of a request."""
+    scope = _request_scope.get()
+    if scope is None:
+        return ContentVersion.current()
+    if "version" not in scope:
+        scope["version"] = ContentVersion.current()
+    return scope["version"]
 
 
 def bump_content_version() -> None:
     ContentVersion.bump()
+    scope = _request_scope.get()
+    if scope is not None:
+        scope.pop("version", None)
+
+
+def content_version_per_request(get_response):
+    """Middleware: each request reads the content version at most once, however many cached
+    things its page uses; the next request reads it afresh, so an edit shows at once."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        token = _request_scope.set({})
+        try:
+            return get_response(request)
+        finally:
+            _request_scope.reset(token)
+
+    return middleware
 
 
 def cached_content(

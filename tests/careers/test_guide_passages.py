@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -263,3 +265,24 @@ def test_a_note_on_a_hub_or_market_shows_on_the_hub_pages(client, guide):
         content = client.get(url).content.decode()
         assert "A note on the hub." in content and "A note on the market." in content
     assert "A note on the market." in client.get("/salaries/").content.decode()
+
+
+def test_an_edited_passage_shows_at_once_to_a_member(alice_client, guide):
+    home = reverse("careers:home")
+    takeaways = GuideEntry.objects.get(slug="passage-key-takeaways")
+    assert escape(takeaways.body) in alice_client.get(home).content.decode()
+
+    takeaways.body = "An editor's corrected takeaway."
+    takeaways.save()
+
+    assert "An editor&#x27;s corrected takeaway." in alice_client.get(home).content.decode()
+
+
+def test_a_page_reads_the_content_version_once_however_much_cached_content_it_uses(
+    alice_client, guide
+):
+    explorer = reverse("careers:salary_explorer")
+    with CaptureQueriesContext(connection) as captured:
+        assert alice_client.get(explorer).status_code == 200
+    version_reads = [q for q in captured.captured_queries if "sitewide_contentversion" in q["sql"]]
+    assert len(version_reads) == 1

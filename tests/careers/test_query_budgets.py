@@ -2,17 +2,19 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from careers.models import Market
 
 BUDGET = 10
-# Signed in, the home and role pages also draw the user's own panels (careers.registry):
-# their assessments, result, plan ticks, practice cards, target role and the bank, read in a
-# fixed number of queries whatever the amount of data (tests/assessments/test_home_panels.py);
-# this many with a cold cache and every fallback taken.
-PERSONAL_PANELS_BUDGET = 15
+# Signed in, the home and role pages also show the user's own panels (careers.registry):
+# their assessments, practice cards, target role and latest mock interview. Those pages are
+# held to the budget once anybody has seen them since content last changed (the content they
+# share is then cached), which is how members meet them: the cold content reads are the
+# visitor test's, and the panels' reads do not grow with the user's data
+# (tests/assessments/test_home_panels.py, tests/interviews/test_home_panels.py).
 PERSONAL_PAGES = (
     reverse("careers:home"),
     reverse("careers:role_detail", args=["machine-learning-engineer"]),
@@ -64,10 +66,14 @@ def test_a_visitor_page_stays_within_budget_on_enlarged_content(
 
 @pytest.mark.parametrize("url", PAGES)
 def test_a_member_page_stays_within_budget_on_enlarged_content(
-    alice_client, saved_offers, django_assert_max_num_queries, url
+    alice_client, bob, saved_offers, django_assert_max_num_queries, url
 ):
-    budget = BUDGET + (PERSONAL_PANELS_BUDGET if url in PERSONAL_PAGES else 0)
-    with django_assert_max_num_queries(budget):
+    if url in PERSONAL_PAGES:
+        # Another member saw the page first: the shared content is cached, alice's own is not.
+        other = Client()
+        other.force_login(bob)
+        assert other.get(url).status_code == 200
+    with django_assert_max_num_queries(BUDGET):
         response = alice_client.get(url)
     assert response.status_code == 200
 

@@ -62,10 +62,6 @@ def _tick_label(value: float, unit: str) -> str:
     return format_value(int(value) if float(value).is_integer() else value, unit)
 
 
-def _truncate(label: str, limit: int = LABEL_CHARS) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
 def _wrap(label: str, limit: int) -> list[str]:
     """A label broken into lines of at most `limit` characters at spaces, never cut short."""
     lines: list[str] = []
@@ -134,10 +130,16 @@ def _value_domain(values: Iterable[float]) -> tuple[float, float]:
 
 
 def _label_lines(label: str, *, narrow: bool, x: float, y: float, limit: int) -> list[dict]:
-    """A label's text lines: wrapped above the drawing on phones, one truncated line beside it
-    on wide screens (where the table beside every chart has the full label)."""
-    lines = _wrap(label, limit) if narrow else [_truncate(label, limit)]
-    return [{"text": text, "x": x, "y": y + n * LINE_PX} for n, text in enumerate(lines)]
+    """A label's text lines, wrapped at spaces and never cut: above the drawing on phones
+    (the first line at `y`), beside it on wide screens (the lines centred on `y`)."""
+    lines = _wrap(label, limit)
+    first = y if narrow else y - (len(lines) - 1) * LINE_PX / 2
+    return [{"text": text, "x": x, "y": first + n * LINE_PX} for n, text in enumerate(lines)]
+
+
+def _wide_row_height(label: str, limit: int, minimum: float) -> float:
+    """A wide row's height: its usual height, or taller when its label wraps."""
+    return max(minimum, len(_wrap(label, limit)) * LINE_PX + 12)
 
 
 @register.inclusion_tag("charts/bar_chart.html")
@@ -165,10 +167,14 @@ def bar_chart(
                 bar_y = y + len(lines) * LINE_PX + 2
                 row_height = len(lines) * LINE_PX + bar_height + 12
             else:
-                row_height = 30
+                row_height = _wide_row_height(label, LABEL_CHARS, 30)
                 bar_y = y + (row_height - bar_height) / 2
                 lines = _label_lines(
-                    label, narrow=False, x=label_width - 8, y=y + 19, limit=LABEL_CHARS
+                    label,
+                    narrow=False,
+                    x=label_width - 8,
+                    y=bar_y + bar_height / 2 + 4,
+                    limit=LABEL_CHARS,
                 )
             end = scale(value) if value is not None else zero
             bars.append(
@@ -288,9 +294,11 @@ def range_chart(
                 center = y + len(lines) * LINE_PX + 10
                 row_height = len(lines) * LINE_PX + 24
             else:
-                row_height = 34
+                row_height = _wide_row_height(label, LABEL_CHARS, 34)
                 center = y + row_height / 2
-                lines = _label_lines(label, narrow=False, x=label_width - 8, y=center + 4, limit=38)
+                lines = _label_lines(
+                    label, narrow=False, x=label_width - 8, y=center + 4, limit=LABEL_CHARS
+                )
             low_x = scale(low) if low is not None else None
             high_x = scale(high) if high is not None else low_x
             # Wide: the figures after the bar when they fit, otherwise before it.
@@ -347,6 +355,33 @@ def _range_display(low: Any, high: Any, unit: str) -> str:
     if high is None or high == "" or low == high:
         return format_value(low, unit)
     return f"{format_value(low, unit)}–{format_value(high, unit)}"
+
+
+def _label_box(mark: dict) -> tuple[float, float, float, float]:
+    """The left, right, top and bottom of a mark's label (baseline at text_y)."""
+    shift = {"start": 0, "middle": 0.5, "end": 1}[mark["text_anchor"]]
+    left = mark["text_x"] - shift * mark["text_width"]
+    return left, left + mark["text_width"], mark["text_y"] - 12, mark["text_y"] + 3
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _separate_labels(marks: list[dict], *, top: float, bottom: float) -> None:
+    """Move a label that would overlap one placed before it to the nearest free line above
+    or below its own (on a phone, close points' names otherwise print over each other)."""
+    placed: list[tuple] = []
+    for mark in sorted(marks, key=lambda mark: mark["text_y"]):
+        wanted = mark["text_y"]
+        offsets = [0] + [sign * step * LINE_PX for step in range(1, 8) for sign in (1, -1)]
+        for offset in offsets:
+            mark["text_y"] = min(max(wanted + offset, top), bottom)
+            if not any(_overlaps(_label_box(mark), other) for other in placed):
+                break
+        else:
+            mark["text_y"] = wanted
+        placed.append(_label_box(mark))
 
 
 @register.inclusion_tag("charts/scatter_chart.html")
@@ -406,8 +441,10 @@ def scatter_chart(
                     "text_x": round(text_x, 1),
                     "text_anchor": anchor,
                     "text_y": cy - 8,
+                    "text_width": text_width,
                 }
             )
+        _separate_labels(marks, top=top + 12, bottom=height - bottom - 4)
         return {
             "width": width,
             "marks": marks,
