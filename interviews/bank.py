@@ -3,24 +3,28 @@
 The published bank (a few hundred short rows at most) is content: it is read once per
 content version and kept in the cache (``config.sitewide.caching.cached_content``), so
 an edit shows at once. A request then reads only what is personal — the user's card
-states and bookmarks, two small queries — and, for a text search, the matching ids.
-Filtering and counting happen here, in Python, on that data.
+states, and their own questions with their bookmarks, two small queries — and, for a
+text search, the matching ids. Filtering and counting happen here, in Python, on that data.
+
+``practised_catalogue`` is the one set of questions every status and count covers (the
+bank, practice, progress and the home panel): the published bank and the user's own.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from careers.selectors import RoleRef, role_refs
 from config.sitewide.caching import cached_content, content_version
 
-from .models import Category, Difficulty, Question
-from .notebook import bookmarked_question_ids
+from .models import Bookmark, Category, Difficulty, Question
 from .search import ranked_ids
 from .status import Status, cards_for, status_of
 
@@ -42,24 +46,31 @@ class CatalogueQuestion(NamedTuple):
 
 
 class Catalogue(NamedTuple):
-    questions: tuple[CatalogueQuestion, ...]  # ordered by pk, as the bank lists them
+    # Ordered by pk, as the bank lists them (a user's own questions after the published ones).
+    questions: tuple[CatalogueQuestion, ...]
     roles: tuple[RoleRef, ...]  # every role, in the roles' own order
     version: int  # the content version it was read at
+    own_key: str = ""  # which of a user's own questions it holds; "" for the published bank
 
 
 def _build_catalogue(version: int) -> Catalogue:
+    # One row per question and role (role None for a question of no role): one query.
+    rows = Question.objects.published().order_by("pk").values_list(*_CATALOGUE_FIELDS, "roles")
+    fields: dict[int, tuple] = {}
     role_ids: dict[int, set[int]] = {}
-    links = Question.roles.through.objects.filter(question__is_published=True)
-    for question_id, role_id in links.values_list("question_id", "role_id"):
-        role_ids.setdefault(question_id, set()).add(role_id)
-    questions = _catalogue_questions(Question.objects.published(), role_ids)
+    for *question, role_id in rows:
+        fields[question[0]] = tuple(question)
+        if role_id is not None:
+            role_ids.setdefault(question[0], set()).add(role_id)
+    questions = _catalogue_questions(fields.values(), role_ids)
     return Catalogue(questions=questions, roles=role_refs(version=version), version=version)
 
 
 _CATALOGUE_FIELDS = ("pk", "prompt", "category", "difficulty", "from_guide")
 
 
-def _catalogue_questions(questions, role_ids: dict[int, set[int]]) -> tuple[CatalogueQuestion, ...]:
+def _catalogue_questions(rows, role_ids: dict[int, set[int]]) -> tuple[CatalogueQuestion, ...]:
+    """Catalogue entries from (pk, prompt, category, difficulty, from_guide) rows."""
     categories = dict(Category.choices)
     difficulties = dict(Difficulty.choices)
     return tuple(
@@ -74,16 +85,8 @@ def _catalogue_questions(questions, role_ids: dict[int, set[int]]) -> tuple[Cata
             role_ids=frozenset(role_ids.get(pk, ())),
             url=reverse("interviews:question", args=[pk]),
         )
-        for pk, prompt, category, difficulty, from_guide in questions.order_by("pk").values_list(
-            *_CATALOGUE_FIELDS
-        )
+        for pk, prompt, category, difficulty, from_guide in rows
     )
-
-
-def own_catalogue(*, user) -> tuple[CatalogueQuestion, ...]:
-    """The user's own questions, as the bank's catalogue lists questions (one query; none
-    for a visitor). Private, so never part of the shared catalogue."""
-    return _catalogue_questions(Question.objects.owned_by(user), {})
 
 
 def bank_catalogue(*, version: int | None = None) -> Catalogue:
@@ -92,6 +95,50 @@ def bank_catalogue(*, version: int | None = None) -> Catalogue:
     return cached_content(
         "interviews:bank-catalogue", lambda: _build_catalogue(version), version=version
     )
+
+
+class Shelf(NamedTuple):
+    """What the user keeps of the questions: their own (private) ones and their bookmarks."""
+
+    own: tuple[CatalogueQuestion, ...]
+    bookmarked: frozenset[int]
+
+
+def shelf_of(*, user) -> Shelf:
+    """The user's own questions and bookmarked ids, in one query (none for a visitor)."""
+    if not user.is_authenticated:
+        return Shelf(own=(), bookmarked=frozenset())
+    rows = (
+        Question.objects.annotate(
+            bookmarked=Exists(Bookmark.objects.for_user(user).filter(question=OuterRef("pk")))
+        )
+        .filter(Q(owner=user) | Q(bookmarked=True))
+        .order_by("pk")
+        .values_list(*_CATALOGUE_FIELDS, "owner_id", "bookmarked")
+    )
+    own, bookmarked = [], set()
+    for *fields, owner_id, is_bookmarked in rows:
+        if owner_id == user.pk:
+            own.append(fields)
+        if is_bookmarked:
+            bookmarked.add(fields[0])
+    return Shelf(own=_catalogue_questions(own, {}), bookmarked=frozenset(bookmarked))
+
+
+def practised_catalogue(
+    *, user, catalogue: Catalogue | None = None, shelf: Shelf | None = None
+) -> Catalogue:
+    """The questions the user practises, and that every status and count covers: the
+    published bank (kept per content version) and the user's own questions (one query,
+    unless the ``shelf`` is already read; none for a visitor)."""
+    catalogue = catalogue or bank_catalogue()
+    own = (shelf or shelf_of(user=user)).own
+    if not own:
+        return catalogue
+    # Own questions are only added and deleted, never edited: their ids say which they are.
+    ids = ",".join(str(question.pk) for question in own)
+    own_key = f"{user.pk}-{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    return catalogue._replace(questions=catalogue.questions + own, own_key=own_key)
 
 
 @dataclass(frozen=True)
@@ -136,18 +183,21 @@ def browse_bank(
     now: datetime,
     catalogue: Catalogue | None = None,
 ) -> BankPage:
-    """One page of published questions and, for each filter, how many each value would show.
+    """One page of the questions the user practises (the published bank, and their own
+    when signed in) and, for each filter, how many each value would show.
 
     A value's count applies every *other* filter, so it says what choosing it would give.
     At most three queries whatever the size of the bank or of the user's history (the
-    user's cards, bookmarks and a text search), plus the catalogue once per content change.
+    user's cards, their shelf and a text search), plus the catalogue once per content change.
     """
-    catalogue = catalogue or bank_catalogue()
     personal = user.is_authenticated
+    shelf = shelf_of(user=user)
+    catalogue = practised_catalogue(user=user, catalogue=catalogue, shelf=shelf)
     cards = cards_for(user=user)
-    bookmarks = bookmarked_question_ids(user=user) if personal else set()
+    bookmarks = shelf.bookmarked
     # A text search lists its matches best first (interviews/search.py ranks them).
-    ranked = ranked_ids(filters.text) if filters.text else None
+    practised = Question.objects.practised_by(user)
+    ranked = ranked_ids(filters.text, questions=practised) if filters.text else None
     matching = {pk: rank for rank, pk in enumerate(ranked)} if ranked is not None else None
     role_id = filters.role.pk if filters.role else None
     status_filter = filters.status if personal else ""

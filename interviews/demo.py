@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.db import connection, models, transaction
+from django.db import models, transaction
 
 from assessments.models import Answer, AnswerOption, Assessment, Dimension
 from assessments.questionnaire import load_questionnaire
@@ -96,36 +96,8 @@ def seed_demo(*, users: int, seed: int, now: datetime, batch_size: int = 1000) -
 
 
 def _insert(model: type[models.Model], rows: list[dict]) -> None:
-    """INSERT plain rows with executemany, skipping the ORM's per-value work.
-
-    bulk_create spends most of its time preparing each value; for the hundreds of
-    thousands of rows of a large demo that is the difference between seconds and minutes.
-    """
-    if not rows:
-        return
-    fields = [model._meta.get_field(name) for name in rows[0]]
-    adapters = []
-    for model_field in fields:
-        if isinstance(model_field, models.DateTimeField):
-            adapters.append(connection.ops.adapt_datetimefield_value)
-        elif isinstance(model_field, models.JSONField):
-            adapters.append(lambda value: connection.ops.adapt_json_value(value, None))
-        else:
-            adapters.append(None)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    table = connection.ops.quote_name(model._meta.db_table)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"
-    values = [
-        tuple(
-            adapt(value) if adapt else value
-            for adapt, value in zip(adapters, row.values(), strict=True)
-        )
-        for row in rows
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(values), 5000):
-            cursor.executemany(sql, values[start : start + 5000])
+    """Insert plain rows of field values in batches (no signals: demo rows are not content)."""
+    model.objects.bulk_create((model(**row) for row in rows), batch_size=2000)
 
 
 def _batches(items: Sequence, size: int) -> Iterator[Sequence]:

@@ -17,7 +17,8 @@ from careers.models import Role
 
 from . import scheduling
 from .models import Category, MockAnswer, MockInterview, Question
-from .practice import AnswerCheck, check_answer, seconds_between, suggested_seconds
+from .practice import AnswerCheck, check_answer
+from .timer import seconds_between, suggested_seconds
 
 ROUNDS_FILE = Path(__file__).resolve().parent / "data" / "mock_rounds.json"
 LOOP_SIZES = (4, 5, 6)  # the guide: "Most AI positions involve 4-6 interview rounds"

@@ -5,10 +5,6 @@ from __future__ import annotations
 from .models import Bookmark, Note, Question
 
 
-def bookmarked_question_ids(*, user) -> set[int]:
-    return set(Bookmark.objects.for_user(user).values_list("question_id", flat=True))
-
-
 def save_note(*, user, question: Question, body: str) -> Note | None:
     """Keep the draft; an emptied box deletes the note rather than storing blank text."""
     if not body.strip():

@@ -13,33 +13,15 @@ from typing import Any, NamedTuple
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
 
-from .bank import CatalogueQuestion, bank_catalogue, own_catalogue
-from .models import Category, Rating
+from .bank import practised_catalogue
+from .models import Rating
 from .progress import due_today_ids
 from .status import Status, cards_for, status_of
+from .timer import parse_started_at, seconds_between, suggested_seconds
 
 DEFAULT_SESSION_SIZE = 10
 # At most this many questions of one category in a row, when another category is on offer.
 MAX_IN_A_ROW = 2
-
-# Our own suggestion of how long a spoken answer should take (not the guide's figures):
-# design and story questions need room to structure, definitions should be brisk.
-SUGGESTED_MINUTES = {
-    Category.ALGORITHMS: 6,
-    Category.SYSTEM_DESIGN: 10,
-    Category.MODEL_EVALUATION: 5,
-    Category.DATA_PREPROCESSING: 5,
-    Category.DEBUGGING: 5,
-    Category.RECENT_TECHNIQUES: 5,
-    Category.EXPERIMENTATION: 5,
-    Category.BEHAVIOURAL: 4,
-    Category.ETHICS: 5,
-}
-
-
-def suggested_seconds(category: str) -> int:
-    return 60 * SUGGESTED_MINUTES.get(category, 5)
-
 
 # Other apps may know a target role the profile does not (e.g. the latest assessment's
 # recommended path); they register a function user -> RoleRef | None here.
@@ -75,13 +57,8 @@ def count_due(*, user, now: datetime) -> int:
     cards = cards_for(user=user)
     return sum(
         status_of(cards.get(question.pk), now=now) == Status.DUE
-        for question in practised_questions(user=user)
+        for question in practised_catalogue(user=user).questions
     )
-
-
-def practised_questions(*, user) -> list[CatalogueQuestion]:
-    """The published bank (kept per content version) and the user's own questions."""
-    return [*bank_catalogue().questions, *own_catalogue(user=user)]
 
 
 class Candidate(NamedTuple):
@@ -150,7 +127,7 @@ def build_queue(
     cards = cards_for(user=user)
     questions = [
         question
-        for question in practised_questions(user=user)
+        for question in practised_catalogue(user=user).questions
         if not categories or question.category in categories
     ]
     statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}
@@ -304,10 +281,9 @@ class PracticeSession:
         """When the current question was first shown; records ``now`` the first time."""
         current = self.current_id
         if len(self.shown) == 2 and self.shown[0] == current:
-            try:
-                return datetime.fromisoformat(self.shown[1])
-            except (TypeError, ValueError):
-                pass  # a damaged store: start the clock again
+            started = parse_started_at(self.shown[1], now=now)
+            if started is not None:
+                return started
         self.shown = [current, now.isoformat()]
         return now
 
@@ -360,5 +336,22 @@ def check_answer(
     return AnswerCheck(points=points, suggested=suggested, seconds=seconds, limit=limit)
 
 
-def seconds_between(start: datetime, end: datetime) -> int:
-    return max(0, round((end - start).total_seconds()))
+def timed_check(
+    *,
+    key_points: Sequence[str],
+    answer: str,
+    ticked: Sequence[int] | None,
+    category: str,
+    started_at: datetime | None,
+    now: datetime,
+) -> AnswerCheck:
+    """``check_answer`` with the timer: ``started_at`` is when the timer started (None when
+    it is off); the time taken is worked out here, on the server, never sent by the page."""
+    timed = started_at is not None
+    return check_answer(
+        key_points=key_points,
+        answer=answer,
+        ticked=ticked,
+        seconds=seconds_between(started_at, now) if timed else None,
+        limit=suggested_seconds(category) if timed else None,
+    )

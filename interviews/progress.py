@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from careers.selectors import RoleRef
 
-from .bank import Catalogue, CatalogueQuestion, bank_catalogue
+from .bank import Catalogue, CatalogueQuestion, bank_catalogue, practised_catalogue
 from .models import Category, Rating, ReviewLog
 from .status import Card, cards_for, is_due, is_mastered, is_new, practice_version
 
@@ -86,16 +86,26 @@ def due_today_ids(
     role: RoleRef | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[int]:
-    """The published questions due by the end of today (for one role, if given), most overdue
-    first: the questions category_progress counts as "due today", so a session of exactly
-    these is the one the home page's "Practise them" starts."""
+    """The questions the user practises (``practised_catalogue``) due by the end of today
+    (for one role, if given), most overdue first: the questions category_progress counts as
+    "due today", so a session of exactly these is the one the home page's "Practise them"
+    starts.
+
+    Only a question with a card can be due, and a card says whether its question is the
+    user's own, so the published ``catalogue`` is enough: own questions need no query here.
+    """
     cards = cards_for(user=user) if cards is None else cards
     end = end_of_today(now)
-    due = [
+    listed = {
         question.pk
         for question in (catalogue or bank_catalogue()).questions
-        if is_due(cards.get(question.pk), now=end)
-        and (role is None or role.pk in question.role_ids)
+        if role is None or role.pk in question.role_ids
+    }
+    # Own questions belong to no role.
+    due = [
+        pk
+        for pk, card in cards.items()
+        if is_due(card, now=end) and (pk in listed or (card.own and role is None))
     ]
     return sorted(due, key=lambda pk: (cards[pk].due, pk))
 
@@ -118,13 +128,13 @@ def category_progress(
     """New / learning / mastered per category (they add up to the total), and due today.
 
     Mastered means the scheduler last sent the question 21 or more days out; it stays
-    mastered when that day comes, and then it is also due. Counted here from the published
-    bank (cached per content version) and the user's cards: no aggregate query.
+    mastered when that day comes, and then it is also due. Counted here from the questions
+    the user practises (``practised_catalogue``) and their cards: no aggregate query.
     """
     cards = cards_for(user=user) if cards is None else cards
     end = end_of_today(now)
     counts: dict[str, Counter] = {}
-    for question in (catalogue or bank_catalogue()).questions:
+    for question in (catalogue or practised_catalogue(user=user)).questions:
         row = counts.setdefault(question.category, Counter())
         card = cards.get(question.pk)
         row["total"] += 1
@@ -210,12 +220,12 @@ def history_figures(
 
     Every rating writes its review log together with its card's next review count, and a
     fresh cycle moves the cards it restarts to their next cycle; so the user, their
-    practice version, the day and the published bank's version identify everything these
-    are worked out from.
+    practice version, the day, the published bank's version and which own questions the
+    user has identify everything these are worked out from.
     """
     today = _day(now)
     version = practice_version(cards)
-    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}"
+    key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{catalogue.own_key}"
     figures = cache.get(key, version=version)
     if figures is None:
         activity = read_activity(user=user, now=now, cards=cards)

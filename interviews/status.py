@@ -60,14 +60,25 @@ class Card(NamedTuple):
     review_count: int
     cycle: int
     cycle_started_at: datetime | None
+    # The question is one of the user's own; otherwise it is in the bank (a card can be
+    # made on no other question), so pages need not read the own questions to know.
+    own: bool = False
+
+
+_CARD_STATE_FIELDS = Card._fields[:-1]
 
 
 def cards_for(*, user) -> dict[int, Card]:
     """The user's cards by question id, in one query (an empty dict for a visitor)."""
     if not user.is_authenticated:
         return {}
-    rows = CardState.objects.for_user(user).values_list("question_id", *Card._fields)
-    return {question_id: Card(*values) for question_id, *values in rows}
+    rows = CardState.objects.for_user(user).values_list(
+        "question_id", *_CARD_STATE_FIELDS, "question__owner_id"
+    )
+    return {
+        question_id: Card(*values, own=owner_id is not None)
+        for question_id, *values, owner_id in rows
+    }
 
 
 def practice_version(cards: dict[int, Card]) -> int:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.bank, name="bank"),
     path("<int:pk>/", views.question_detail, name="question"),
     path("<int:pk>/rate/", views.rate, name="rate"),
+    path("<int:pk>/timer/", views.question_timer, name="question_timer"),
     path("<int:pk>/notes/", views.note, name="note"),
     path("<int:pk>/bookmark/", views.bookmark, name="bookmark"),
     path("practice/", views.practice, name="practice"),

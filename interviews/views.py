@@ -19,7 +19,7 @@ from config.sitewide.pages import render_page
 
 from . import progress as progress_rules
 from . import scheduling
-from .bank import bank_catalogue, browse_bank
+from .bank import bank_catalogue, browse_bank, practised_catalogue
 from .forms import (
     STAR_TEMPLATE,
     AnswerForm,
@@ -35,15 +35,14 @@ from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
 from .practice import (
     PracticeSession,
-    check_answer,
     count_due,
-    seconds_between,
     session_queue,
-    suggested_seconds,
     target_role_for,
+    timed_check,
 )
 from .search import suggest
 from .status import cards_for
+from .timer import QuestionTimers, suggested_seconds
 
 ALREADY_RECORDED = "That rating was already recorded, so it counts once."
 
@@ -93,12 +92,18 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     if request.user.is_authenticated:
         draft = _answer_start(question)
+        started_at = QuestionTimers.started_at(
+            request.session, question_id=question.pk, now=context["now"]
+        )
+        context["suggested_seconds"] = suggested_seconds(question.category)
+        context["started_at"] = started_at
+        context["limit"] = context["suggested_seconds"] if started_at else None
         if "note_form" not in context:
             context["note_form"] = AnswerForm(initial={"body": draft})
         if context["show"] and context.get("check") is None:
             ticks = CoveredForm(request.GET, key_point_count=len(question.key_point_list))
-            context["check"] = check_answer(
-                key_points=question.key_point_list, answer=draft, ticked=ticks.ticked()
+            context["check"] = _question_check(
+                request, question, answer=draft, ticked=ticks.ticked(), now=context["now"]
             )
         if "card_state" not in context and question.card_state is not None:
             context["card_state"] = CardState(
@@ -120,6 +125,27 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(request, "interviews/question.html", context, partial="answer-panel")
 
 
+def _question_check(request, question: Question, *, answer: str, ticked, now):
+    """The checklist for an answer on the question's page, timed if the user started the timer."""
+    return timed_check(
+        key_points=question.key_point_list,
+        answer=answer,
+        ticked=ticked,
+        category=question.category,
+        started_at=QuestionTimers.started_at(request.session, question_id=question.pk, now=now),
+        now=now,
+    )
+
+
+@login_required
+@require_POST
+def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start timing the answer to this question (the timer is off until asked for)."""
+    question = _question_for(request, pk)
+    QuestionTimers.start(request.session, question_id=question.pk, now=timezone.now())
+    return redirect(f"{question.get_absolute_url()}#notes")
+
+
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
@@ -129,7 +155,8 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     valid = form.is_valid()
     # The checklist is on the form, so what is not ticked was not covered.
     ticked = form.cleaned_data.get("covered")
-    check = check_answer(key_points=key_points, answer="", ticked=ticked or [])
+    now = timezone.now()
+    check = _question_check(request, question, answer="", ticked=ticked or [], now=now)
     suggesting = "suggest" in request.POST
     if suggesting or not valid:
         # "Update the suggestion" redraws the checklist; a bad rating says why. Nothing rated.
@@ -148,14 +175,17 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         user=request.user,
         question=question,
         rating=form.cleaned_data["rating"],
-        now=timezone.now(),
+        now=now,
         attempt=scheduling.Attempt(
             covered_points=check.covered_texts,
             key_point_total=len(key_points),
             suggested_rating=check.suggested,
+            seconds_taken=check.seconds,
         ),
         seen=form.cleaned_data["seen"],
     )
+    # The answer is rated: the next attempt starts its own timer, if the user wants one.
+    QuestionTimers.stop(request.session, question_id=question.pk)
     if not request.htmx:
         if not result.recorded:
             messages.info(request, ALREADY_RECORDED)
@@ -261,13 +291,13 @@ def _practice_check(request, session: PracticeSession, question: Question, *, ti
     """The checklist for the current question, timed from when it was first shown."""
     now = timezone.now()
     started = session.shown_at(now=now)
-    limit = suggested_seconds(question.category) if session.timed else None
-    return check_answer(
+    return timed_check(
         key_points=question.key_point_list,
         answer=_answer_start(question),
         ticked=ticked,
-        seconds=seconds_between(started, now) if session.timed else None,
-        limit=limit,
+        category=question.category,
+        started_at=started if session.timed else None,
+        now=now,
     )
 
 
@@ -414,7 +444,7 @@ def practice_end(request: HttpRequest) -> HttpResponse:
 def progress(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     cards = cards_for(user=request.user)
-    catalogue = bank_catalogue()
+    catalogue = practised_catalogue(user=request.user)
     history = progress_rules.history_figures(
         user=request.user, now=now, cards=cards, catalogue=catalogue
     )

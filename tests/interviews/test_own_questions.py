@@ -119,3 +119,46 @@ def test_it_keeps_own_questions_out_of_the_staff_admin(client, alice, db):
 
     assert mine.prompt not in listing
     assert change.status_code == 302  # the admin's "does not exist" redirect
+
+
+def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
+    alice_client, alice, question_factory
+):
+    """The progress page, the bank, the home panel and practice read one set of questions:
+    the published bank and the user's own."""
+    published = question_factory(category="behavioural")
+    mine = own(alice)
+    week_ago = timezone.now() - timezone.timedelta(days=7)
+    for question in (published, mine):
+        scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=week_ago)
+
+    progress_page = alice_client.get(reverse("interviews:progress")).context
+    (behavioural,) = [row for row in progress_page["categories"] if row.category == "behavioural"]
+    bank = alice_client.get(reverse("interviews:bank"), {"status": "due"}).content.decode()
+    home = alice_client.get(reverse("careers:home")).content.decode()
+
+    assert progress_page["due_today"] == behavioural.due_today == behavioural.total == 2
+    assert mine.prompt in bank and "Due for review (2)" in bank
+    assert 'data-figure="due-today">2<' in home
+    assert practice.count_due(user=alice, now=timezone.now()) == 2
+    response = alice_client.post(reverse("interviews:practice"), {"due_today": "1", "size": "10"})
+    assert response.status_code == 302
+    served = practice.PracticeSession.from_store(alice_client.session).question_ids
+    assert sorted(served) == sorted([published.pk, mine.pk])
+
+
+def test_the_progress_page_counts_an_own_question_as_soon_as_it_is_added_or_deleted(
+    alice_client, alice, question_factory
+):
+    question_factory(category="behavioural")
+    progress_url = reverse("interviews:progress")
+
+    def new_behavioural():
+        rows = alice_client.get(progress_url).context["categories"]
+        return sum(row.new for row in rows if row.category == "behavioural")
+
+    assert new_behavioural() == 1
+    mine = own(alice)
+    assert new_behavioural() == 2
+    alice_client.post(reverse("interviews:own_question_delete", args=[mine.pk]))
+    assert new_behavioural() == 1
