@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from assessments.models import Certification, MilestoneTick
+from assessments.results import next_milestone, read_result_page
 
 DEVELOPER = {"prog-experience": 4, "prog-python": 3, "math-statistics": 1}
 
@@ -165,3 +167,16 @@ def test_a_rejected_tick_opens_its_disclosure_with_the_message(alice_client, dev
     content = response.content.decode()
     assert '<details class="tick" open>' in content
     assert content.count('<details class="tick" open>') == 1
+
+
+def test_the_next_milestone_skips_an_exam_retired_since(alice_client, developer):
+    plan = developer.result["paths"][0]["plan"]
+    before_exam = [m["key"] for m in plan[: [m["key"] for m in plan].index(EXAM)]]
+    for key in before_exam:
+        tick(alice_client, developer, key, done="1", evidence="https://example.com/done")
+    page = read_result_page(assessment=developer, today=timezone.localdate())
+    assert next_milestone(page)["key"] == EXAM
+    retire_the_exam()
+    page = read_result_page(assessment=developer, today=timezone.localdate())
+    following = plan[len(before_exam) + 1]["key"]
+    assert next_milestone(page)["key"] == following
