@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 
 from careers.content_admin import KeepUsersDataAdmin
+from config.sitewide.caching import bump_content_version
 
 from .models import (
     AnswerOption,
@@ -146,6 +147,9 @@ class CertificationAdmin(KeepUsersDataAdmin):
                 successor=form.cleaned_data["successor"],
                 checked_on=datetime.date.today(),
             )
+            # update() sends no save signal: bump the content version so plans and saved
+            # results stop offering the retired credential at once.
+            bump_content_version()
             self.message_user(request, f"{count} certification(s) retired.", messages.SUCCESS)
             return None
         context = {

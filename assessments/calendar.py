@@ -1,4 +1,4 @@
-"""A plan as an iCalendar file: one all-day event per milestone, over the days it runs."""
+"""A plan as an iCalendar file: one all-day event per milestone still to take, over its days."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def plan_calendar(
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Plan: {path_name}")
     for step in progress.steps:
+        if step["withdrawn"]:
+            # An exam that can no longer be earned is not something to put in a diary.
+            continue
         event = Event()
         event.add("uid", f"{uid_prefix}-{step['key']}@ai-careers-compass")
         event.add("dtstamp", now)

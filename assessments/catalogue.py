@@ -7,12 +7,14 @@ completing an assessment costs no more queries however many skills and resources
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from config.sitewide.caching import cached_content
 
@@ -150,6 +152,34 @@ def credential_row(certification: Certification) -> dict[str, Any]:
             else None
         ),
     }
+
+
+def credentials_now(slugs: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The named credentials' rows as they stand today, by slug, in one query: a saved result
+    shows these, not the rows it stored, since staff may have retired one since."""
+    slugs = set(slugs)
+    if not slugs:
+        return {}
+    rows = Certification.objects.filter(slug__in=slugs).select_related("successor", "alternative")
+    return {certification.slug: credential_row(certification) for certification in rows}
+
+
+def why_unavailable(row: Mapping[str, Any] | None) -> str:
+    """Why a credential cannot be earned today, in the user's words; "" when it can.
+
+    The one rule for saved plans: a step naming such a credential is flagged, never offered.
+    """
+    if row is None:
+        return "No longer in our catalogue: check the provider's own page before booking it."
+    replacement = row["replacement"]
+    if row["status"] == Certification.Status.RETIRED:
+        retired_on = datetime.date.fromisoformat(row["retired_on"])
+        instead = f" — take {replacement['name']} instead" if replacement else ""
+        return f"Retired on {date_format(retired_on, 'j F Y')}{instead}."
+    if row["status"] == Certification.Status.NOT_CONFIRMED:
+        instead = f" — the nearest we could confirm: {replacement['name']}" if replacement else ""
+        return f"Not confirmed on the provider's own pages{instead}."
+    return ""
 
 
 def _exam(guide: Certification) -> plan.ExamToSit | None:

@@ -485,7 +485,8 @@ def result_page(
         return page
     if page.alternatives and is_near_tie(page.recommended, page.alternatives[0]):
         page.choice = differences(page.recommended, page.alternatives[0])
-    path = page.recommended
+    now = catalogue.credentials_now(_credentials_named(page.recommended))
+    page.recommended = path = with_credentials_now(page.recommended, now)
     required = {item["dimension"]: item["required"] for item in path["requirements"]}
     page.chart_series = ["Your score", f"{path['name']} requirement"]
     page.chart_rows = [
@@ -495,8 +496,37 @@ def result_page(
         }
         for dimension in result["dimensions"]
     ]
-    page.progress = plan_progress(result=result, path=path, ticks=ticks, today=today)
+    page.progress = plan_progress(
+        result=result, path=path, ticks=ticks, today=today, credentials=now
+    )
     return page
+
+
+EXAM_PREFIX = "exam-"
+
+
+def _credentials_named(path: dict[str, Any]) -> set[str]:
+    """The slugs of the credentials a saved path lists or schedules as an exam."""
+    listed = {row["slug"] for row in path["certifications"]}
+    return listed | {
+        milestone["key"].removeprefix(EXAM_PREFIX)
+        for milestone in path["plan"]
+        if milestone["kind"] == "exam"
+    }
+
+
+def with_credentials_now(
+    path: dict[str, Any], credentials: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """A saved path whose credentials read as they stand today (retired since, perhaps), each
+    still marked met or not as the user said when they took the assessment."""
+    return {
+        **path,
+        "certifications": [
+            {**row, **credentials.get(row["slug"], {}), "met": row.get("met", False)}
+            for row in path["certifications"]
+        ],
+    }
 
 
 def is_near_tie(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -557,12 +587,21 @@ def plan_progress(
     path: dict[str, Any],
     ticks: Mapping[tuple[str, str], str],
     today: datetime.date,
+    credentials: Mapping[str, Mapping[str, Any]],
 ) -> PlanProgress:
-    """The plan of one path of a result, dated from the day the assessment was completed."""
+    """The plan of one path of a result, dated from the day the assessment was completed.
+
+    An exam whose credential ``credentials`` (today's) no longer offers stays in place with why
+    (``withdrawn``), but is not a step: it is left out of the counts, the hours and the finish.
+    """
     started_on = datetime.date.fromisoformat(result["started_on"])
     weekly_hours = result.get("weekly_study_hours") or ASSUMED_WEEKLY_HOURS
     steps = []
     for milestone in path["plan"]:
+        withdrawn = ""
+        if milestone["kind"] == "exam":
+            slug = milestone["key"].removeprefix(EXAM_PREFIX)
+            withdrawn = catalogue.why_unavailable(credentials.get(slug))
         # Snapshots from before milestones had hours and months carry only "month".
         start = milestone.get("start_month", milestone["month"])
         end = milestone.get("end_month", start)
@@ -576,15 +615,17 @@ def plan_progress(
                 "ends_on": plan.add_months(started_on, end) - datetime.timedelta(days=1),
                 "done": key in ticks,
                 "evidence": ticks.get(key, ""),
+                "withdrawn": withdrawn,
             }
         )
-    done_hours = sum(step.get("hours", 0) for step in steps if step["done"])
-    total_hours = sum(step.get("hours", 0) for step in steps)
-    months = max((step["end_month"] for step in steps), default=0)
+    to_take = [step for step in steps if not step["withdrawn"]]
+    done_hours = sum(step.get("hours", 0) for step in to_take if step["done"])
+    total_hours = sum(step.get("hours", 0) for step in to_take)
+    months = max((step["end_month"] for step in to_take), default=0)
     return PlanProgress(
         steps=steps,
-        done=sum(step["done"] for step in steps),
-        total=len(steps),
+        done=sum(step["done"] for step in to_take),
+        total=len(to_take),
         done_hours=done_hours,
         total_hours=total_hours,
         # The last day of the last month of study.
@@ -595,27 +636,40 @@ def plan_progress(
             weekly_hours=weekly_hours,
             done_hours=done_hours,
             remaining_hours=total_hours - done_hours,
-            done_count=sum(step["done"] for step in steps),
+            done_count=sum(step["done"] for step in to_take),
         ),
     )
 
 
 def read_result_page(*, assessment: Assessment, today: datetime.date) -> ResultPage:
-    """result_page() with the user's dismissals and ticks read from the database, for the
-    home page's plan panel, so its figures are the result page's."""
-    ticks = assessment.ticks.values_list("path_slug", "milestone_key", "evidence")
-    return result_page(
-        assessment=assessment,
-        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
-        ticks={(path, key): evidence for path, key, evidence in ticks},
-        today=today,
+    """result_page() with the user's dismissals and ticks read from the database (one query),
+    for the result, plan and home pages alike, so their figures agree."""
+    ticks = MilestoneTick.objects.filter(assessment=assessment).annotate(
+        kind=Value("tick"), key=F("milestone_key"), text=F("evidence")
     )
+    dismissals = PathDismissal.objects.filter(assessment=assessment).annotate(
+        kind=Value("dismissal"), key=Value(""), text=F("reason")
+    )
+    fields = ("kind", "path_slug", "key", "text")
+    both = (
+        ticks.order_by()
+        .values_list(*fields)
+        .union(dismissals.order_by().values_list(*fields), all=True)
+    )
+    ticked: dict[tuple[str, str], str] = {}
+    dismissed: dict[str, str] = {}
+    for kind, path_slug, key, text in both:
+        if kind == "tick":
+            ticked[(path_slug, key)] = text
+        else:
+            dismissed[path_slug] = text
+    return result_page(assessment=assessment, dismissals=dismissed, ticks=ticked, today=today)
 
 
 def next_milestone(page: ResultPage) -> dict[str, Any] | None:
     """The plan's first milestone not yet done, in the plan's order."""
     steps = page.progress.steps if page.progress else []
-    return next((step for step in steps if not step["done"]), None)
+    return next((step for step in steps if not step["done"] and not step["withdrawn"]), None)
 
 
 # --- What the user does with a result --------------------------------------------------------

@@ -40,8 +40,8 @@ from .results import (
     dismiss_path,
     find_path,
     make_target_role,
+    read_result_page,
     restore_path,
-    result_page,
     set_milestone_done,
 )
 from .visitors import start_visitor_assessment, visitor_ids
@@ -278,12 +278,7 @@ def _render_result(
     extra: dict | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    page = result_page(
-        assessment=assessment,
-        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
-        ticks=_ticks(assessment),
-        today=timezone.localdate(),
-    )
+    page = read_result_page(assessment=assessment, today=timezone.localdate())
     target_role = (
         Profile.objects.filter(user=request.user)
         .values_list("target_role__slug", flat=True)
@@ -299,12 +294,6 @@ def _render_result(
         **(extra or {}),
     }
     return render_page(request, "assessments/result.html", context, partial=partial, status=status)
-
-
-def _ticks(assessment: Assessment) -> dict[tuple[str, str], str]:
-    """(path, milestone) -> what the user said they made, for every ticked milestone."""
-    rows = assessment.ticks.values_list("path_slug", "milestone_key", "evidence")
-    return {(path, key): evidence for path, key, evidence in rows}
 
 
 def _path_in_result(assessment: Assessment, form) -> dict:
@@ -377,12 +366,7 @@ def tick(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _plan_page(request: HttpRequest, pk: int) -> tuple[Assessment, ResultPage]:
     assessment = _completed_or_404(request, pk)
-    page = result_page(
-        assessment=assessment,
-        dismissals=dict(assessment.dismissals.values_list("path_slug", "reason")),
-        ticks=_ticks(assessment),
-        today=timezone.localdate(),
-    )
+    page = read_result_page(assessment=assessment, today=timezone.localdate())
     if page.recommended is None:
         raise Http404("Every path of this result is set aside, so there is no plan.")
     return assessment, page

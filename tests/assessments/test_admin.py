@@ -93,8 +93,8 @@ def test_it_shows_superusers_counts_but_never_the_answers(admin_client, alice, t
 @pytest.mark.parametrize(
     "query,shown,hidden",
     [
-        ("status__exact=retired", "AWS ML Specialty", "Google Professional ML Engineer"),
-        ("status__exact=not-confirmed", "Partnership on AI certification", "AWS ML Specialty"),
+        ("status__exact=active", "Google Professional ML Engineer", "AWS ML Specialty"),
+        ("status__exact=not-confirmed", "AWS ML Specialty", "Google Professional ML Engineer"),
         ("kind__exact=course", "IBM AI Engineering", "AWS ML Specialty"),
     ],
 )
@@ -146,10 +146,41 @@ def test_it_shows_which_plans_change_before_retiring_a_certification(
     )
 
 
+def test_a_retirement_in_admin_shows_at_once_on_saved_plans(editor_client, alice, take_assessment):
+    from django.test import Client
+
+    from assessments.models import Certification
+
+    saved = take_assessment(
+        alice,
+        background="developer",
+        answers={"prog-experience": 4},
+        interested=["machine-learning-engineer"],
+    )
+    owner = Client()
+    owner.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    result = reverse("assessments:result", args=[saved.pk])
+    assert 'id="tick-exam-aws-ml-engineer-associate"' in owner.get(result).content.decode()
+    exam = Certification.objects.get(slug="aws-ml-engineer-associate")
+    editor_client.post(
+        reverse("admin:assessments_certification_changelist"),
+        {
+            "action": "retire",
+            "_selected_action": [exam.pk],
+            "apply": "1",
+            "retired_on": "2027-01-31",
+            "successor": Certification.objects.get(slug="google-professional-ml-engineer").pk,
+        },
+    )
+    content = owner.get(result).content.decode()
+    assert "Retired on 31 January 2027 — take Google Professional ML Engineer instead." in content
+    assert 'id="tick-exam-aws-ml-engineer-associate"' not in content
+
+
 def test_it_refuses_to_retire_without_a_date(editor_client):
     from assessments.models import Certification
 
-    exam = Certification.objects.get(slug="aws-ai-practitioner")
+    exam = Certification.objects.get(slug="google-professional-ml-engineer")
     response = editor_client.post(
         reverse("admin:assessments_certification_changelist"),
         {"action": "retire", "_selected_action": [exam.pk], "apply": "1", "retired_on": "soon"},

@@ -1,10 +1,14 @@
 """The plan on the result page, ticking with a deliverable, the calendar and the print page."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
-from assessments.models import MilestoneTick
+from assessments.models import Certification, MilestoneTick
+from assessments.results import next_milestone, read_result_page
 
 DEVELOPER = {"prog-experience": 4, "prog-python": 3, "math-statistics": 1}
 
@@ -33,7 +37,9 @@ def test_it_shows_each_milestone_with_its_resources_hours_and_deliverable(alice_
     assert f'href="{first["resources"][0]["url"]}"' in content
     assert f"{first['hours']} hours" in content
     assert first["deliverable"] in content
-    assert "Retired 2026-03-31" in content and "Not confirmed" not in content
+    # The guide's AWS ML Specialty could not be confirmed on AWS's pages: said plainly.
+    assert "Not confirmed" in content
+    assert "The nearest we could confirm: <strong>AWS Certified Machine Learning" in content
 
 
 def test_ticking_asks_for_the_deliverable(alice_client, developer):
@@ -96,3 +102,81 @@ def test_an_unfinished_assessment_has_no_plan_to_download(
 ):
     unfinished = take_assessment(alice, complete=False)
     assert alice_client.get(url(unfinished, name)).status_code == 404
+
+
+EXAM = "exam-aws-ml-engineer-associate"
+
+
+def retire_the_exam():
+    """Staff retire the exam a saved plan schedules, after the plan was saved."""
+    exam = Certification.objects.get(slug="aws-ml-engineer-associate")
+    exam.status, exam.retired_on = "retired", datetime.date(2027, 1, 31)
+    exam.successor = Certification.objects.get(slug="google-professional-ml-engineer")
+    exam.save()
+
+
+def test_a_saved_plan_flags_an_exam_retired_since_and_no_longer_offers_it(alice_client, developer):
+    plan = developer.result["paths"][0]["plan"]
+    exam = next(m for m in plan if m["key"] == EXAM)
+    before = alice_client.get(url(developer, "result")).context["page"].progress
+    retire_the_exam()
+    response = alice_client.get(url(developer, "result"))
+    content = response.content.decode()
+    flag = "Retired on 31 January 2027 — take Google Professional ML Engineer instead."
+    assert flag in content
+    assert f'id="tick-{EXAM}"' not in content  # nothing to tick: it is not a step any more
+    progress = response.context["page"].progress
+    assert (progress.total, progress.total_hours) == (
+        before.total - 1,
+        before.total_hours - exam["hours"],
+    )
+    # The saved snapshot itself is left as it was.
+    developer.refresh_from_db()
+    assert any(m["key"] == EXAM for m in developer.result["paths"][0]["plan"])
+    events = Calendar.from_ical(alice_client.get(url(developer, "plan_calendar")).content)
+    summaries = [str(event["SUMMARY"]) for event in events.walk("VEVENT")]
+    assert exam["title"] not in summaries
+    assert len(summaries) == len(plan) - 1
+    assert flag in alice_client.get(url(developer, "plan_print")).content.decode()
+
+
+def test_a_saved_plan_flags_an_exam_staff_could_no_longer_confirm(alice_client, developer):
+    exam = Certification.objects.get(slug="aws-ml-engineer-associate")
+    exam.status = "not-confirmed"
+    exam.save()
+    content = alice_client.get(url(developer, "result")).content.decode()
+    assert "Not confirmed on the provider&#x27;s own pages." in content
+    assert f'id="tick-{EXAM}"' not in content
+
+
+def test_each_milestone_has_one_quiet_tick_that_opens_for_the_deliverable(alice_client, developer):
+    content = alice_client.get(url(developer, "result")).content.decode()
+    steps = len(developer.result["paths"][0]["plan"])
+    # A closed disclosure per milestone, no row of loud buttons.
+    assert content.count('<details class="tick">') == steps
+    assert content.count("Done? Add what you made") == steps
+    assert 'class="button-small" id="tick-' not in content
+    tick(alice_client, developer, "portfolio", done="1", evidence="https://github.com/me/model")
+    content = alice_client.get(url(developer, "result")).content.decode()
+    assert content.count('<details class="tick">') == steps - 1
+    assert 'class="button-link" id="tick-portfolio">Mark as not done' in content
+
+
+def test_a_rejected_tick_opens_its_disclosure_with_the_message(alice_client, developer):
+    response = tick(alice_client, developer, "portfolio", done="1", evidence="   ")
+    content = response.content.decode()
+    assert '<details class="tick" open>' in content
+    assert content.count('<details class="tick" open>') == 1
+
+
+def test_the_next_milestone_skips_an_exam_retired_since(alice_client, developer):
+    plan = developer.result["paths"][0]["plan"]
+    before_exam = [m["key"] for m in plan[: [m["key"] for m in plan].index(EXAM)]]
+    for key in before_exam:
+        tick(alice_client, developer, key, done="1", evidence="https://example.com/done")
+    page = read_result_page(assessment=developer, today=timezone.localdate())
+    assert next_milestone(page)["key"] == EXAM
+    retire_the_exam()
+    page = read_result_page(assessment=developer, today=timezone.localdate())
+    following = plan[len(before_exam) + 1]["key"]
+    assert next_milestone(page)["key"] == following

@@ -54,6 +54,15 @@ def test_a_visitor_takes_it_to_a_result_that_offers_to_keep_it(client, step_post
     assert "my target role" not in content  # account actions wait for the account
 
 
+def test_a_visitor_sees_the_plan_without_ticks_they_could_not_keep(client, step_post_data):
+    assessment = take_as_visitor(client, step_post_data)
+    content = client.get(reverse("assessments:result", args=[assessment.pk])).content.decode()
+    assert 'id="plan"' in content and "Learn with" in content
+    assert "Mark as done" not in content and "Done? Add what you made" not in content
+    assert 'class="tick-form"' not in content
+    assert "Sign up to keep this plan and track your progress" in content
+
+
 def test_another_browser_cannot_reach_a_visitors_assessment(client, step_post_data):
     assessment = take_as_visitor(client, step_post_data)
     stranger = Client()

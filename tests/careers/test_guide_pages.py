@@ -26,6 +26,22 @@ def test_home_headlines_follow_staff_edits(client, guide):
     assert "61%" in content
 
 
+def test_a_member_sees_a_staff_edit_of_a_headline_at_once(alice_client, guide):
+    home = reverse("careers:home")
+    assert "45,200" in alice_client.get(home).content.decode()  # the figures are now cached
+
+    role = Role.objects.get(slug="machine-learning-engineer")
+    role.active_postings = 46_100
+    role.save()
+    fact = MarketFact.objects.get(slug="remote-share")
+    fact.value_min = fact.value_max = 58
+    fact.save()
+
+    content = alice_client.get(home).content.decode()
+    assert "46,100" in content and "45,200" not in content
+    assert "58%" in content
+
+
 def test_home_copes_with_no_content(client, db):
     response = client.get(reverse("careers:home"))
     assert response.status_code == 200

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from tests.e2e.browser import SCHEMES, WIDTHS, new_page
@@ -57,6 +59,34 @@ def test_it_fits_charts_tables_and_header_into_the_width(spec, scheme, width, lo
     assert layout.tables_too_wide == [], f"{spec.name} at {width}px: tables wider than their box"
     assert layout.page_width <= width, f"{spec.name} is {layout.page_width}px wide at {width}px"
     assert layout.header_height <= HEADER_MAX_PX, f"header {layout.header_height}px at {width}px"
+
+
+TABLE_ROLES = ("table", "row", "columnheader", "rowheader", "cell")
+
+
+def table_roles(page) -> Counter:
+    """How many of each table role the browser's accessibility tree (what a screen reader
+    is given) holds for the page."""
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    roles = (node["role"]["value"] for node in nodes if not node.get("ignored"))
+    return Counter(role for role in roles if role in TABLE_ROLES)
+
+
+@pytest.mark.parametrize("spec", layout_specs(), ids=lambda spec: spec.name)
+def test_a_phones_stacked_tables_keep_their_rows_headers_and_cells_for_screen_readers(spec, loaded):
+    page = loaded(spec)
+    page.set_viewport_size(WIDTHS[1280])
+    wide = table_roles(page)
+    page.set_viewport_size(WIDTHS[360])
+
+    assert table_roles(page) == wide
+    if page.locator("main table").count():
+        assert wide["table"] >= page.locator("main table").count()
+        assert wide["columnheader"] and wide["cell"]
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])

@@ -25,6 +25,9 @@ def test_it_ticks_a_milestone_with_what_was_made_and_undoes_it(
     plan = page.locator("#plan")
     first = plan.locator(".milestone").first
     expect(first.locator(".resources a").first).to_have_attribute("href", re.compile(r"^https?://"))
+    # The tick is a quiet disclosure: it opens to ask for what was made.
+    expect(first.get_by_label("What you made")).to_be_hidden()
+    first.locator("summary", has_text="Done? Add what you made").click()
     first.get_by_label("What you made").fill("https://github.com/me/notebook")
     first.get_by_role("button", name="Mark as done").click()
 
