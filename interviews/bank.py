@@ -197,7 +197,11 @@ def browse_bank(
     bookmarks = shelf.bookmarked
     # A text search lists its matches best first (interviews/search.py ranks them).
     practised = Question.objects.practised_by(user)
-    ranked = ranked_ids(filters.text, questions=practised) if filters.text else None
+    ranked = (
+        ranked_ids(filters.text, questions=practised, version=catalogue.version)
+        if filters.text
+        else None
+    )
     matching = {pk: rank for rank, pk in enumerate(ranked)} if ranked is not None else None
     role_id = filters.role.pk if filters.role else None
     status_filter = filters.status if personal else ""

@@ -18,6 +18,8 @@ from operator import or_
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 
+from config.sitewide.caching import cached_content
+
 from .models import Category, Question, SearchAlias
 
 # The weights of the fields: a word in the prompt says most about what a question asks.
@@ -57,10 +59,20 @@ def _contains(words: set[str], phrase: Sequence[str]) -> bool:
     )
 
 
+def alias_pairs(*, version: int | None = None) -> tuple[tuple[str, str], ...]:
+    """Staff's aliases as (term, means), read once per content version (``version``: the
+    one the request already read, which saves reading it again)."""
+    return cached_content(
+        "interviews:search-aliases",
+        lambda: tuple(SearchAlias.objects.values_list("term", "means")),
+        version=version,
+    )
+
+
 def expand(text: str, aliases: Iterable[tuple[str, str]] | None = None) -> list[str]:
     """The search text and, for every alias it mentions, the alias's other wording."""
     if aliases is None:
-        aliases = SearchAlias.objects.values_list("term", "means")
+        aliases = alias_pairs()
     said = _word_set(text)
     phrases = [text]
     for term, means in aliases:
@@ -70,10 +82,10 @@ def expand(text: str, aliases: Iterable[tuple[str, str]] | None = None) -> list[
     return phrases
 
 
-def ranked_ids(text: str, *, questions=None) -> list[int]:
+def ranked_ids(text: str, *, questions=None, version: int | None = None) -> list[int]:
     """Ids of the questions matching the text (or an alias of it), best match first."""
     questions = Question.objects.published() if questions is None else questions
-    phrases = [phrase for phrase in expand(text) if words_of(phrase)]
+    phrases = [phrase for phrase in expand(text, alias_pairs(version=version)) if words_of(phrase)]
     if not phrases:
         return []
     if connection.vendor == "postgresql":
@@ -123,10 +135,10 @@ class Suggestions:
     categories: list[tuple[str, str]]  # (value, label)
 
 
-def suggest(text: str, *, vocabulary: Iterable[str]) -> Suggestions:
+def suggest(text: str, *, vocabulary: Iterable[str], version: int | None = None) -> Suggestions:
     """Words of the bank (and alias terms) spelled close to the search's words, and the
     categories whose names come close; every category when nothing does."""
-    aliases = list(SearchAlias.objects.values_list("term", "means"))
+    aliases = alias_pairs(version=version)
     known = {word for line in vocabulary for word in _word_set(line) if len(word) > 2}
     known.update(term.lower() for term, _ in aliases)
     terms: list[str] = []

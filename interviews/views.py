@@ -84,7 +84,7 @@ def bank(request: HttpRequest) -> HttpResponse:
     text = form.filters().text
     if text and not result.page.paginator.count:
         prompts = (question.prompt for question in catalogue.questions)
-        context["suggestions"] = suggest(text, vocabulary=prompts)
+        context["suggestions"] = suggest(text, vocabulary=prompts, version=catalogue.version)
     return render_page(request, "interviews/bank.html", context, partial="bank")
 
 

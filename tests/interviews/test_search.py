@@ -93,3 +93,22 @@ def test_postgres_searches_with_the_full_text_index(aliases, bank):
         cursor.execute("SET enable_indexscan = off")
     plan = Question.objects.annotate(search=SEARCH_VECTOR).filter(search="rag").explain()
     assert "question_search" in plan
+
+
+def test_a_new_alias_finds_at_once(alice_client, aliases, bank):
+    assert "large language model" not in alice_client.get(URL, {"q": "GenAI"}).content.decode()
+
+    SearchAlias.objects.create(term="GenAI", means="large language model")
+
+    assert "large language model" in alice_client.get(URL, {"q": "GenAI"}).content.decode()
+
+
+def test_a_signed_in_search_reads_the_aliases_once_per_content_version(
+    alice_client, aliases, bank, django_assert_max_num_queries
+):
+    alice_client.get(URL, {"q": "RAG"})
+
+    # Session, user, content version, the user's cards and shelf, and the ranking itself.
+    with django_assert_max_num_queries(6):
+        response = alice_client.get(URL, {"q": "LLM"})
+    assert escape(bank["llm"].prompt) in response.content.decode()
