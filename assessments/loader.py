@@ -167,6 +167,7 @@ def _load_skills(
             role=roles[entry["role"]],
             skill=skills[link["skill"]],
             core=link["core"],
+            capstone=link["capstone"],
             sort_order=order,
         )
         for entry in data["roles"]

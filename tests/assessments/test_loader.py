@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from assessments.loader import read_data
 from assessments.models import (
     AnswerOption,
     Certification,
@@ -12,6 +13,7 @@ from assessments.models import (
     Prerequisite,
     Question,
     RequirementLevel,
+    RoleSkill,
     TransitionPath,
 )
 
@@ -117,6 +119,22 @@ def test_it_shares_a_certification_between_paths_when_it_serves_several(guide):
         "developer-to-ml-engineer",
         "sales-to-ai-solutions-architect",
     }
+
+
+def test_it_loads_each_roles_skills_with_their_core_and_capstone_flags(guide):
+    expected = {
+        (entry["role"], link["skill"]): (link["core"], link["capstone"])
+        for entry in read_data("skills")["roles"]
+        for link in entry["skills"]
+    }
+    loaded = {
+        (role, skill): (core, capstone)
+        for role, skill, core, capstone in RoleSkill.objects.values_list(
+            "role__slug", "skill__slug", "core", "capstone"
+        )
+    }
+    assert loaded == expected
+    assert any(capstone for _, capstone in loaded.values())
 
 
 def test_it_is_idempotent_and_leaves_staff_edits_alone(guide):

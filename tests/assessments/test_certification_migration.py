@@ -1,0 +1,194 @@
+"""assessments migration 0007: the certifications rechecked on 2026-12-01 reach existing rows."""
+
+import datetime
+import importlib
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from assessments.loader import read_data
+from assessments.models import Certification, RoleSkill, Skill, TransitionPath
+from config.sitewide.models import ContentVersion
+
+migration = importlib.import_module(
+    "assessments.migrations.0007_confirm_certifications_from_providers"
+)
+BEFORE = ("assessments", "0006_keep_users_data")
+AFTER = ("assessments", "0007_confirm_certifications_from_providers")
+# What the loader leaves in a field the data file does not give.
+UNSET = {"retired_on": None, "status_note": "", "official_url": "", "cost_usd": None}
+FIELDS = ("status", "retired_on", "status_note", "official_url", "source_url", "checked_on")
+FIELDS += ("cost_usd", "successor", "alternative")
+
+
+def certifications_in_database():
+    rows = Certification.objects.select_related("successor", "alternative")
+    return {
+        row.slug: {
+            **{field: getattr(row, field) for field in FIELDS},
+            "retired_on": row.retired_on and row.retired_on.isoformat(),
+            "checked_on": row.checked_on.isoformat(),
+            "successor": row.successor and row.successor.slug,
+            "alternative": row.alternative and row.alternative.slug,
+        }
+        for row in rows
+    }
+
+
+def certifications_in_data_file():
+    return {
+        item["slug"]: {field: item.get(field, UNSET.get(field)) for field in FIELDS}
+        for item in read_data("certifications")
+    }
+
+
+def skill_order(role):
+    links = RoleSkill.objects.filter(role__slug=role).order_by("sort_order", "pk")
+    return list(links.values_list("skill__slug", flat=True))
+
+
+def skill_order_in_data_file(role):
+    entry = next(entry for entry in read_data("skills")["roles"] if entry["role"] == role)
+    return [link["skill"] for link in entry["skills"]]
+
+
+def plan_texts():
+    deliverable = Skill.objects.get(slug="ai-product-management").deliverable
+    path = TransitionPath.objects.get(slug="business-to-ai-product-manager")
+    return deliverable, path.portfolio_project
+
+
+def plan_texts_in_data_file():
+    skill = next(s for s in read_data("skills")["skills"] if s["slug"] == "ai-product-management")
+    path = next(p for p in read_data("paths") if p["slug"] == "business-to-ai-product-manager")
+    return skill["deliverable"], path["portfolio_project"]
+
+
+def load_as_before_the_recheck():
+    """The rows as load_guide left them before 2026-12-01's recheck (the migration backwards)."""
+    migration.restore_certifications(apps, None)
+
+
+def test_rows_loaded_before_the_recheck_end_as_the_data_files_say(content):
+    load_as_before_the_recheck()
+    aws = Certification.objects.get(slug="aws-ml-specialty")
+    assert (aws.status, aws.retired_on, aws.successor.slug, aws.alternative) == (
+        "retired",
+        datetime.date(2026, 3, 31),
+        "aws-ml-engineer-associate",
+        None,
+    )
+    assert Certification.objects.get(slug="google-professional-ml-engineer").cost_usd == 200
+    assert (
+        Certification.objects.get(slug="iapp-aigp").official_url == "https://iapp.org/certify/aigp/"
+    )
+    assert set(Certification.objects.schedulable().values_list("slug", flat=True)) >= {
+        "azure-ai-apps-agents-developer",
+        "aws-ai-practitioner",
+        "iapp-aigp",
+    }
+    assert skill_order("ai-product-manager")[:4] == [
+        "ai-literacy",
+        "sql",
+        "statistics",
+        "prompt-engineering",
+    ]
+    assert plan_texts()[0].startswith("A product brief")
+    version = ContentVersion.current()
+
+    migration.recheck_certifications(apps, None)
+
+    assert certifications_in_database() == certifications_in_data_file()
+    # Only the two exams confirmed on AWS's and Google's own pages can be scheduled now.
+    assert set(Certification.objects.schedulable().values_list("slug", flat=True)) == {
+        "aws-ml-engineer-associate",
+        "google-professional-ml-engineer",
+    }
+    assert skill_order("ai-product-manager") == skill_order_in_data_file("ai-product-manager")
+    assert plan_texts() == plan_texts_in_data_file()
+    assert ContentVersion.current() > version
+
+
+def test_it_keeps_what_staff_edited_and_updates_the_rest(content):
+    load_as_before_the_recheck()
+    Certification.objects.filter(slug="aws-ml-specialty").update(status_note="Staff's note")
+    # Staff confirmed this one themselves and gave its address.
+    Certification.objects.filter(slug="microsoft-azure-ai-engineer").update(
+        status="active", official_url="https://learn.microsoft.com/staff-checked/"
+    )
+    Certification.objects.filter(slug="openai-api-certification").update(
+        alternative=Certification.objects.get(slug="ai-for-everyone")
+    )
+    Certification.objects.filter(slug="google-professional-ml-engineer").update(cost_usd=250)
+    Skill.objects.filter(slug="ai-product-management").update(deliverable="Staff's deliverable")
+    TransitionPath.objects.filter(slug="business-to-ai-product-manager").update(
+        portfolio_project="Staff's project"
+    )
+    RoleSkill.objects.filter(role__slug="ai-product-manager", skill__slug="statistics").update(
+        sort_order=9
+    )
+    order = skill_order("ai-product-manager")
+
+    migration.recheck_certifications(apps, None)
+
+    rows = certifications_in_database()
+    files = certifications_in_data_file()
+    assert rows["aws-ml-specialty"] == {**files["aws-ml-specialty"], "status_note": "Staff's note"}
+    assert rows["microsoft-azure-ai-engineer"] == {
+        **files["microsoft-azure-ai-engineer"],
+        "status": "active",
+        "official_url": "https://learn.microsoft.com/staff-checked/",
+    }
+    assert rows["openai-api-certification"] == {
+        **files["openai-api-certification"],
+        "alternative": "ai-for-everyone",
+    }
+    assert rows["google-professional-ml-engineer"] == {
+        **files["google-professional-ml-engineer"],
+        "cost_usd": 250,
+    }
+    assert rows["iapp-aigp"] == files["iapp-aigp"]
+    assert plan_texts() == ("Staff's deliverable", "Staff's project")
+    # A role staff reordered keeps their whole order, not a mix of theirs and ours.
+    assert skill_order("ai-product-manager") == order
+
+
+def test_on_a_fresh_database_it_does_nothing_and_the_loader_loads_the_data_files(db):
+    migration.recheck_certifications(apps, None)
+
+    assert not Certification.objects.exists()
+    assert ContentVersion.current() == 0
+    call_command("load_guide", stdout=io.StringIO())
+    assert certifications_in_database() == certifications_in_data_file()
+    assert skill_order("ai-product-manager") == skill_order_in_data_file("ai-product-manager")
+    assert plan_texts() == plan_texts_in_data_file()
+
+
+def test_it_changes_nothing_on_rows_already_rechecked(content):
+    version = ContentVersion.current()
+
+    migration.recheck_certifications(apps, None)
+
+    assert certifications_in_database() == certifications_in_data_file()
+    assert ContentVersion.current() == version
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_runs_backwards_and_forwards_as_a_migration(content):
+    executor = MigrationExecutor(connection)
+    try:
+        executor.migrate([BEFORE])
+        aws = Certification.objects.get(slug="aws-ml-specialty")
+        assert (aws.status, aws.retired_on) == ("retired", datetime.date(2026, 3, 31))
+
+        executor.loader.build_graph()
+        executor.migrate([AFTER])
+        assert certifications_in_database() == certifications_in_data_file()
+        assert plan_texts() == plan_texts_in_data_file()
+    finally:
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
