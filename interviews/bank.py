@@ -43,6 +43,7 @@ class CatalogueQuestion(NamedTuple):
     from_guide: bool
     role_ids: frozenset[int]
     url: str
+    own: bool = False  # one of the user's own (private) questions
 
 
 class Catalogue(NamedTuple):
@@ -69,7 +70,9 @@ def _build_catalogue(version: int) -> Catalogue:
 _CATALOGUE_FIELDS = ("pk", "prompt", "category", "difficulty", "from_guide")
 
 
-def _catalogue_questions(rows, role_ids: dict[int, set[int]]) -> tuple[CatalogueQuestion, ...]:
+def _catalogue_questions(
+    rows, role_ids: dict[int, set[int]], *, own: bool = False
+) -> tuple[CatalogueQuestion, ...]:
     """Catalogue entries from (pk, prompt, category, difficulty, from_guide) rows."""
     categories = dict(Category.choices)
     difficulties = dict(Difficulty.choices)
@@ -84,6 +87,7 @@ def _catalogue_questions(rows, role_ids: dict[int, set[int]]) -> tuple[Catalogue
             from_guide=from_guide,
             role_ids=frozenset(role_ids.get(pk, ())),
             url=reverse("interviews:question", args=[pk]),
+            own=own,
         )
         for pk, prompt, category, difficulty, from_guide in rows
     )
@@ -122,7 +126,7 @@ def shelf_of(*, user) -> Shelf:
             own.append(fields)
         if is_bookmarked:
             bookmarked.add(fields[0])
-    return Shelf(own=_catalogue_questions(own, {}), bookmarked=frozenset(bookmarked))
+    return Shelf(own=_catalogue_questions(own, {}, own=True), bookmarked=frozenset(bookmarked))
 
 
 def practised_catalogue(
@@ -160,6 +164,7 @@ class ListedQuestion(NamedTuple):
     category_label: str
     difficulty_label: str
     from_guide: bool
+    own: bool = False
     status: str = ""
     status_label: str = ""
     bookmarked: bool = False
@@ -265,6 +270,7 @@ def browse_bank(
                 category_label=question.category_label,
                 difficulty_label=question.difficulty_label,
                 from_guide=question.from_guide,
+                own=question.own,
                 status=status,
                 status_label=status.label if status else "",
                 bookmarked=question.pk in bookmarks,

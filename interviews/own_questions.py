@@ -1,4 +1,4 @@
-"""A user's own interview questions: private, scheduled like the bank's, never listed in it."""
+"""A user's own interview questions: private, scheduled like the bank's, shown to them alone."""
 
 from __future__ import annotations
 

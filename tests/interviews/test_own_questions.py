@@ -139,6 +139,7 @@ def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
 
     assert progress_page["due_today"] == behavioural.due_today == behavioural.total == 2
     assert mine.prompt in bank and "Due for review (2)" in bank
+    assert bank.count("Your own question</span>") == 1
     assert 'data-figure="due-today">2<' in home
     assert practice.count_due(user=alice, now=timezone.now()) == 2
     response = alice_client.post(reverse("interviews:practice"), {"due_today": "1", "size": "10"})
