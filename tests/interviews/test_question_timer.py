@@ -130,3 +130,21 @@ def test_practice_ignores_any_time_field_posted_too(alice_client, alice, questio
 
     assert response.status_code == 302
     assert 0 <= ReviewLog.objects.get(user=alice).seconds_taken < 60
+
+
+def test_a_timed_question_page_reads_four_queries_with_everything_on_it(
+    alice_client, alice, question, role_factory, django_assert_max_num_queries
+):
+    question.roles.set([role_factory(), role_factory()])
+    alice_client.post(url(question, "question_timer"))
+    alice_client.post(url(question, "note"), {"body": "My answer"})
+    alice_client.post(url(question, "bookmark"), {"bookmarked": "1"})
+    alice_client.post(url(question, "rate"), {"rating": "3"})
+    alice_client.post(url(question, "question_timer"))
+    alice_client.get(url(question))  # shows (and so clears) the saved-note message
+
+    # Session, user, the question with the user's card, draft and bookmark, its roles.
+    with django_assert_max_num_queries(4):
+        response = alice_client.get(url(question), {"show": "1"})
+    content = response.content.decode()
+    assert "data-timer-start" in content and "My answer" in content
