@@ -1,19 +1,20 @@
 """Loads the questionnaire, skills, resources, certifications and paths from assessments/data/.
 
 Called by ``manage.py load_guide`` after the careers loader (paths need its roles).
-Creates what is missing, matched by slug; leaves staff edits alone unless ``reset``.
+Creates what is missing, matched by slug, and brings existing rows up to date field by field
+where staff have not edited them (``config.sitewide.loading``); ``reset`` restores everything.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.db import models
 
 from careers.models import Role
+from config.sitewide.loading import LoadReport, blank_value, sync_row
 
 from .models import (
     AnswerOption,
@@ -42,33 +43,28 @@ def _sync_by_slug(
     rows: list[tuple[str, dict[str, Any]]],
     *,
     reset: bool,
-    refresh: Callable[[models.Model], bool] | None = None,
+    report: LoadReport,
 ) -> tuple[dict[str, models.Model], set[str]]:
-    """Create the missing rows in one query; overwrite the others only on reset, or where
-    ``refresh(row)`` says the row still lacks the file's facts.
+    """Create the missing rows and bring the others up to date field by field
+    (``config.sitewide.loading``).
 
-    Returns every row by slug, and the slugs written (created, or all on reset).
-    bulk_create sends no save signals, so the content version is bumped once, by
-    load_guide, rather than once per row.
+    Returns every row by slug, and the slugs written whole (created, or all on reset), whose
+    links to other rows are then set from the file too.
     """
-    existing = model.objects.in_bulk([slug for slug, _ in rows], field_name="slug")
-    missing = [model(slug=slug, **values) for slug, values in rows if slug not in existing]
-    model.objects.bulk_create(missing)
-    stale = {
-        slug for slug, row in existing.items() if reset or (refresh is not None and refresh(row))
-    }
+    rows_by_slug, written = {}, set()
     for slug, values in rows:
-        if slug in stale:
-            row = existing[slug]
-            for field, value in values.items():
-                setattr(row, field, value)
-            row.save()
-    rows_by_slug = {**existing, **{row.slug: row for row in missing}}
-    written = set(rows_by_slug) if reset else {row.slug for row in missing} | stale
+        rows_by_slug[slug], status = sync_row(
+            model, {"slug": slug}, values, reset=reset, report=report
+        )
+        if status in ("created", "restored"):
+            written.add(slug)
     return rows_by_slug, written
 
 
-def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
+def load_assessment_content(
+    *, reset: bool = False, report: LoadReport | None = None
+) -> dict[str, int]:
+    report = report or LoadReport()
     dimension_items = read_data("dimensions")
     dimensions, written_dimensions = _sync_by_slug(
         Dimension,
@@ -87,6 +83,7 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
             for order, item in enumerate(dimension_items)
         ],
         reset=reset,
+        report=report,
     )
     question_items = {
         question["slug"]: (order, question, dimensions[item["slug"]])
@@ -109,14 +106,22 @@ def load_assessment_content(*, reset: bool = False) -> dict[str, int]:
             for slug, (order, question, dimension) in question_items.items()
         ],
         reset=reset,
+        report=report,
     )
     answers = _load_answers(questions, question_items, written_questions)
-    skills, written_skills = _load_skills(dimensions, reset=reset)
-    resources = _load_resources(dimensions, skills, reset=reset)
-    certifications, written_certifications = _load_certifications(skills, reset=reset)
-    written_paths = _load_paths(
-        reset=reset, dimensions=dimensions, questions=questions, certifications=certifications
+    skills, written_skills = _load_skills(dimensions, reset=reset, report=report)
+    resources = _load_resources(dimensions, skills, reset=reset, report=report)
+    certifications, written_certifications = _load_certifications(
+        skills, reset=reset, report=report
     )
+    written_paths = _load_paths(
+        reset=reset,
+        report=report,
+        dimensions=dimensions,
+        questions=questions,
+        certifications=certifications,
+    )
+    report.save()
     return {
         "dimensions": len(written_dimensions),
         "questions": len(written_questions),
@@ -135,7 +140,7 @@ def _set_links(rows: dict[str, models.Model], written: set[str], field: str, tar
 
 
 def _load_skills(
-    dimensions: dict[str, Dimension], *, reset: bool
+    dimensions: dict[str, Dimension], *, reset: bool, report: LoadReport
 ) -> tuple[dict[str, Skill], set[str]]:
     data = read_data("skills")
     items = {item["slug"]: item for item in data["skills"]}
@@ -154,6 +159,7 @@ def _load_skills(
             for slug, item in items.items()
         ],
         reset=reset,
+        report=report,
     )
     _set_links(
         skills, written, "dimensions", lambda s: [dimensions[d] for d in items[s]["dimensions"]]
@@ -185,7 +191,7 @@ def _load_skills(
 
 
 def _load_resources(
-    dimensions: dict[str, Dimension], skills: dict[str, Skill], *, reset: bool
+    dimensions: dict[str, Dimension], skills: dict[str, Skill], *, reset: bool, report: LoadReport
 ) -> int:
     items = {item["slug"]: item for item in read_data("resources")}
     fields = ("title", "provider", "url", "format", "level", "hours", "hours_from_provider")
@@ -204,6 +210,7 @@ def _load_resources(
             for slug, item in items.items()
         ],
         reset=reset,
+        report=report,
     )
     _set_links(resources, written, "skills", lambda s: [skills[k] for k in items[s]["skills"]])
     _set_links(
@@ -213,7 +220,7 @@ def _load_resources(
 
 
 def _load_certifications(
-    skills: dict[str, Skill], *, reset: bool
+    skills: dict[str, Skill], *, reset: bool, report: LoadReport
 ) -> tuple[dict[str, Certification], set[str]]:
     items = read_data("certifications")
     plain = ("name", "kind", "description", "status", "source_url", "checked_on")
@@ -226,25 +233,26 @@ def _load_certifications(
                 item["slug"],
                 {
                     **{name: item[name] for name in plain},
-                    **{name: item[name] for name in optional if name in item},
+                    **{name: item.get(name, blank_value(Certification, name)) for name in optional},
                     "sort_order": order,
                 },
             )
             for order, item in enumerate(items)
         ],
         reset=reset,
-        # Rows made before certifications carried a source (migration 0002) take the file's.
-        refresh=lambda row: not row.source_url,
+        report=report,
     )
     # Successors and alternatives point at rows of the same file, so they are set afterwards.
     for item in items:
-        if item["slug"] not in written:
-            continue
-        row = certifications[item["slug"]]
-        row.successor = certifications.get(item.get("successor", ""))
-        row.alternative = certifications.get(item.get("alternative", ""))
-        row.save(update_fields=["successor", "alternative"])
-        row.skills.set([skills[slug] for slug in item.get("skills", [])])
+        links = {
+            "successor": certifications.get(item.get("successor", "")),
+            "alternative": certifications.get(item.get("alternative", "")),
+        }
+        sync_row(Certification, {"slug": item["slug"]}, links, reset=reset, report=report)
+        if item["slug"] in written:
+            certifications[item["slug"]].skills.set(
+                [skills[slug] for slug in item.get("skills", [])]
+            )
     return certifications, written
 
 
@@ -283,6 +291,7 @@ def _load_answers(
 def _load_paths(
     *,
     reset: bool,
+    report: LoadReport,
     dimensions: dict[str, Dimension],
     questions: dict[str, Question],
     certifications: dict[str, Certification],
@@ -317,6 +326,7 @@ def _load_paths(
             for order, item in enumerate(items)
         ],
         reset=reset,
+        report=report,
     )
     links, levels, prerequisites = [], [], []
     for item in items:

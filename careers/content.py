@@ -1,7 +1,8 @@
 """Loads the careers part of the guide (careers/data/*.json) into the database for load_guide.
 
 Rows are matched by slug (salary bands by role and level). A missing row is created; an
-existing one is left as staff edited it, unless ``reset`` asks for the guide's values back.
+existing one is brought up to date field by field where staff have not edited it
+(``config.sitewide.loading``), unless ``reset`` asks for the guide's values everywhere.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import datetime
 import json
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+
+from config.sitewide.loading import LoadReport, blank_value, sync_row
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
@@ -42,33 +45,20 @@ class _Counts(dict):
         self[key] = self.get(key, 0) + 1
 
 
-def _sync(
-    model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], *, reset: bool
-) -> tuple[models.Model, str]:
-    """Create the row if it is missing; overwrite it only on reset."""
-    instance = model.objects.filter(**lookup).first()
-    if instance is None:
-        return model.objects.create(**lookup, **values), "created"
-    if reset:
-        for field, value in values.items():
-            setattr(instance, field, value)
-        instance.save()
-        return instance, "restored"
-    return instance, "kept"
-
-
-def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
+def load_careers_guide(*, reset: bool = False, report: LoadReport | None = None) -> dict[str, int]:
     """Load roles, salary bands, hubs, markets, market facts and guide entries."""
     counts = _Counts()
+    report = report or LoadReport()
+    sync = partial(sync_row, report=report)
 
     for position, row in enumerate(read_data("roles.json"), start=1):
-        values = {field: row.get(field, _blank(Role, field)) for field in ROLE_FIELDS}
-        role, status = _sync(
+        values = {field: row.get(field, blank_value(Role, field)) for field in ROLE_FIELDS}
+        role, status = sync(
             Role, {"slug": row["slug"]}, {**values, "sort_order": position}, reset=reset
         )
         counts.add("roles", status)
         for band in row.get("salary_bands", []):
-            _, status = _sync(
+            _, status = sync(
                 SalaryBand,
                 {"role": role, "level": band["level"]},
                 {key: band[key] for key in ("min_usd", "max_usd", "basis")},
@@ -79,7 +69,7 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
     hubs = {}
     for position, row in enumerate(read_data("hubs.json"), start=1):
         values = {key: value for key, value in row.items() if key != "slug"}
-        hubs[row["slug"]], status = _sync(
+        hubs[row["slug"]], status = sync(
             Hub, {"slug": row["slug"]}, {**values, "sort_order": position}, reset=reset
         )
         counts.add("hubs", status)
@@ -87,7 +77,7 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
     for position, row in enumerate(read_data("markets.json"), start=1):
         values = {key: value for key, value in row.items() if key not in ("slug", "hub")}
         values["hub"] = hubs.get(row["hub"]) if row["hub"] else None
-        _, status = _sync(
+        _, status = sync(
             Market, {"slug": row["slug"]}, {**values, "sort_order": position}, reset=reset
         )
         counts.add("markets", status)
@@ -98,7 +88,7 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
             Decimal(row["value_min"]),
             Decimal(row["value_max"]),
         )
-        _, status = _sync(
+        _, status = sync(
             MarketFact, {"slug": row["slug"]}, {**values, "sort_order": position}, reset=reset
         )
         counts.add("market facts", status)
@@ -108,7 +98,7 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
     for row in read_data("guide_entries.json"):
         positions[row["section"]] = positions.get(row["section"], 0) + 1
         values = {key: value for key, value in row.items() if key != "slug"}
-        _, status = _sync(
+        _, status = sync(
             GuideEntry,
             {"slug": row["slug"]},
             {**values, "sort_order": positions[row["section"]]},
@@ -125,14 +115,10 @@ def load_careers_guide(*, reset: bool = False) -> dict[str, int]:
         values = {key: row[key] for key in ("body", "source_title")}
         values["checked_on"] = datetime.date.fromisoformat(row["checked_on"])
         lookup = {"content_type": content_type, "object_id": target.pk}
-        _, status = _sync(
+        _, status = sync(
             EditorNote, {**lookup, "source_url": row["source_url"]}, values, reset=reset
         )
         counts.add("editor's notes", status)
 
+    report.save()
     return dict(counts)
-
-
-def _blank(model: type[models.Model], field_name: str) -> Any:
-    field = model._meta.get_field(field_name)
-    return None if field.null else field.get_default()

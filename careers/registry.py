@@ -47,7 +47,8 @@ def register_content_model(*model_classes: type[models.Model]) -> None:
 
 
 def register_guide_loader(name: str, loader: ContentLoader) -> None:
-    """``loader(*, reset: bool)`` loads one app's data files and returns counts by kind."""
+    """``loader(*, reset: bool, report: LoadReport)`` loads one app's data files through
+    ``config.sitewide.loading.sync_row`` and returns counts by kind."""
     if name not in dict(guide_loaders):
         guide_loaders.append((name, loader))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from careers.models import Role
+from config.sitewide.loading import LoadReport, sync_row
 
 from .models import MOCK_LOOP_SIZES, Category, Difficulty, MockRound, Question, SearchAlias
 
@@ -46,17 +47,20 @@ def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
     }
 
 
-def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
-    """Create missing questions (by slug); leave staff edits alone unless ``reset``.
+def load_questions(
+    *, reset: bool = False, path: Path | None = None, report: LoadReport | None = None
+) -> dict[str, int]:
+    """Create missing questions (by slug) and bring the others up to date field by field
+    where staff have not edited them (``config.sitewide.loading``); ``reset`` restores all.
 
     Roles are looked up by slug, so this runs after the careers loader has created them.
     """
     entries = json.loads((path or QUESTIONS_FILE).read_text(encoding="utf-8"))
     if not isinstance(entries, list):
         raise QuestionDataError("The questions file must hold a JSON list of questions.")
+    report = report or LoadReport()
     roles = {role.slug: role for role in Role.objects.all()}
-    existing = {question.slug: question for question in Question.objects.all()}
-    counts = {"questions created": 0, "questions restored": 0, "questions kept": 0}
+    counts = {f"questions {status}": 0 for status in ("created", "restored", "changed", "kept")}
     seen: set[str] = set()
     for position, entry in enumerate(entries):
         if not isinstance(entry, dict):
@@ -74,34 +78,28 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
                 f"Question {slug!r} names unknown role {', '.join(map(repr, unknown))}; "
                 "load the careers content first or fix the slug."
             )
-        question = existing.get(slug)
-        if question is not None and not reset:
-            counts["questions kept"] += 1
-            continue
-        if question is None:
-            question = Question(slug=slug, **fields)
-            counts["questions created"] += 1
-        else:
-            for name, value in fields.items():
-                setattr(question, name, value)
-            counts["questions restored"] += 1
-        question.full_clean(validate_unique=False)
-        question.save()
-        question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
+        question, status = sync_row(Question, {"slug": slug}, fields, reset=reset, report=report)
+        counts[f"questions {status}"] += 1
+        if status in ("created", "restored"):
+            question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
+    report.save()
     return counts
 
 
-def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
-    """Create missing search aliases (by term); staff edits stay unless ``reset``."""
+def load_search_aliases(
+    *, reset: bool = False, path: Path | None = None, report: LoadReport | None = None
+) -> dict[str, int]:
+    """Create missing search aliases (by term) and update the others as load_questions does."""
     entries = json.loads((path or ALIASES_FILE).read_text(encoding="utf-8"))
-    counts = {"search aliases created": 0, "search aliases kept": 0}
+    report = report or LoadReport()
+    counts: dict[str, int] = {}
     for entry in entries:
-        if reset:
-            SearchAlias.objects.update_or_create(term=entry["term"], defaults=entry)
-            counts["search aliases created"] += 1
-            continue
-        _, created = SearchAlias.objects.get_or_create(term=entry["term"], defaults=entry)
-        counts["search aliases created" if created else "search aliases kept"] += 1
+        values = {key: value for key, value in entry.items() if key != "term"}
+        _, status = sync_row(
+            SearchAlias, {"term": entry["term"]}, values, reset=reset, report=report
+        )
+        counts[f"search aliases {status}"] = counts.get(f"search aliases {status}", 0) + 1
+    report.save()
     return counts
 
 
@@ -126,24 +124,27 @@ def read_mock_rounds(path: Path | None = None) -> list[dict[str, Any]]:
     return rounds
 
 
-def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
-    """Create missing mock interview rounds (by name); staff edits stay unless ``reset``,
-    which makes the rounds exactly the file's (no answer links to a round row)."""
+def load_mock_rounds(
+    *, reset: bool = False, path: Path | None = None, report: LoadReport | None = None
+) -> dict[str, int]:
+    """Create missing mock interview rounds (by name) and update the others as load_questions
+    does; ``reset`` makes the rounds exactly the file's (no answer links to a round row)."""
     entries = read_mock_rounds(path)
+    report = report or LoadReport()
     counts = {"mock rounds created": 0, "mock rounds kept": 0}
     if reset:
         MockRound.objects.all().delete()
     existing = set(MockRound.objects.values_list("name", flat=True))
     taken = set(MockRound.objects.values_list("position", flat=True))
     for entry in entries:
-        if entry["name"] in existing:
-            counts["mock rounds kept"] += 1
-            continue
-        # A new round goes where the file puts it, unless staff moved another round there.
-        position = entry["position"] if entry["position"] not in taken else max(taken) + 1
-        round_ = MockRound(**{**entry, "position": position})
-        round_.full_clean()
-        round_.save()
-        taken.add(position)
-        counts["mock rounds created"] += 1
+        values = {key: value for key, value in entry.items() if key not in ("name", "position")}
+        if entry["name"] not in existing:
+            # A new round goes where the file puts it, unless staff moved another round there.
+            values["position"] = (
+                entry["position"] if entry["position"] not in taken else max(taken) + 1
+            )
+            taken.add(values["position"])
+        _, status = sync_row(MockRound, {"name": entry["name"]}, values, reset=False, report=report)
+        counts[f"mock rounds {status}"] = counts.get(f"mock rounds {status}", 0) + 1
+    report.save()
     return counts

@@ -27,3 +27,26 @@ class ContentVersion(models.Model):
         updated = cls.objects.filter(pk=1).update(version=F("version") + 1)
         if not updated:
             cls.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+class LoadedValue(models.Model):
+    """What ``load_guide`` last wrote into one field of one content row.
+
+    A field whose value still equals this was not edited by staff since, so the loader may
+    bring it up to date with the data file; one that differs is a staff edit and is kept.
+    """
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    field = models.CharField(max_length=100)
+    value = models.TextField(help_text="The value as the loader wrote it, in canonical text.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"], name="loaded_value_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} #{self.object_id}.{self.field}"

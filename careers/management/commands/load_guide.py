@@ -5,12 +5,14 @@ from django.db import transaction
 
 from careers import registry
 from config.sitewide.caching import bump_content_version
+from config.sitewide.loading import LoadReport
 
 
 class Command(BaseCommand):
     help = (
-        "Create the guide's content that is missing (matched by slug), leaving staff edits "
-        "alone. With --reset, restore every item to the guide's values."
+        "Create the guide's content that is missing (matched by slug) and bring the rest up "
+        "to date with the data files field by field, keeping staff edits. With --reset, "
+        "restore every item to the data files' values."
     )
 
     def add_arguments(self, parser) -> None:
@@ -19,10 +21,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset: bool = False, **options) -> None:
+        report = LoadReport()
         with transaction.atomic():
             for name, loader in registry.guide_loaders:
-                counts = loader(reset=reset)
+                counts = loader(reset=reset, report=report)
                 summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
                 self.stdout.write(f"{name}: {summary or 'nothing to load'}")
             bump_content_version()
+        for line in report.changed:
+            self.stdout.write(f"changed: {line}")
+        for line in report.conflicts:
+            self.stdout.write(self.style.WARNING(f"kept, not applied: {line}"))
         self.stdout.write(self.style.SUCCESS("Guide content is loaded."))
