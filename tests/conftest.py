@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -125,3 +126,11 @@ def salary_band_factory(db):
 @pytest.fixture
 def user_factory(db):
     return factories.UserFactory
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test under tests/e2e drives a browser: mark it, so CI can run those once."""
+    e2e_dir = Path(__file__).resolve().parent / "e2e"
+    for item in items:
+        if e2e_dir in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
