@@ -6,7 +6,13 @@ class CareersConfig(AppConfig):
     verbose_name = "Careers content"
 
     def ready(self) -> None:
+        from django.contrib import admin
+
         from . import signals  # noqa: F401  (connects the content-change receivers)
+        from .forms import AdminLoginForm
+
+        # The admin's login counts failures like the site's (django-axes) and checks lengths.
+        admin.site.login_form = AdminLoginForm
         from .content import load_careers_guide
         from .registry import (
             register_content_model,

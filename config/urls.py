@@ -1,11 +1,8 @@
+"""The root URLconf: each app's URLs included by dotted path, so config imports no app."""
+
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-
-from careers.account_views import LoginView, PasswordResetView
-from careers.forms import AdminLoginForm
-
-admin.site.login_form = AdminLoginForm
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -16,11 +13,8 @@ def healthz(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    # Before django.contrib.auth's own: the same names, with throttling and length checks.
-    path("accounts/login/", LoginView.as_view(), name="login"),
-    path("accounts/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("careers.account_urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("careers.auth_urls")),
     path("assessment/", include("assessments.urls")),
     path("paths/", include("assessments.path_urls")),
     path("interviews/", include("interviews.urls")),
