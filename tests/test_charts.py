@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from config.sitewide.templatetags.charts import format_value, nice_ticks
+from config.sitewide.charts import format_value, nice_ticks
 
 
 def render(source: str, **context) -> str:
