@@ -1,10 +1,10 @@
 """Issue 24 item 4: two app servers on one PostgreSQL and one Redis agree with each other.
 
 Two production-mode gunicorns, each with workers of its own, serve one database and one
-Redis, as a site that outgrows one machine runs behind its load balancer. A limit counts
-across both, a content edit through one shows at once on the other (visitor pages included,
-which both keep in Redis), a logout through one ends the session on both, and a rating
-through one shows on the other's progress page.
+Redis, as a site that outgrows one machine runs behind its load balancer. The limits
+(sign-up, reset, login lockout) count across both, a content edit through one shows at once
+on the other (visitor pages included, which both keep in Redis), a logout through one ends
+the session on both, and a rating through one shows on the other's progress page.
 
 It runs only with DATABASE_URL on PostgreSQL and REDIS_URL set (as `.ci/run` does on its
 PostgreSQL pass): that is the deployment under test. SQLite is one file on one machine, so
@@ -97,6 +97,14 @@ def test_a_reset_limit_counts_across_both_servers(servers):
     ]
     # Ten an hour from one address (RESETS_PER_ADDRESS_PER_HOUR), wherever they land.
     assert answers == [302] * 10 + [429] * 2
+
+
+def test_a_login_lockout_holds_on_both_servers(servers):
+    first, second = servers
+    guess = {"username": "target", "password": "not the password"}
+    answers = [site.client().post("/accounts/login/", guess).status for site in [first, second] * 3]
+    # The fifth failure (AXES_FAILURE_LIMIT) locks the pair, whichever server saw the others.
+    assert answers == [200, 200, 200, 200, 429, 429]
 
 
 class _FormFields(HTMLParser):
