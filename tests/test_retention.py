@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.models import Assessment
 from config.sitewide.models import ThrottleCount
 from config.sitewide.throttling import allow
 from tests.e2e.live_site import ROOT
@@ -90,6 +91,18 @@ def test_it_keeps_the_sign_in_history_members_see_in_their_export(alice, passwor
     run_cron()
 
     assert AccessLog.objects.filter(username="alice").count() == 1
+
+
+def test_it_prunes_a_lost_visitor_assessment_and_never_a_members(alice):
+    long_ago = timezone.now() - timedelta(days=2 * 365)
+    lost = Assessment.objects.create(user=None)
+    members = Assessment.objects.create(user=alice)
+    Assessment.objects.update(created_at=long_ago, updated_at=long_ago)
+
+    run_cron()
+
+    assert list(Assessment.objects.values_list("pk", flat=True)) == [members.pk]
+    assert not Assessment.objects.filter(pk=lost.pk).exists()
 
 
 def test_it_ends_only_sessions_that_have_expired(alice, password):

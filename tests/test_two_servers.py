@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.e2e.flows import signed_in
 from tests.e2e.live_site import PASSWORD, HttpClient, LiveSite
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -60,12 +61,6 @@ def _forget_release(release: str) -> None:
     for key in client.scan_iter(match=f"compass-{release}*"):
         client.delete(key)
     client.close()
-
-
-def signed_in(site: LiveSite, username: str) -> HttpClient:
-    client = site.client()
-    client.login(username)
-    return client
 
 
 def same_browser_on(site: LiveSite, client: HttpClient) -> HttpClient:

@@ -4,23 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sitewide', '0001_initial'),
+        ("sitewide", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThrottleCount',
+            name="ThrottleCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(max_length=100)),
-                ('digest', models.CharField(max_length=64)),
-                ('count', models.PositiveIntegerField()),
-                ('window_ends_at', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("scope", models.CharField(max_length=100)),
+                ("digest", models.CharField(max_length=64)),
+                ("count", models.PositiveIntegerField()),
+                ("window_ends_at", models.DateTimeField(db_index=True)),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('scope', 'digest'), name='throttle_one_count_per_key')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("scope", "digest"), name="throttle_one_count_per_key"
+                    )
+                ],
             },
         ),
     ]
