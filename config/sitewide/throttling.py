@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 from datetime import timedelta
 
@@ -11,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .models import ThrottleCount
 
@@ -54,10 +54,11 @@ def allow(scope: str, key: str, *, limit: int, seconds: int) -> bool:
 
     Fixed windows of ``seconds``, counted in the database so that every worker and every
     server shares one count (a per-process cache would allow ``limit`` per process). The
-    key is hashed, so any text (an email address) makes a short, safe row. Inside a caller's
-    transaction the count is part of it (rolled back with it).
+    key is stored as a keyed hash (with the secret key, which every server shares), so any
+    text makes a short row and no address or email can be guessed back from the table.
+    Inside a caller's transaction the count is part of it (rolled back with it).
     """
-    digest = hashlib.sha256(key.encode()).hexdigest()
+    digest = salted_hmac("throttling.allow", key, algorithm="sha256").hexdigest()
     now = timezone.now()
     counts = ThrottleCount.objects.filter(scope=scope, digest=digest)
     # A flood past the limit is refused on a plain read: no write, no lock taken.
