@@ -49,11 +49,10 @@ def run_cron() -> str:
 
 
 def test_the_readme_lists_every_prune_command():
-    assert cron_commands() == [
-        "clearsessions",
-        "prune_visitor_assessments",
-        "prune_login_attempts",
-    ]
+    # Every test below runs all of them, so a command added to the README is run too.
+    assert {"clearsessions", "prune_visitor_assessments", "prune_login_attempts"} <= set(
+        cron_commands()
+    )
 
 
 def test_it_prunes_failed_logins_past_the_cool_off_and_keeps_a_lockout(alice, settings):
