@@ -1,6 +1,8 @@
 """Settings for AI Careers Compass, read from environment variables with safe local defaults."""
 
+import importlib.metadata
 import os
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -222,7 +224,8 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 0 if DEBUG else 365 * 24 * 60 * 60
 
-CACHES = {
+# The embedded caches: per process, so each server process keeps its own copy.
+EMBEDDED_CACHES = {
     # Content read once per content version, and each user's figures keyed by what they
     # are worked out from: small values, a few MB at most.
     "default": {
@@ -238,6 +241,48 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+
+
+def release_name() -> str:
+    """What is deployed: DJANGO_RELEASE, else the checkout's git commit, else the version."""
+    if name := os.environ.get("DJANGO_RELEASE", "").strip():
+        return name
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    if commit:
+        return commit
+    try:
+        return "v" + importlib.metadata.version("ai-careers-compass")
+    except importlib.metadata.PackageNotFoundError:
+        return "unversioned"
+
+
+# Several app servers share one Redis (see the README). Keys carry the release, so a new
+# release never reads pages rendered, or values pickled, by the last one.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    RELEASE = release_name()
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A stalled Redis fails a request in seconds instead of holding its thread.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": f"compass-{RELEASE}"},
+        "pages": {**_redis, "KEY_PREFIX": f"compass-{RELEASE}-pages"},
+    }
+else:
+    CACHES = EMBEDDED_CACHES
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

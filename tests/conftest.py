@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -17,6 +18,15 @@ from tests import factories
 def _fast_password_hashing():
     # The real hasher is slow on purpose; tests create hundreds of users.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _embedded_caches():
+    # In-process tests keep the per-process caches even when REDIS_URL is set: Redis's
+    # clear() empties its whole database, which parallel test workers would share. The
+    # two-server test (tests/test_two_servers.py) runs the site on Redis.
+    with override_settings(CACHES=settings.EMBEDDED_CACHES):
         yield
 
 

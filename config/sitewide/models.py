@@ -1,4 +1,4 @@
-"""The content version: one counter that keys every cache of content."""
+"""Site-wide state every server process shares: the content version and the request counts."""
 
 from __future__ import annotations
 
@@ -50,3 +50,25 @@ class LoadedValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.content_type.model} #{self.object_id}.{self.field}"
+
+
+class ThrottleCount(models.Model):
+    """How often one key (an address, an email digest) was seen in a scope's current window.
+
+    In the database, not a per-process cache: every worker and every server counts against
+    the same row (``config.sitewide.throttling.allow``).
+    """
+
+    scope = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64)
+    count = models.PositiveIntegerField()
+    # Used by the prune_login_attempts command to drop windows that are over.
+    window_ends_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("scope", "digest"), name="throttle_one_count_per_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope}: {self.count} until {self.window_ends_at:%Y-%m-%d %H:%M}"

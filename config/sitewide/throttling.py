@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from .models import ThrottleCount
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -48,15 +52,33 @@ def attempted_username(request: HttpRequest, credentials: dict | None) -> str | 
 def allow(scope: str, key: str, *, limit: int, seconds: int) -> bool:
     """Count one request for ``key`` in ``scope``; False once ``limit`` were seen in the window.
 
-    Fixed windows in Django's cache: enough to stop floods of sign-ups or reset emails.
-    The key is hashed, so any text (an email address) makes a short, safe cache key.
+    Fixed windows of ``seconds``, counted in the database so that every worker and every
+    server shares one count (a per-process cache would allow ``limit`` per process). The
+    key is stored as a keyed hash (with the secret key, which every server shares), so any
+    text makes a short row and no address or email can be guessed back from the table.
+    Inside a caller's transaction the count is part of it (rolled back with it).
     """
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    cache_key = f"throttle:{scope}:{digest}"
-    cache.add(cache_key, 0, timeout=seconds)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr: this request starts a new window
-        cache.set(cache_key, 1, timeout=seconds)
-        count = 1
-    return count <= limit
+    digest = salted_hmac("throttling.allow", key, algorithm="sha256").hexdigest()
+    now = timezone.now()
+    counts = ThrottleCount.objects.filter(scope=scope, digest=digest)
+    # A flood past the limit is refused on a plain read: no write, no lock taken.
+    if counts.filter(count__gt=limit, window_ends_at__gt=now).exists():
+        return False
+    # The row lock (PostgreSQL) or the write transaction (SQLite's IMMEDIATE mode) makes
+    # read-and-count one step, so concurrent requests never both take the last place.
+    with transaction.atomic():
+        counter, created = ThrottleCount.objects.select_for_update().get_or_create(
+            scope=scope,
+            digest=digest,
+            defaults={"count": 1, "window_ends_at": now + timedelta(seconds=seconds)},
+        )
+        if created:
+            return counter.count <= limit
+        if counter.window_ends_at <= now:
+            counter.count, counter.window_ends_at = 1, now + timedelta(seconds=seconds)
+        elif counter.count <= limit:
+            counter.count += 1
+        else:
+            return False
+        counter.save(update_fields=["count", "window_ends_at"])
+    return counter.count <= limit

@@ -118,9 +118,19 @@ def _postgres(url: str, statement: str) -> None:
         connection.execute(statement)
 
 
-def site_environment(database_url: str) -> dict[str, str]:
-    """Production mode over plain HTTP on loopback; none of the caller's DJANGO_* leaks in."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+def site_environment(database_url: str, *, redis_url: str = "") -> dict[str, str]:
+    """Production mode over plain HTTP on loopback; none of the caller's DJANGO_* leaks in.
+
+    Nor does the caller's REDIS_URL: a site caches in Redis only when given ``redis_url``,
+    and then under a release name of its own, so two sites never read each other's keys.
+    """
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "REDIS_URL"
+    }
+    if redis_url:
+        env.update(REDIS_URL=redis_url, DJANGO_RELEASE=f"live-{secrets.token_hex(6)}")
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_DEBUG="0",
@@ -149,12 +159,14 @@ class LiveSite:
     # -- life cycle ---------------------------------------------------------------------
 
     @classmethod
-    def create(cls, *, label: str, workdir: Path | None = None, workers: int = 4) -> LiveSite:
+    def create(
+        cls, *, label: str, workdir: Path | None = None, workers: int = 4, redis_url: str = ""
+    ) -> LiveSite:
         workdir = workdir or Path(tempfile.mkdtemp(prefix=f"compass-{label}-"))
         database = Database.create(label=label, workdir=workdir)
         return cls(
             database=database,
-            env=site_environment(database.url),
+            env=site_environment(database.url, redis_url=redis_url),
             workdir=workdir,
             workers=workers,
         )

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('sitewide', '0001_initial'),
+        ('sitewide', '0002_throttle_counts'),
     ]
 
     operations = [
