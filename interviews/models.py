@@ -67,7 +67,7 @@ class QuestionQuerySet(models.QuerySet):
     def with_practice_of(self, user):
         """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
         ``card_review_count``: the rating form's repeat guard), draft
-        (``note_body``) and bookmark (``bookmarked``) to each question.
+        (``note_body``, ``note_updated_at``) and bookmark (``bookmarked``) to each question.
 
         The question page's personal reads, in the same query: each is a LEFT JOIN on a
         table with one row per user and question at most (its unique constraint).
@@ -81,6 +81,7 @@ class QuestionQuerySet(models.QuerySet):
             card_last_rated_at=F("my_card__last_rated_at"),
             card_review_count=F("my_card__review_count"),
             note_body=F("my_note__body"),
+            note_updated_at=F("my_note__updated_at"),
             bookmarked=ExpressionWrapper(
                 Q(my_bookmark__pk__isnull=False), output_field=models.BooleanField()
             ),

@@ -19,7 +19,9 @@ from .progress import due_today_ids
 from .status import Status, cards_for, status_of
 from .timer import parse_started_at, seconds_between, suggested_seconds
 
+STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 DEFAULT_SESSION_SIZE = 10
+MAX_SESSION_SIZE = 50
 # At most this many questions of one category in a row, when another category is on offer.
 MAX_IN_A_ROW = 2
 
@@ -53,12 +55,14 @@ def target_role_from(*, user, chosen_id: int | None) -> RoleRef | None:
 
 
 def count_due(*, user, now: datetime) -> int:
-    """How many of the questions the user practises are due now."""
-    cards = cards_for(user=user)
-    return sum(
-        status_of(cards.get(question.pk), now=now) == Status.DUE
-        for question in practised_catalogue(user=user).questions
-    )
+    """How many of the questions the user practises are due: what "Practise now" serves."""
+    return len(due_today_ids(user=user, now=now))
+
+
+def due_session_size(due: int) -> int:
+    """The size of the session "Practise now" starts: every due question, up to the most a
+    session holds (the rest wait for the next one)."""
+    return min(due, MAX_SESSION_SIZE)
 
 
 class Candidate(NamedTuple):
@@ -145,6 +149,36 @@ def build_queue(
         )
         chosen += spread[: max(0, size - len(chosen))]
     return [candidate.pk for candidate in session_order(chosen)]
+
+
+def next_question_id(*, user, after: int, now: datetime) -> int | None:
+    """The question to ask after ``after`` was rated: the head of the user's queue for their
+    target role (due reviews, then the role's new questions), never the same one again."""
+    role = target_role_for(user=user)
+    queue = build_queue(user=user, size=2, categories=[], role=role, now=now)
+    return next((pk for pk in queue if pk != after), None)
+
+
+# -- recall, not re-reading ----------------------------------------------------------------
+
+
+def is_current_draft(*, drafted_at: datetime | None, last_rated_at: datetime | None) -> bool:
+    """A saved answer belongs to the attempt under way when it was written after the last
+    rating; one written before is the last attempt's, which a review must not show before
+    the member has answered again and rated (they would read it instead of recalling)."""
+    if drafted_at is None:
+        return False
+    return last_rated_at is None or drafted_at > last_rated_at
+
+
+def answer_box_start(
+    *, draft: str | None, drafted_at: datetime | None, last_rated_at: datetime | None, star: bool
+) -> str:
+    """What the answer box starts with: this attempt's draft, else empty (or the STAR
+    outline for stories), never the last attempt's answer."""
+    if draft is not None and is_current_draft(drafted_at=drafted_at, last_rated_at=last_rated_at):
+        return draft
+    return STAR_TEMPLATE if star else ""
 
 
 # -- checking an answer against the key points ---------------------------------------------
