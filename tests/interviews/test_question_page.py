@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews import scheduling
-from interviews.practice import STAR_TEMPLATE
 from interviews.models import Bookmark, CardState, Category, Note, Rating, ReviewLog
+from interviews.practice import STAR_TEMPLATE
 
 
 def url(question, name="question"):
