@@ -268,6 +268,18 @@ class OwnQuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line.",
     )
+    roles = forms.ModelMultipleChoiceField(
+        label="Roles it is asked for (optional)",
+        queryset=Role.objects.order_by("sort_order", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Practice for one of these roles asks it with that role's questions.",
+    )
+    company = forms.CharField(
+        label="Company that asked it (optional)",
+        required=False,
+        max_length=120,
+    )
 
     def clean_key_points(self) -> str:
         points = [line.strip() for line in self.cleaned_data["key_points"].splitlines()]

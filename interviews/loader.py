@@ -8,17 +8,39 @@ from typing import Any
 
 from careers.models import Role
 
-from .models import MOCK_LOOP_SIZES, Category, Difficulty, MockRound, Question, SearchAlias
+from .models import (
+    MOCK_LOOP_SIZES,
+    Category,
+    Difficulty,
+    InterviewShape,
+    MockRound,
+    Question,
+    SearchAlias,
+)
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "search_aliases.json"
 MOCK_ROUNDS_FILE = Path(__file__).resolve().parent / "data" / "mock_rounds.json"
+SHAPES_FILE = Path(__file__).resolve().parent / "data" / "interview_shapes.json"
+SAMPLE_ANSWERS_FILE = Path(__file__).resolve().parent / "data" / "sample_answers.json"
 
 REQUIRED_KEYS = ("slug", "prompt", "category", "difficulty", "roles", "key_points")
 
 
 class QuestionDataError(ValueError):
     """The questions file says something the bank cannot hold; the message names the entry."""
+
+
+def _is_key_point(point: object) -> bool:
+    """A key point: its text, or {"text": ..., "evidence": [terms that show it]}."""
+    if isinstance(point, dict):
+        evidence = point.get("evidence", [])
+        return isinstance(point.get("text"), str) and isinstance(evidence, list)
+    return isinstance(point, str)
+
+
+def _point_text(point: str | dict) -> str:
+    return point["text"] if isinstance(point, dict) else point
 
 
 def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
@@ -30,16 +52,23 @@ def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
         raise QuestionDataError(f"{label} has an unknown category {entry['category']!r}.")
     if entry["difficulty"] not in Difficulty.values:
         raise QuestionDataError(f"{label} has difficulty {entry['difficulty']!r}; use 1, 2 or 3.")
-    for key in ("roles", "key_points", "follow_ups"):
+    for key in ("roles", "follow_ups"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise QuestionDataError(f"{label}: {key} must be a list of strings.")
+    if not isinstance(entry["key_points"], list) or not all(
+        map(_is_key_point, entry["key_points"])
+    ):
+        raise QuestionDataError(
+            f"{label}: key_points must be a list of strings or of "
+            '{"text": ..., "evidence": [...]} objects.'
+        )
     return {
         "prompt": entry["prompt"].strip(),
         "category": entry["category"],
         "difficulty": entry["difficulty"],
         # One item per line, so admin editors and spreadsheet imports edit plain text.
-        "key_points": "\n".join(point.strip() for point in entry["key_points"]),
+        "key_points": "\n".join(_point_text(point).strip() for point in entry["key_points"]),
         "follow_ups": "\n".join(item.strip() for item in entry.get("follow_ups", [])),
         "from_guide": bool(entry.get("from_guide", False)),
         "is_published": bool(entry.get("published", True)),
@@ -105,13 +134,92 @@ def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dic
     return counts
 
 
+def load_sample_answers(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
+    """Give questions our sample strong answer (by slug); one staff wrote stays unless
+    ``reset``. Runs after the questions are loaded."""
+    entries = json.loads((path or SAMPLE_ANSWERS_FILE).read_text(encoding="utf-8"))
+    answers = entries["answers"]
+    counts = {"sample answers set": 0, "sample answers kept": 0}
+    questions = Question.objects.published().filter(slug__in=answers)
+    unknown = set(answers) - set(questions.values_list("slug", flat=True))
+    if unknown:
+        raise QuestionDataError(
+            f"The sample answers file names unknown question {', '.join(sorted(unknown))}."
+        )
+    for question in questions:
+        if question.sample_answer and not reset:
+            counts["sample answers kept"] += 1
+            continue
+        question.sample_answer = answers[question.slug].strip()
+        question.save(update_fields=["sample_answer"])
+        counts["sample answers set"] += 1
+    return counts
+
+
+def read_interview_shapes(path: Path | None = None) -> list[dict[str, Any]]:
+    data = json.loads((path or SHAPES_FILE).read_text(encoding="utf-8"))
+    return [
+        {
+            "slug": entry["slug"],
+            "name": entry["name"],
+            "position": position,
+            "categories": [Category(category).value for category in entry["categories"]],
+            "roles": list(entry["roles"]),
+        }
+        for position, entry in enumerate(data["shapes"], 1)
+    ]
+
+
+def load_interview_shapes(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
+    """Create missing interview shapes (by slug) with their roles; staff edits stay unless
+    ``reset``. A role belongs to one shape at most."""
+    entries = read_interview_shapes(path)
+    roles = {role.slug: role for role in Role.objects.all()}
+    claimed: dict[str, str] = {}
+    for entry in entries:
+        for role_slug in entry["roles"]:
+            if role_slug not in roles:
+                raise QuestionDataError(
+                    f"Shape {entry['slug']!r} names unknown role {role_slug!r}."
+                )
+            if role_slug in claimed:
+                raise QuestionDataError(
+                    f"Role {role_slug!r} is in two shapes, {claimed[role_slug]!r} and "
+                    f"{entry['slug']!r}."
+                )
+            claimed[role_slug] = entry["slug"]
+    counts = {"interview shapes created": 0, "interview shapes kept": 0}
+    existing = {shape.slug: shape for shape in InterviewShape.objects.all()}
+    taken = {shape.position for shape in existing.values()}
+    for entry in entries:
+        fields = {key: entry[key] for key in ("name", "categories")}
+        shape = existing.get(entry["slug"])
+        if shape is not None and not reset:
+            counts["interview shapes kept"] += 1
+            continue
+        if shape is None:
+            position = entry["position"] if entry["position"] not in taken else max(taken) + 1
+            shape = InterviewShape(slug=entry["slug"], position=position, **fields)
+            taken.add(position)
+        else:
+            for name, value in fields.items():
+                setattr(shape, name, value)
+        shape.full_clean(validate_unique=False)
+        shape.save()
+        shape.roles.set([roles[role_slug] for role_slug in entry["roles"]])
+        counts["interview shapes created"] += 1
+    return counts
+
+
 def read_mock_rounds(path: Path | None = None) -> list[dict[str, Any]]:
-    """The mock interview rounds in the data file, in interview order, as model fields."""
+    """The mock interview rounds in the data file, in interview order, as model fields
+    (``shape``: the shape's slug, or None for a round of every shape)."""
     data = json.loads((path or MOCK_ROUNDS_FILE).read_text(encoding="utf-8"))
     rounds = [
         {
             "position": position,
             "name": entry["name"],
+            "shape": entry.get("shape"),
             "categories": [Category(category).value for category in entry["categories"]],
             "from_guide": bool(entry["from_guide"]),
             "in_loops_of": int(entry["in_loops_of"]),
@@ -120,28 +228,49 @@ def read_mock_rounds(path: Path | None = None) -> list[dict[str, Any]]:
         }
         for position, entry in enumerate(data["rounds"], 1)
     ]
-    for size in MOCK_LOOP_SIZES:
-        if sum(entry["in_loops_of"] <= size for entry in rounds) != size:
-            raise QuestionDataError(f"The mock rounds file does not make a loop of {size} rounds.")
+    shapes = {entry["shape"] for entry in rounds if entry["shape"]} or {None}
+    for shape in shapes:
+        asked = [entry for entry in rounds if entry["shape"] in (None, shape)]
+        for size in MOCK_LOOP_SIZES:
+            if sum(entry["in_loops_of"] <= size for entry in asked) != size:
+                label = f"the {shape} shape" if shape else "every shape"
+                raise QuestionDataError(
+                    f"The mock rounds file does not make a loop of {size} rounds for {label}."
+                )
     return rounds
 
 
 def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
     """Create missing mock interview rounds (by name); staff edits stay unless ``reset``,
-    which makes the rounds exactly the file's (no answer links to a round row)."""
+    which makes the rounds exactly the file's (no answer links to a round row).
+
+    Runs after the interview shapes are loaded. A round kept from before rounds had shapes
+    is given the file's shape, or every role's mock would still ask it.
+    """
     entries = read_mock_rounds(path)
+    shapes = {shape.slug: shape for shape in InterviewShape.objects.all()}
+    missing = {entry["shape"] for entry in entries if entry["shape"]} - set(shapes)
+    if missing:
+        raise QuestionDataError(
+            f"The mock rounds file names unknown shape {', '.join(sorted(missing))}."
+        )
     counts = {"mock rounds created": 0, "mock rounds kept": 0}
     if reset:
         MockRound.objects.all().delete()
-    existing = set(MockRound.objects.values_list("name", flat=True))
-    taken = set(MockRound.objects.values_list("position", flat=True))
+    existing = {round_.name: round_ for round_ in MockRound.objects.all()}
+    taken = {round_.position for round_ in existing.values()}
     for entry in entries:
-        if entry["name"] in existing:
+        shape = shapes.get(entry["shape"]) if entry["shape"] else None
+        kept = existing.get(entry["name"])
+        if kept is not None:
+            if kept.shape_id is None and shape is not None:
+                kept.shape = shape
+                kept.save(update_fields=["shape"])
             counts["mock rounds kept"] += 1
             continue
         # A new round goes where the file puts it, unless staff moved another round there.
         position = entry["position"] if entry["position"] not in taken else max(taken) + 1
-        round_ = MockRound(**{**entry, "position": position})
+        round_ = MockRound(**{**entry, "shape": shape, "position": position})
         round_.full_clean()
         round_.save()
         taken.add(position)

@@ -28,6 +28,7 @@ class Category(models.TextChoices):
     EXPERIMENTATION = "experimentation", "Experimentation"
     BEHAVIOURAL = "behavioural", "Behavioural"
     ETHICS = "ethics", "AI ethics"
+    PRODUCT_SENSE = "product-sense", "Product sense"
 
 
 # Answers to these are stories about the candidate, so the draft offers a STAR outline.
@@ -107,6 +108,16 @@ class Question(models.Model):
     )
     from_guide = models.BooleanField(
         default=False, help_text="Worded as the guide words it (not written for the app)."
+    )
+    sample_answer = models.TextField(
+        blank=True,
+        help_text="Our sample strong answer, shown in mock reports after the attempt "
+        "(labelled as ours).",
+    )
+    company = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="For a user's own question: the company that asked it.",
     )
     is_published = models.BooleanField("published", default=True)
     # A user's own question: private to them, scheduled like the bank's, never listed in it.
@@ -346,16 +357,55 @@ class SearchAlias(models.Model):
 MOCK_LOOP_SIZES = (4, 5, 6)
 
 
+class InterviewShape(models.Model):
+    """How one family of roles is interviewed (staff edit these): the categories its questions
+    come from first, in order, and, through ``MockRound.shape``, its mock rounds.
+
+    The first shape is the one a mock for "any role" (or a role of no shape) follows.
+    """
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(unique=True)
+    categories = models.JSONField(
+        default=list, help_text="The question categories asked first, most important first."
+    )
+    roles = models.ManyToManyField(
+        Role, related_name="interview_shapes", blank=True, help_text="The roles interviewed so."
+    )
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        categories = self.categories if isinstance(self.categories, list) else None
+        if not categories or not set(categories) <= set(Category.values):
+            raise ValidationError({"categories": "Choose one or more of the bank's categories."})
+
+
 class MockRound(models.Model):
     """One round of a mock interview loop, in interview order (staff edit these).
 
-    A loop of N rounds asks every round whose ``in_loops_of`` is N or less.
+    A loop of N rounds for a shape asks every round of that shape (or of none) whose
+    ``in_loops_of`` is N or less.
     """
 
     position = models.PositiveSmallIntegerField(
         unique=True, help_text="Where the round comes in the loop: 1 is first."
     )
     name = models.CharField(max_length=80, unique=True)
+    shape = models.ForeignKey(
+        InterviewShape,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        help_text="The roles' interview shape that asks this round; blank: every shape.",
+    )
     categories = models.JSONField(
         default=list, help_text="The question categories this round asks from."
     )

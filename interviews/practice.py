@@ -16,6 +16,7 @@ from careers.selectors import RoleRef, role_by
 from .bank import practised_catalogue
 from .models import Rating
 from .progress import due_today_ids
+from .shapes import shape_for
 from .status import Status, cards_for, status_of
 from .timer import parse_started_at, seconds_between, suggested_seconds
 
@@ -122,7 +123,8 @@ def build_queue(
 ) -> list[int]:
     """Question ids for one session: due reviews (most overdue first), then new ones.
 
-    New questions suit the target role first, then any other new question in the chosen
+    New questions suit the target role first (those of its interview shape's categories
+    before its others), then any other new question in the chosen
     categories, so a short role list still fills the session; either way they are taken
     in turn from each category. ``session_order`` then interleaves and ramps them. Worked
     out from the user's cards (one query), the published bank (kept per content version)
@@ -142,8 +144,11 @@ def build_queue(
     chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
     fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
     for_role = [question for question in fresh if role and role.pk in question.role_ids]
+    # The role's questions in the categories its interviews ask first (its shape) lead.
+    shape = shape_for(role.pk) if role else None
+    in_shape = [q for q in for_role if shape is None or q.category in shape.categories]
     others = [question for question in fresh if question not in for_role]
-    for group in (for_role, others):
+    for group in (in_shape, [q for q in for_role if q not in in_shape], others):
         spread = spread_over_categories(
             [Candidate(q.pk, q.category, q.difficulty, is_due=False) for q in group]
         )

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from careers.models import Role
-from interviews.loader import read_mock_rounds
-from tests.interviews.test_question_content import ROLES, load_questions, published
+from interviews.loader import read_interview_shapes, read_mock_rounds
+from tests.interviews.test_question_content import ROLES, load_questions, point_text, published
 
 # Written for issue 15 to fill the gaps it lists; each must ship with roles, key points and
 # follow-ups.
@@ -100,7 +100,7 @@ def by_slug() -> dict[str, dict]:
 
 
 def text_of(question: dict) -> str:
-    return " ".join([question["prompt"], *question["key_points"]])
+    return " ".join([question["prompt"], *map(point_text, question["key_points"])])
 
 
 def test_it_ships_at_least_forty_new_questions_each_with_roles_key_points_and_follow_ups():
@@ -129,13 +129,21 @@ def test_it_gives_every_role_questions_in_at_least_four_categories():
 # The rounds load_guide seeds (staff may edit them later in the admin).
 @pytest.mark.parametrize("interview_round", read_mock_rounds(), ids=lambda r: r["name"])
 def test_it_gives_every_role_a_question_for_each_mock_interview_round(interview_round):
+    """Every role whose interview shape asks the round (all, for a round of every shape)."""
+    shapes = {shape["slug"]: set(shape["roles"]) for shape in read_interview_shapes()}
+    asked = shapes[interview_round["shape"]] if interview_round["shape"] else ROLES
     covered = {
         role
         for question in published()
         if question["category"] in interview_round["categories"]
         for role in question["roles"]
     }
-    assert sorted(ROLES - covered) == []
+    assert sorted(asked - covered) == []
+
+
+def test_every_role_has_exactly_one_interview_shape():
+    shaped = [role for shape in read_interview_shapes() for role in shape["roles"]]
+    assert sorted(shaped) == sorted(ROLES)
 
 
 @pytest.mark.parametrize("category", ["behavioural", "ethics"])
@@ -220,7 +228,7 @@ def test_it_repeats_no_key_point_across_questions():
     seen: dict[str, str] = {}
     repeated = []
     for question in load_questions():
-        for point in question["key_points"]:
+        for point in map(point_text, question["key_points"]):
             key = point.casefold()
             if key in seen and seen[key] != question["slug"]:
                 repeated.append((seen[key], question["slug"], point))
