@@ -123,8 +123,8 @@ def build_queue(
 ) -> list[int]:
     """Question ids for one session: due reviews (most overdue first), then new ones.
 
-    New questions suit the target role first (those of its interview shape's categories
-    before its others), then any other new question in the chosen
+    New questions suit the target role first (the member's own for it, then those of its
+    interview shape's categories, then its others), then any other new question in the chosen
     categories, so a short role list still fills the session; either way they are taken
     in turn from each category. ``session_order`` then interleaves and ramps them. Worked
     out from the user's cards (one query), the published bank (kept per content version)
@@ -144,11 +144,16 @@ def build_queue(
     chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
     fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
     for_role = [question for question in fresh if role and role.pk in question.role_ids]
-    # The role's questions in the categories its interviews ask first (its shape) lead.
+    # The member's own questions for the role lead (they expect them in that interview),
+    # then the role's questions in the categories its interviews ask first (its shape).
     shape = shape_for(role.pk) if role else None
-    in_shape = [q for q in for_role if shape is None or q.category in shape.categories]
+    own = [q for q in for_role if q.own]
+    in_shape = [
+        q for q in for_role if not q.own and (shape is None or q.category in shape.categories)
+    ]
+    rest_of_role = [q for q in for_role if q not in own and q not in in_shape]
     others = [question for question in fresh if question not in for_role]
-    for group in (in_shape, [q for q in for_role if q not in in_shape], others):
+    for group in (own, in_shape, rest_of_role, others):
         spread = spread_over_categories(
             [Candidate(q.pk, q.category, q.difficulty, is_due=False) for q in group]
         )

@@ -1,0 +1,191 @@
+"""Issue 21, items 4 and 5: questions and mock interviews that fit the member's role, with the
+guide's content loaded as `make run` loads it."""
+
+import random
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from careers.models import Profile, Role
+from interviews import mock as mock_rules
+from interviews import practice
+from interviews.models import Category, MockInterview, Question
+from interviews.own_questions import add_own_question
+
+MOCK = reverse("interviews:mock")
+BANK = reverse("interviews:bank")
+PRODUCT_ROLES = ["ai-product-manager", "generative-ai-product-manager"]
+DATA_POLICY_ROLES = ["ai-training-data-specialist", "ai-ethics-specialist"]
+ENGINEERING_ONLY = {Category.ALGORITHMS, Category.SYSTEM_DESIGN, Category.DEBUGGING}
+
+
+def target(user, slug: str) -> Role:
+    role = Role.objects.get(slug=slug)
+    Profile.objects.filter(user=user).update(target_role=role)
+    return role
+
+
+@pytest.mark.parametrize("slug", PRODUCT_ROLES)
+@pytest.mark.parametrize("loop_size", [4, 5, 6])
+def test_a_product_managers_mock_has_no_sql_or_serving_design_round(guide, alice, slug, loop_size):
+    role = Role.objects.get(slug=slug)
+
+    mock = mock_rules.start_mock(
+        user=alice,
+        role=role,
+        loop_size=loop_size,
+        per_round=2,
+        now=timezone.now(),
+        rng=random.Random(loop_size),
+    )
+
+    answers = list(mock.answers.select_related("question"))
+    names = {answer.round_name for answer in answers}
+    assert "Product sense" in names
+    assert not names & {"Technical assessment", "System design", "Recent techniques"}
+    assert not {answer.question.category for answer in answers} & ENGINEERING_ONLY
+    assert not any(re.search(r"\bSQL\b", answer.question.prompt) for answer in answers)
+    assert len({answer.round_number for answer in answers}) == loop_size
+
+
+@pytest.mark.parametrize("slug", DATA_POLICY_ROLES)
+def test_a_data_or_policy_mock_asks_annotation_evaluation_and_policy(guide, alice, slug):
+    mock = mock_rules.start_mock(
+        user=alice,
+        role=Role.objects.get(slug=slug),
+        loop_size=5,
+        per_round=1,
+        now=timezone.now(),
+        rng=random.Random(5),
+    )
+
+    names = [answer.round_name for answer in mock.answers.all()]
+    assert names == [
+        "Initial screening",
+        "Annotation guidelines and data quality",
+        "Evaluating models and data",
+        "Policy and risk",
+        "Cultural fit and AI ethics",
+    ]
+
+
+def test_an_engineers_mock_keeps_the_guides_engineering_rounds(guide, alice):
+    mock = mock_rules.start_mock(
+        user=alice,
+        role=Role.objects.get(slug="machine-learning-engineer"),
+        loop_size=4,
+        per_round=1,
+        now=timezone.now(),
+        rng=random.Random(4),
+    )
+
+    assert [answer.round_name for answer in mock.answers.all()] == [
+        "Initial screening",
+        "Technical assessment",
+        "System design",
+        "Cultural fit and AI ethics",
+    ]
+
+
+def test_the_mock_page_preselects_the_target_role_and_shows_its_rounds(guide, alice_client, alice):
+    role = target(alice, "ai-product-manager")
+
+    content = alice_client.get(MOCK).content.decode()
+
+    assert f'<option value="{role.pk}" selected>' in content
+    assert "Product sense" in content and "Technical assessment" not in content
+
+
+def test_the_product_managers_bank_opens_with_product_sense(guide, client):
+    content = client.get(BANK, {"role": "ai-product-manager"}).content.decode()
+
+    labels = dict(Category.choices).values()
+    badges = re.findall(r'class="badge">([^<]+)</span>', content)
+    first_five = [badge for badge in badges if badge in labels][:5]
+    assert first_five == ["Product sense"] * 5
+
+
+def test_a_product_managers_practice_queue_starts_with_product_questions(guide, alice):
+    role = target(alice, "ai-product-manager")
+
+    queue = practice.session_queue(
+        user=alice, size=10, categories=[], due_today=False, now=timezone.now()
+    )
+
+    questions = Question.objects.in_bulk(queue)
+    assert all(role in questions[pk].roles.all() for pk in queue)
+    assert not {questions[pk].category for pk in queue} & ENGINEERING_ONLY
+    assert Category.PRODUCT_SENSE in {questions[pk].category for pk in queue}
+
+
+def test_an_own_question_tagged_with_a_role_is_served_in_that_roles_queue(guide, alice):
+    role = target(alice, "ai-ethics-specialist")
+    mine = add_own_question(
+        user=alice,
+        prompt="How did you handle the model audit at Acme Health?",
+        category="ethics",
+        key_points="The audit's scope\nWhat you found",
+        roles=[role],
+        company="Acme Health",
+    )
+
+    queue = practice.build_queue(user=alice, size=5, categories=[], role=role, now=timezone.now())
+
+    assert mine.pk in queue
+    assert mine.company == "Acme Health"
+
+
+def test_the_own_question_form_tags_roles_and_a_company(guide, alice_client, alice):
+    role = Role.objects.get(slug="ai-product-manager")
+
+    response = alice_client.post(
+        reverse("interviews:own_questions"),
+        {
+            "prompt": "What would you build first for Acme's support team?",
+            "category": "product-sense",
+            "key_points": "The user problem\nThe metric",
+            "roles": [role.pk],
+            "company": "Acme",
+        },
+    )
+
+    assert response.status_code == 302
+    question = Question.objects.get(owner=alice)
+    assert list(question.roles.all()) == [role]
+    assert question.company == "Acme"
+    assert question.category == Category.PRODUCT_SENSE
+
+
+def test_the_report_closes_with_a_summary_and_our_sample_answers(guide, alice_client, alice):
+    role = target(alice, "ai-product-manager")
+    alice_client.post(MOCK, {"role": role.pk, "loop_size": "4", "per_round": "1"})
+    mock = MockInterview.objects.get(user=alice)
+    first = mock.answers.select_related("question").first()
+    sample = first.question.sample_answer
+    assert sample  # the screening and product rounds ask questions that have one
+
+    strong = " ".join(first.question.key_point_list)
+    for answer in mock.answers.order_by("position"):
+        question_page = alice_client.get(mock.get_absolute_url()).content.decode()
+        # Only after the attempt: never on the question being answered.
+        assert "Our sample answer" not in question_page
+        alice_client.post(
+            reverse("interviews:mock_answer", args=[mock.pk]),
+            {"position": answer.position, "body": strong if answer == first else "No idea."},
+        )
+
+    report = alice_client.get(mock.get_absolute_url())
+    content = report.content.decode()
+    summary = report.context["summary"]
+    assert summary.strongest.number == first.round_number
+    assert summary.weakest.number != first.round_number
+    assert "Strongest round:" in content and "Weakest round:" in content
+    assert "What to practise next:" in content
+    for category in summary.practise_categories:
+        assert f"category={category}" in content
+    assert "Our sample answer" in content and "Our sample, written for this app" in content
+    assert escape(sample.split(".")[0]) in content
+    assert 'class="table-stack"' in content
