@@ -1,6 +1,7 @@
 """Issue 21, items 4 and 5: questions and mock interviews that fit the member's role, with the
 guide's content loaded as `make run` loads it."""
 
+import json
 import random
 import re
 
@@ -12,7 +13,13 @@ from django.utils.html import escape
 from careers.models import Profile, Role
 from interviews import mock as mock_rules
 from interviews import practice
-from interviews.models import Category, MockInterview, Question
+from interviews.loader import (
+    QuestionDataError,
+    load_interview_shapes,
+    load_mock_rounds,
+    load_sample_answers,
+)
+from interviews.models import Category, MockInterview, MockRound, Question
 from interviews.own_questions import add_own_question
 
 MOCK = reverse("interviews:mock")
@@ -189,3 +196,35 @@ def test_the_report_closes_with_a_summary_and_our_sample_answers(guide, alice_cl
     assert "Our sample answer" in content and "Our sample, written for this app" in content
     assert escape(sample.split(".")[0]) in content
     assert 'class="table-stack"' in content
+
+
+def test_load_guide_keeps_a_staff_edited_sample_answer_unless_reset(guide):
+    question = Question.objects.get(slug="llm-as-a-judge")
+    original = question.sample_answer
+    Question.objects.filter(pk=question.pk).update(sample_answer="Staff's own sample.")
+
+    assert load_sample_answers()["sample answers kept"] >= 1
+    assert Question.objects.get(pk=question.pk).sample_answer == "Staff's own sample."
+    load_sample_answers(reset=True)
+    assert Question.objects.get(pk=question.pk).sample_answer == original
+
+
+def test_the_loader_refuses_a_role_in_two_shapes(guide, tmp_path):
+    path = tmp_path / "shapes.json"
+    shape = {"categories": ["ethics"], "roles": ["ai-ethics-specialist"]}
+    path.write_text(
+        json.dumps(
+            {"shapes": [{"slug": "a", "name": "A", **shape}, {"slug": "b", "name": "B", **shape}]}
+        )
+    )
+
+    with pytest.raises(QuestionDataError, match="in two shapes"):
+        load_interview_shapes(path=path)
+
+
+def test_reloading_gives_rounds_kept_from_before_shapes_their_shape(guide, alice):
+    MockRound.objects.filter(name="System design").update(shape=None)
+
+    load_mock_rounds()
+
+    assert MockRound.objects.get(name="System design").shape.slug == "engineering"
