@@ -164,6 +164,8 @@ def test_the_own_question_form_tags_roles_and_a_company(guide, alice_client, ali
     assert list(question.roles.all()) == [role]
     assert question.company == "Acme"
     assert question.category == Category.PRODUCT_SENSE
+    listing = alice_client.get(reverse("interviews:own_questions")).content.decode()
+    assert "Asked at Acme; for AI Product Manager" in listing
 
 
 def test_the_report_closes_with_a_summary_and_our_sample_answers(guide, alice_client, alice):
