@@ -153,6 +153,7 @@ class MockRoundForm(forms.ModelForm):
             "name",
             "shape",
             "categories",
+            "preferred_questions",
             "in_loops_of",
             "question_count",
             "suggested_minutes",
@@ -165,6 +166,7 @@ class MockRoundAdmin(admin.ModelAdmin):
     """The rounds of a mock interview; an edit shows in the next mock interview started."""
 
     form = MockRoundForm
+    filter_horizontal = ("preferred_questions",)
     list_display = (
         "position",
         "name",

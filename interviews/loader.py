@@ -225,6 +225,7 @@ def read_mock_rounds(path: Path | None = None) -> list[dict[str, Any]]:
             "in_loops_of": int(entry["in_loops_of"]),
             "question_count": entry.get("question_count"),
             "suggested_minutes": entry.get("suggested_minutes"),
+            "prefer": list(entry.get("prefer", [])),
         }
         for position, entry in enumerate(data["rounds"], 1)
     ]
@@ -254,6 +255,10 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
         raise QuestionDataError(
             f"The mock rounds file names unknown shape {', '.join(sorted(missing))}."
         )
+    # A preferred question not in the bank (unpublished, or a test's bank) is left out; the
+    # bank's tests check that the file names questions of the round's categories.
+    wanted = {slug for entry in entries for slug in entry["prefer"]}
+    questions = {q.slug: q for q in Question.objects.published().filter(slug__in=wanted)}
     counts = {"mock rounds created": 0, "mock rounds kept": 0}
     if reset:
         MockRound.objects.all().delete()
@@ -261,11 +266,13 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
     taken = {round_.position for round_ in existing.values()}
     for entry in entries:
         shape = shapes.get(entry["shape"]) if entry["shape"] else None
+        preferred = [questions[slug] for slug in entry.pop("prefer") if slug in questions]
         kept = existing.get(entry["name"])
         if kept is not None:
             if kept.shape_id is None and shape is not None:
                 kept.shape = shape
                 kept.save(update_fields=["shape"])
+                kept.preferred_questions.set(preferred)
             counts["mock rounds kept"] += 1
             continue
         # A new round goes where the file puts it, unless staff moved another round there.
@@ -273,6 +280,7 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
         round_ = MockRound(**{**entry, "shape": shape, "position": position})
         round_.full_clean()
         round_.save()
+        round_.preferred_questions.set(preferred)
         taken.add(position)
         counts["mock rounds created"] += 1
     return counts

@@ -35,6 +35,7 @@ class Round:
     question_count: int | None  # None: the number the user chose for every round
     suggested_minutes: int | None  # per answer; None: the timer's suggestion by category
     shape: str | None = None  # the slug of the one shape that asks it; None: every shape
+    preferred: frozenset[int] = frozenset()  # ids of the questions it asks first
 
     def seconds_for(self, question: Question) -> int:
         if self.suggested_minutes:
@@ -52,8 +53,11 @@ def _read_rounds() -> tuple[Round, ...]:
             question_count=round_.question_count,
             suggested_minutes=round_.suggested_minutes,
             shape=round_.shape.slug if round_.shape else None,
+            preferred=frozenset(question.pk for question in round_.preferred_questions.all()),
         )
-        for round_ in MockRound.objects.select_related("shape")
+        for round_ in MockRound.objects.select_related("shape").prefetch_related(
+            "preferred_questions"
+        )
     )
 
 
@@ -69,11 +73,17 @@ def rounds_for(loop_size: int, shape: Shape | None = None) -> list[Round]:
 
 
 def _pick(
-    candidates: list[Question], count: int, *, role_ids: set[int], rng: random.Random
+    candidates: list[Question],
+    count: int,
+    *,
+    role_ids: set[int],
+    preferred: frozenset[int],
+    rng: random.Random,
 ) -> list[Question]:
-    """``count`` questions, the role's first, in a random order so mocks differ."""
+    """``count`` questions, the role's first (of those the round's own preferred first), in a
+    random order so mocks differ."""
     rng.shuffle(candidates)
-    candidates.sort(key=lambda question: question.pk not in role_ids)
+    candidates.sort(key=lambda q: (q.pk not in role_ids, q.pk not in preferred))
     return candidates[:count]
 
 
@@ -103,7 +113,7 @@ def start_mock(
             q for q in questions if q.category in interview_round.categories and q.pk not in used
         ]
         count = interview_round.question_count or per_round
-        picked = _pick(pool, count, role_ids=role_ids, rng=rng)
+        picked = _pick(pool, count, role_ids=role_ids, preferred=interview_round.preferred, rng=rng)
         if not picked:
             raise NothingToAsk(f"The bank has no question for the {interview_round.name} round.")
         used.update(q.pk for q in picked)

@@ -409,6 +409,13 @@ class MockRound(models.Model):
     categories = models.JSONField(
         default=list, help_text="The question categories this round asks from."
     )
+    preferred_questions = models.ManyToManyField(
+        Question,
+        blank=True,
+        related_name="+",
+        help_text="Questions this round asks first, when they suit the role (e.g. annotation "
+        "guidelines rather than SQL in a data-quality round).",
+    )
     from_guide = models.BooleanField(
         default=False, help_text="The guide names this round; otherwise it is our addition."
     )

@@ -141,6 +141,14 @@ def test_it_gives_every_role_a_question_for_each_mock_interview_round(interview_
     assert sorted(asked - covered) == []
 
 
+@pytest.mark.parametrize("interview_round", read_mock_rounds(), ids=lambda r: r["name"])
+def test_a_round_prefers_only_published_questions_of_its_categories(interview_round):
+    questions = {question["slug"]: question for question in published()}
+    for slug in interview_round["prefer"]:
+        assert slug in questions, slug
+        assert questions[slug]["category"] in interview_round["categories"], slug
+
+
 def test_every_role_has_exactly_one_interview_shape():
     shaped = [role for shape in read_interview_shapes() for role in shape["roles"]]
     assert sorted(shaped) == sorted(ROLES)

@@ -230,3 +230,45 @@ def test_reloading_gives_rounds_kept_from_before_shapes_their_shape(guide, alice
     load_mock_rounds()
 
     assert MockRound.objects.get(name="System design").shape.slug == "engineering"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_data_specialists_annotation_round_asks_about_annotation_not_sql(guide, alice, seed):
+    mock = mock_rules.start_mock(
+        user=alice,
+        role=Role.objects.get(slug="ai-training-data-specialist"),
+        loop_size=4,
+        per_round=2,
+        now=timezone.now(),
+        rng=random.Random(seed),
+    )
+
+    asked = mock.answers.filter(round_name="Annotation guidelines and data quality")
+    slugs = {answer.question.slug for answer in asked.select_related("question")}
+    assert len(slugs) == 2
+    assert slugs <= {
+        "writing-annotation-guidelines",
+        "measuring-label-quality",
+        "labeling-process-and-label-quality",
+        "auditing-a-dataset-for-representation",
+        "preparing-llm-fine-tuning-data",
+    }
+
+
+def test_a_product_managers_screening_asks_what_a_career_switcher_can_answer(guide, alice):
+    mock = mock_rules.start_mock(
+        user=alice,
+        role=Role.objects.get(slug="ai-product-manager"),
+        loop_size=4,
+        per_round=1,
+        now=timezone.now(),
+        rng=random.Random(2),
+    )
+
+    screening = mock.answers.select_related("question").get(round_name="Initial screening")
+    assert screening.question.slug in {
+        "improving-how-work-gets-done",
+        "deciding-with-incomplete-information",
+        "explaining-your-field-to-outsiders",
+        "transferable-skills-into-ai",
+    }
