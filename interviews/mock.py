@@ -218,12 +218,21 @@ class MockSummary:
         return [Category(category).label for category in self.practise_categories]
 
 
-def mock_summary(rounds: Sequence[RoundReport]) -> MockSummary | None:
-    """Strongest and weakest rounds (the earlier one on a tie) and what to practise next."""
+def mock_summary(rounds: Sequence[RoundReport], *, shape: Shape | None) -> MockSummary | None:
+    """Strongest and weakest rounds and what to practise next.
+
+    On a tie the weakest is the round the role's interviews weigh most (its ``shape``'s
+    first categories), so an even report still points a product manager at product sense.
+    """
     if not rounds:
         return None
+
+    def weight(report: RoundReport) -> int:
+        ranks = [shape.category_rank(c) for c in report.categories] if shape else []
+        return min(ranks, default=0)
+
     strongest = max(rounds, key=lambda r: (r.percent, -r.number))
-    weakest = min(rounds, key=lambda r: (r.percent, r.number))
+    weakest = min(rounds, key=lambda r: (r.percent, weight(r), r.number))
     return MockSummary(strongest=strongest, weakest=weakest, practise_categories=weakest.categories)
 
 

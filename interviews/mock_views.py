@@ -75,7 +75,7 @@ def _report(request, mock, form, status: int = 200, ticks=None) -> HttpResponse:
     context = {
         "mock": mock,
         "rounds": rounds,
-        "summary": mock_rules.mock_summary(rounds),
+        "summary": mock_rules.mock_summary(rounds, shape=mock_rules.shape_for(mock.role_id)),
         "form": form,
         "now": timezone.now(),
     }

@@ -272,3 +272,21 @@ def test_a_product_managers_screening_asks_what_a_career_switcher_can_answer(gui
         "explaining-your-field-to-outsiders",
         "transferable-skills-into-ai",
     }
+
+
+def test_an_even_report_points_a_product_manager_at_product_sense(guide, alice_client, alice):
+    role = target(alice, "ai-product-manager")
+    alice_client.post(MOCK, {"role": role.pk, "loop_size": "4", "per_round": "1"})
+    mock = MockInterview.objects.get(user=alice)
+    for answer in mock.answers.order_by("position"):
+        alice_client.get(mock.get_absolute_url())
+        alice_client.post(
+            reverse("interviews:mock_answer", args=[mock.pk]),
+            {"position": answer.position, "body": ""},
+        )
+
+    summary = alice_client.get(mock.get_absolute_url()).context["summary"]
+
+    assert summary.even
+    assert summary.weakest.name == "Product sense"
+    assert summary.practise_categories == [Category.PRODUCT_SENSE]
