@@ -191,6 +191,15 @@ def answer_box_start(
     return STAR_TEMPLATE if star else ""
 
 
+def last_answer(
+    *, draft: str | None, drafted_at: datetime | None, last_rated_at: datetime | None
+) -> str | None:
+    """The last attempt's answer, offered ("show my last answer") once this one is rated."""
+    if draft is None or is_current_draft(drafted_at=drafted_at, last_rated_at=last_rated_at):
+        return None
+    return draft
+
+
 # -- checking an answer against the key points ---------------------------------------------
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")

@@ -37,7 +37,7 @@ from .practice import (
     answer_box_start,
     count_due,
     due_session_size,
-    is_current_draft,
+    last_answer,
     next_question_id,
     session_queue,
     target_role_for,
@@ -72,12 +72,11 @@ def _answer_start(question: Question) -> str:
 
 
 def _last_answer(question: Question) -> str | None:
-    """The answer the member gave last time, once this attempt is rated (else None)."""
-    if question.note_body is None or is_current_draft(
-        drafted_at=question.note_updated_at, last_rated_at=question.card_last_rated_at
-    ):
-        return None
-    return question.note_body
+    return last_answer(
+        draft=question.note_body,
+        drafted_at=question.note_updated_at,
+        last_rated_at=question.card_last_rated_at,
+    )
 
 
 @require_safe
