@@ -264,6 +264,7 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
         MockRound.objects.all().delete()
     existing = {round_.name: round_ for round_ in MockRound.objects.all()}
     taken = {round_.position for round_ in existing.values()}
+    upgraded = False
     for entry in entries:
         shape = shapes.get(entry["shape"]) if entry["shape"] else None
         preferred = [questions[slug] for slug in entry.pop("prefer") if slug in questions]
@@ -273,6 +274,7 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
                 kept.shape = shape
                 kept.save(update_fields=["shape"])
                 kept.preferred_questions.set(preferred)
+                upgraded = True
             counts["mock rounds kept"] += 1
             continue
         # A new round goes where the file puts it, unless staff moved another round there.
@@ -283,4 +285,21 @@ def load_mock_rounds(*, reset: bool = False, path: Path | None = None) -> dict[s
         round_.preferred_questions.set(preferred)
         taken.add(position)
         counts["mock rounds created"] += 1
+    if upgraded:
+        _order_as_the_file(entries)
     return counts
+
+
+def _order_as_the_file(entries: list[dict[str, Any]]) -> None:
+    """Put the rounds in the file's order: once, when rounds kept from before rounds had
+    shapes are given theirs, or the new rounds would come after the old last round."""
+    rounds = {round_.name: round_ for round_ in MockRound.objects.all()}
+    named = [rounds.pop(entry["name"]) for entry in entries if entry["name"] in rounds]
+    ordered = named + sorted(rounds.values(), key=lambda round_: round_.position)
+    # Out of the way first: positions are unique.
+    for offset, round_ in enumerate(ordered, 1):
+        round_.position = 1000 + offset
+    MockRound.objects.bulk_update(ordered, ["position"])
+    for offset, round_ in enumerate(ordered, 1):
+        round_.position = offset
+    MockRound.objects.bulk_update(ordered, ["position"])

@@ -224,12 +224,37 @@ def test_the_loader_refuses_a_role_in_two_shapes(guide, tmp_path):
         load_interview_shapes(path=path)
 
 
-def test_reloading_gives_rounds_kept_from_before_shapes_their_shape(guide, alice):
-    MockRound.objects.filter(name="System design").update(shape=None)
+def test_reloading_a_database_from_before_shapes_shapes_and_orders_its_rounds(guide, alice):
+    """The six rounds of before, at their old positions, with no shape: load_guide adds the
+    new rounds and puts every round where the file says."""
+    old = [
+        "Initial screening",
+        "Technical assessment",
+        "Model evaluation and experimentation",
+        "System design",
+        "Recent techniques",
+        "Cultural fit and AI ethics",
+    ]
+    MockRound.objects.exclude(name__in=old).delete()
+    for position, name in enumerate(old, 1):
+        MockRound.objects.filter(name=name).update(shape=None, position=100 + position)
+    for position, name in enumerate(old, 1):
+        MockRound.objects.filter(name=name).update(position=position)
 
     load_mock_rounds()
 
     assert MockRound.objects.get(name="System design").shape.slug == "engineering"
+    product = mock_rules.rounds_for(
+        6, mock_rules.shape_for(Role.objects.get(slug=PRODUCT_ROLES[0]).pk)
+    )
+    assert [r.name for r in product] == [
+        "Initial screening",
+        "Product sense",
+        "Metrics and experimentation",
+        "AI trade-offs",
+        "Working with ML teams",
+        "Cultural fit and AI ethics",
+    ]
 
 
 @pytest.mark.parametrize("seed", range(3))
