@@ -1,8 +1,10 @@
 """Checks the shipped question bank covers an interview loop for every role (issue 15, item 7)."""
 
 import io
+import json
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -257,3 +259,25 @@ def test_it_loads_a_bank_where_every_role_has_four_categories(db):
     )
     assert set(categories) >= ROLES
     assert {slug: count for slug, count in categories.items() if count < 4} == {}
+
+
+def sample_answers() -> dict[str, str]:
+    path = Path(__file__).resolve().parents[2] / "interviews" / "data" / "sample_answers.json"
+    return json.loads(path.read_text(encoding="utf-8"))["answers"]
+
+
+def test_every_sourced_preferred_behavioural_and_ethics_question_has_our_sample_answer():
+    samples = sample_answers()
+    preferred = {
+        slug for interview_round in read_mock_rounds() for slug in interview_round["prefer"]
+    }
+    wanted = {
+        question["slug"]
+        for question in published()
+        if "sources" in question
+        or question["slug"] in preferred
+        or question["category"] in {"behavioural", "ethics"}
+    }
+    assert sorted(wanted - set(samples)) == []
+    assert set(samples) <= {question["slug"] for question in published()}
+    assert all(len(text.split()) >= 60 for text in samples.values())
