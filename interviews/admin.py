@@ -15,7 +15,7 @@ from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
 
-from .models import Category, MockRound, Question, SearchAlias
+from .models import Category, InterviewShape, MockRound, Question, SearchAlias
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -94,7 +94,7 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     actions = ("publish", "unpublish")
     fieldsets = (
         (None, {"fields": ("prompt", "slug", "category", "difficulty", "roles")}),
-        ("Answer guide", {"fields": ("key_points", "follow_ups")}),
+        ("Answer guide", {"fields": ("key_points", "follow_ups", "sample_answer")}),
         ("Publishing", {"fields": ("is_published", "from_guide")}),
     )
 
@@ -151,7 +151,9 @@ class MockRoundForm(forms.ModelForm):
         fields = (
             "position",
             "name",
+            "shape",
             "categories",
+            "preferred_questions",
             "in_loops_of",
             "question_count",
             "suggested_minutes",
@@ -164,6 +166,37 @@ class MockRoundAdmin(admin.ModelAdmin):
     """The rounds of a mock interview; an edit shows in the next mock interview started."""
 
     form = MockRoundForm
-    list_display = ("position", "name", "in_loops_of", "question_count", "suggested_minutes")
+    filter_horizontal = ("preferred_questions",)
+    list_display = (
+        "position",
+        "name",
+        "shape",
+        "in_loops_of",
+        "question_count",
+        "suggested_minutes",
+    )
     list_display_links = ("name",)
+    ordering = ("position",)
+
+
+class InterviewShapeForm(forms.ModelForm):
+    categories = forms.TypedMultipleChoiceField(
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="The question categories asked first, in the bank's order of categories.",
+    )
+
+    class Meta:
+        model = InterviewShape
+        fields = ("position", "name", "slug", "categories", "roles")
+
+
+@admin.register(InterviewShape)
+class InterviewShapeAdmin(admin.ModelAdmin):
+    """How a family of roles is interviewed: its first categories and, via rounds, its mock."""
+
+    form = InterviewShapeForm
+    list_display = ("position", "name")
+    list_display_links = ("name",)
+    filter_horizontal = ("roles",)
     ordering = ("position",)

@@ -17,15 +17,26 @@ class InterviewsConfig(AppConfig):
 
         from . import panels
         from .export import export_interview_practice
-        from .loader import load_mock_rounds, load_questions, load_search_aliases
+        from .loader import (
+            load_interview_shapes,
+            load_mock_rounds,
+            load_questions,
+            load_sample_answers,
+            load_search_aliases,
+        )
         from .practice import register_target_role_provider
 
         register_content_model(
-            self.get_model("Question"), self.get_model("SearchAlias"), self.get_model("MockRound")
+            self.get_model("Question"),
+            self.get_model("SearchAlias"),
+            self.get_model("MockRound"),
+            self.get_model("InterviewShape"),
         )
         # Registered after careers' loader (app order), which creates the roles it links to.
         register_guide_loader("interviews", load_questions)
         register_guide_loader("interviews-search-aliases", load_search_aliases)
+        register_guide_loader("interviews-sample-answers", load_sample_answers)
+        register_guide_loader("interviews-shapes", load_interview_shapes)
         register_guide_loader("interviews-mock-rounds", load_mock_rounds)
         register_data_exporter("interviews", export_interview_practice)
         for name in ("CardState", "ReviewLog", "Note", "Bookmark", "MockAnswer"):

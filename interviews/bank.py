@@ -26,6 +26,7 @@ from config.sitewide.caching import cached_content, content_version
 
 from .models import Bookmark, Category, Difficulty, Question
 from .search import ranked_ids
+from .shapes import shape_for
 from .status import Status, cards_for, status_of
 
 PAGE_SIZE = 25
@@ -112,21 +113,30 @@ def shelf_of(*, user) -> Shelf:
     """The user's own questions and bookmarked ids, in one query (none for a visitor)."""
     if not user.is_authenticated:
         return Shelf(own=(), bookmarked=frozenset())
+    # One row per question and role (None for no role): the roles an own question is
+    # tagged with put it in those roles' queues. Still one query.
     rows = (
         Question.objects.annotate(
             bookmarked=Exists(Bookmark.objects.for_user(user).filter(question=OuterRef("pk")))
         )
         .filter(Q(owner=user) | Q(bookmarked=True))
         .order_by("pk")
-        .values_list(*_CATALOGUE_FIELDS, "owner_id", "bookmarked")
+        .values_list(*_CATALOGUE_FIELDS, "owner_id", "bookmarked", "roles")
     )
-    own, bookmarked = [], set()
-    for *fields, owner_id, is_bookmarked in rows:
+    own: dict[int, tuple] = {}
+    role_ids: dict[int, set[int]] = {}
+    bookmarked = set()
+    for *fields, owner_id, is_bookmarked, role_id in rows:
         if owner_id == user.pk:
-            own.append(fields)
+            own[fields[0]] = tuple(fields)
+            if role_id is not None:
+                role_ids.setdefault(fields[0], set()).add(role_id)
         if is_bookmarked:
             bookmarked.add(fields[0])
-    return Shelf(own=_catalogue_questions(own, {}, own=True), bookmarked=frozenset(bookmarked))
+    return Shelf(
+        own=_catalogue_questions(own.values(), role_ids, own=True),
+        bookmarked=frozenset(bookmarked),
+    )
 
 
 def practised_catalogue(
@@ -258,6 +268,10 @@ def browse_bank(
 
     if matching is not None:
         listed.sort(key=lambda question: matching[question.pk])
+    elif filters.role is not None and (shape := shape_for(filters.role.pk)) is not None:
+        # A role's questions in its interview shape's order: a product manager's bank opens
+        # with product sense, not serving design (a stable sort keeps the bank's order within).
+        listed.sort(key=lambda question: shape.category_rank(question.category))
     page = Paginator(listed, PAGE_SIZE).get_page(page_number)
     rows = []
     for question in page.object_list:

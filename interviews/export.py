@@ -16,7 +16,7 @@ def export_interview_practice(user) -> dict[str, Any]:
     logs = ReviewLog.objects.for_user(user).select_related("question").order_by("rated_at", "pk")
     notes = Note.objects.for_user(user).select_related("question").order_by("pk")
     bookmarks = Bookmark.objects.for_user(user).select_related("question").order_by("pk")
-    own_questions = Question.objects.owned_by(user).order_by("pk")
+    own_questions = Question.objects.owned_by(user).prefetch_related("roles").order_by("pk")
     mocks = (
         MockInterview.objects.for_user(user)
         .select_related("role")
@@ -68,6 +68,8 @@ def export_interview_practice(user) -> dict[str, Any]:
                 "category": question.category,
                 "key_points": question.key_point_list,
                 "follow_ups": question.follow_up_list,
+                "roles": [role.slug for role in question.roles.all()],
+                "company": question.company,
             }
             for question in own_questions
         ],

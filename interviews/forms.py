@@ -12,9 +12,8 @@ from careers.selectors import RoleRef
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
 from .models import MOCK_LOOP_SIZES, NOTE_MAX_CHARS, Category, Difficulty, Rating
+from .practice import MAX_SESSION_SIZE
 from .status import Status
-
-STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 
 
 class BankFilterForm(forms.Form):
@@ -151,7 +150,9 @@ class AnswerForm(forms.Form):
 
 
 class PracticeForm(forms.Form):
-    size = forms.IntegerField(label="Number of questions", min_value=1, max_value=50, initial=10)
+    size = forms.IntegerField(
+        label="Number of questions", min_value=1, max_value=MAX_SESSION_SIZE, initial=10
+    )
     timed = forms.BooleanField(
         label="Time my answers",
         required=False,
@@ -266,6 +267,18 @@ class OwnQuestionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line.",
+    )
+    roles = forms.ModelMultipleChoiceField(
+        label="Roles it is asked for (optional)",
+        queryset=Role.objects.order_by("sort_order", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Practice for one of these roles asks it with that role's questions.",
+    )
+    company = forms.CharField(
+        label="Company that asked it (optional)",
+        required=False,
+        max_length=120,
     )
 
     def clean_key_points(self) -> str:

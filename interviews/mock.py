@@ -14,8 +14,9 @@ from careers.models import Role
 from config.sitewide.caching import cached_content
 
 from . import scheduling
-from .models import MockAnswer, MockInterview, MockRound, Question
+from .models import Category, MockAnswer, MockInterview, MockRound, Question
 from .practice import AnswerCheck, check_answer
+from .shapes import Shape, shape_for
 from .timer import seconds_between, suggested_seconds
 
 QUESTIONS_PER_ROUND = (1, 2)
@@ -33,6 +34,8 @@ class Round:
     in_loops_of: int  # the round is part of loops of this many rounds or more
     question_count: int | None  # None: the number the user chose for every round
     suggested_minutes: int | None  # per answer; None: the timer's suggestion by category
+    shape: str | None = None  # the slug of the one shape that asks it; None: every shape
+    preferred: frozenset[int] = frozenset()  # ids of the questions it asks first
 
     def seconds_for(self, question: Question) -> int:
         if self.suggested_minutes:
@@ -49,8 +52,12 @@ def _read_rounds() -> tuple[Round, ...]:
             in_loops_of=round_.in_loops_of,
             question_count=round_.question_count,
             suggested_minutes=round_.suggested_minutes,
+            shape=round_.shape.slug if round_.shape else None,
+            preferred=frozenset(question.pk for question in round_.preferred_questions.all()),
         )
-        for round_ in MockRound.objects.all()
+        for round_ in MockRound.objects.select_related("shape").prefetch_related(
+            "preferred_questions"
+        )
     )
 
 
@@ -59,16 +66,24 @@ def all_rounds() -> tuple[Round, ...]:
     return cached_content("interviews:mock-rounds", _read_rounds)
 
 
-def rounds_for(loop_size: int) -> list[Round]:
-    return [r for r in all_rounds() if r.in_loops_of <= loop_size]
+def rounds_for(loop_size: int, shape: Shape | None = None) -> list[Round]:
+    """The loop's rounds for the shape: its own and those every shape asks."""
+    slug = shape.slug if shape else None
+    return [r for r in all_rounds() if r.in_loops_of <= loop_size and r.shape in (None, slug)]
 
 
 def _pick(
-    candidates: list[Question], count: int, *, role_ids: set[int], rng: random.Random
+    candidates: list[Question],
+    count: int,
+    *,
+    role_ids: set[int],
+    preferred: frozenset[int],
+    rng: random.Random,
 ) -> list[Question]:
-    """``count`` questions, the role's first, in a random order so mocks differ."""
+    """``count`` questions, the role's first (of those the round's own preferred first), in a
+    random order so mocks differ."""
     rng.shuffle(candidates)
-    candidates.sort(key=lambda question: question.pk not in role_ids)
+    candidates.sort(key=lambda q: (q.pk not in role_ids, q.pk not in preferred))
     return candidates[:count]
 
 
@@ -81,9 +96,11 @@ def start_mock(
     now: datetime,
     rng: random.Random | None = None,
 ) -> MockInterview:
-    """Choose each round's questions (the role's first, never one twice) and save the mock."""
+    """Choose each round's questions (the role's first, never one twice) and save the mock.
+
+    The rounds are the role's interview shape's: a product manager is not asked SQL."""
     rng = rng or random.Random()
-    rounds = rounds_for(loop_size)
+    rounds = rounds_for(loop_size, shape_for(role.pk if role else None))
     if not rounds:
         raise NothingToAsk("No mock interview rounds are set up yet.")
     categories = {category for r in rounds for category in r.categories}
@@ -96,7 +113,7 @@ def start_mock(
             q for q in questions if q.category in interview_round.categories and q.pk not in used
         ]
         count = interview_round.question_count or per_round
-        picked = _pick(pool, count, role_ids=role_ids, rng=rng)
+        picked = _pick(pool, count, role_ids=role_ids, preferred=interview_round.preferred, rng=rng)
         if not picked:
             raise NothingToAsk(f"The bank has no question for the {interview_round.name} round.")
         used.update(q.pk for q in picked)
@@ -162,6 +179,61 @@ class RoundReport:
     @property
     def suggested_seconds(self) -> int:
         return sum(report.answer.suggested_seconds for report in self.answers)
+
+    @property
+    def covered(self) -> int:
+        return sum(report.check.covered for report in self.answers)
+
+    @property
+    def key_points(self) -> int:
+        return sum(len(report.check.points) for report in self.answers)
+
+    @property
+    def percent(self) -> int:
+        """The share of the round's key points the answers covered (ticked, or first guess)."""
+        return round(100 * self.covered / self.key_points) if self.key_points else 0
+
+    @property
+    def categories(self) -> list[str]:
+        found = {report.answer.question.category for report in self.answers}
+        return [category for category in Category.values if category in found]
+
+
+@dataclass(frozen=True)
+class MockSummary:
+    """The closing summary of a mock: its strongest and weakest rounds by key points
+    covered, and what to practise next (the weakest round's categories)."""
+
+    strongest: RoundReport
+    weakest: RoundReport
+    practise_categories: list[str]
+
+    @property
+    def even(self) -> bool:
+        """Every round covered the same share: nothing stands out either way."""
+        return self.strongest.percent == self.weakest.percent
+
+    @property
+    def practise_labels(self) -> list[str]:
+        return [Category(category).label for category in self.practise_categories]
+
+
+def mock_summary(rounds: Sequence[RoundReport], *, shape: Shape | None) -> MockSummary | None:
+    """Strongest and weakest rounds and what to practise next.
+
+    On a tie the weakest is the round the role's interviews weigh most (its ``shape``'s
+    first categories), so an even report still points a product manager at product sense.
+    """
+    if not rounds:
+        return None
+
+    def weight(report: RoundReport) -> int:
+        ranks = [shape.category_rank(c) for c in report.categories] if shape else []
+        return min(ranks, default=0)
+
+    strongest = max(rounds, key=lambda r: (r.percent, -r.number))
+    weakest = min(rounds, key=lambda r: (r.percent, weight(r), r.number))
+    return MockSummary(strongest=strongest, weakest=weakest, practise_categories=weakest.categories)
 
 
 def answer_seconds(answer: MockAnswer) -> int | None:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import mock as mock_rules
 from .forms import MockAnswerForm, MockReportForm, MockStartForm
-from .models import MockInterview
+from .models import MOCK_LOOP_SIZES, MockInterview
 from .practice import target_role_for
 
 
@@ -35,11 +35,15 @@ def mock_list(request: HttpRequest) -> HttpResponse:
             else:
                 return redirect(mock)
     else:
-        form = MockStartForm(initial={"role": target_role_for(user=request.user)})
+        target = target_role_for(user=request.user)
+        form = MockStartForm(initial={"role": target.pk if target else None})
+    role_id = form.initial.get("role") if not form.is_bound else None
+    shape = mock_rules.shape_for(role_id)
     context = {
         "form": form,
         "mocks": MockInterview.objects.for_user(request.user).select_related("role"),
-        "rounds": mock_rules.all_rounds(),
+        "shape": shape,
+        "rounds": mock_rules.rounds_for(max(MOCK_LOOP_SIZES), shape),
     }
     return render(request, "interviews/mock_list.html", context, status=400 if form.errors else 200)
 
@@ -68,7 +72,13 @@ def _question(request, mock, answer, form, status: int = 200) -> HttpResponse:
 
 def _report(request, mock, form, status: int = 200, ticks=None) -> HttpResponse:
     rounds = mock_rules.mock_report(mock, ticks=ticks)
-    context = {"mock": mock, "rounds": rounds, "form": form, "now": timezone.now()}
+    context = {
+        "mock": mock,
+        "rounds": rounds,
+        "summary": mock_rules.mock_summary(rounds, shape=mock_rules.shape_for(mock.role_id)),
+        "form": form,
+        "now": timezone.now(),
+    }
     return render(request, "interviews/mock_report.html", context, status=status)
 
 

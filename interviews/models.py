@@ -28,6 +28,7 @@ class Category(models.TextChoices):
     EXPERIMENTATION = "experimentation", "Experimentation"
     BEHAVIOURAL = "behavioural", "Behavioural"
     ETHICS = "ethics", "AI ethics"
+    PRODUCT_SENSE = "product-sense", "Product sense"
 
 
 # Answers to these are stories about the candidate, so the draft offers a STAR outline.
@@ -67,7 +68,7 @@ class QuestionQuerySet(models.QuerySet):
     def with_practice_of(self, user):
         """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
         ``card_review_count``: the rating form's repeat guard), draft
-        (``note_body``) and bookmark (``bookmarked``) to each question.
+        (``note_body``, ``note_updated_at``) and bookmark (``bookmarked``) to each question.
 
         The question page's personal reads, in the same query: each is a LEFT JOIN on a
         table with one row per user and question at most (its unique constraint).
@@ -81,6 +82,7 @@ class QuestionQuerySet(models.QuerySet):
             card_last_rated_at=F("my_card__last_rated_at"),
             card_review_count=F("my_card__review_count"),
             note_body=F("my_note__body"),
+            note_updated_at=F("my_note__updated_at"),
             bookmarked=ExpressionWrapper(
                 Q(my_bookmark__pk__isnull=False), output_field=models.BooleanField()
             ),
@@ -106,6 +108,16 @@ class Question(models.Model):
     )
     from_guide = models.BooleanField(
         default=False, help_text="Worded as the guide words it (not written for the app)."
+    )
+    sample_answer = models.TextField(
+        blank=True,
+        help_text="Our sample strong answer, shown in mock reports after the attempt "
+        "(labelled as ours).",
+    )
+    company = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="For a user's own question: the company that asked it.",
     )
     is_published = models.BooleanField("published", default=True)
     # A user's own question: private to them, scheduled like the bank's, never listed in it.
@@ -345,18 +357,64 @@ class SearchAlias(models.Model):
 MOCK_LOOP_SIZES = (4, 5, 6)
 
 
+class InterviewShape(models.Model):
+    """How one family of roles is interviewed (staff edit these): the categories its questions
+    come from first, in order, and, through ``MockRound.shape``, its mock rounds.
+
+    The first shape is the one a mock for "any role" (or a role of no shape) follows.
+    """
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(unique=True)
+    categories = models.JSONField(
+        default=list, help_text="The question categories asked first, most important first."
+    )
+    roles = models.ManyToManyField(
+        Role, related_name="interview_shapes", blank=True, help_text="The roles interviewed so."
+    )
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        categories = self.categories if isinstance(self.categories, list) else None
+        if not categories or not set(categories) <= set(Category.values):
+            raise ValidationError({"categories": "Choose one or more of the bank's categories."})
+
+
 class MockRound(models.Model):
     """One round of a mock interview loop, in interview order (staff edit these).
 
-    A loop of N rounds asks every round whose ``in_loops_of`` is N or less.
+    A loop of N rounds for a shape asks every round of that shape (or of none) whose
+    ``in_loops_of`` is N or less.
     """
 
     position = models.PositiveSmallIntegerField(
         unique=True, help_text="Where the round comes in the loop: 1 is first."
     )
     name = models.CharField(max_length=80, unique=True)
+    shape = models.ForeignKey(
+        InterviewShape,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        help_text="The roles' interview shape that asks this round; blank: every shape.",
+    )
     categories = models.JSONField(
         default=list, help_text="The question categories this round asks from."
+    )
+    preferred_questions = models.ManyToManyField(
+        Question,
+        blank=True,
+        related_name="+",
+        help_text="Questions this round asks first, when they suit the role (e.g. annotation "
+        "guidelines rather than SQL in a data-quality round).",
     )
     from_guide = models.BooleanField(
         default=False, help_text="The guide names this round; otherwise it is our addition."

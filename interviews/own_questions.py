@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from careers.models import Role
 
 from .models import Difficulty, Question
 
 
 def add_own_question(
-    *, user, prompt: str, category: str, key_points: str, follow_ups: str = ""
+    *,
+    user,
+    prompt: str,
+    category: str,
+    key_points: str,
+    follow_ups: str = "",
+    roles: Iterable[Role] = (),
+    company: str = "",
 ) -> Question:
-    """Save a private question; its slug is random, as it never appears in a shared URL."""
+    """Save a private question, tagged with the roles (and company) it is asked for; its
+    slug is random, as it never appears in a shared URL."""
     question = Question(
         owner=user,
         slug=f"own-{uuid.uuid4().hex[:16]}",
@@ -19,10 +32,13 @@ def add_own_question(
         difficulty=Difficulty.INTERMEDIATE,
         key_points=key_points.strip(),
         follow_ups=follow_ups.strip(),
+        company=company.strip(),
         is_published=False,  # "published" means in the shared bank; owned ones never are
     )
     question.full_clean()
-    question.save()
+    with transaction.atomic():
+        question.save()
+        question.roles.set(roles)
     return question
 
 

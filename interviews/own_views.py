@@ -23,7 +23,10 @@ def own_questions(request: HttpRequest) -> HttpResponse:
         return redirect(question)
     context = {
         "form": form,
-        "questions": Question.objects.owned_by(request.user).order_by("-pk"),
+        # The roles each is tagged with, in one more query rather than one per question.
+        "questions": Question.objects.owned_by(request.user)
+        .prefetch_related("roles")
+        .order_by("-pk"),
     }
     return render(
         request, "interviews/own_questions.html", context, status=400 if form.errors else 200

@@ -12,9 +12,8 @@ from careers.registry import Panel
 
 from . import progress
 from .bank import bank_catalogue
-from .forms import PracticeForm
 from .models import MockInterview
-from .practice import target_role_from
+from .practice import due_session_size, target_role_from
 from .status import cards_for
 
 HOME_ORDER = 10
@@ -35,8 +34,7 @@ def home_panel(*, user, now: datetime) -> Panel:
     )
     context = {
         "due": len(due),
-        # A session holds at most the form's maximum; the rest wait for the next one.
-        "session_size": min(len(due), PracticeForm.base_fields["size"].max_value),
+        "session_size": due_session_size(len(due)),
         "readiness": readiness,
         "last_mock": last_mock,
     }

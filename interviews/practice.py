@@ -16,10 +16,13 @@ from careers.selectors import RoleRef, role_by
 from .bank import practised_catalogue
 from .models import Rating
 from .progress import due_today_ids
+from .shapes import shape_for
 from .status import Status, cards_for, status_of
 from .timer import parse_started_at, seconds_between, suggested_seconds
 
+STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 DEFAULT_SESSION_SIZE = 10
+MAX_SESSION_SIZE = 50
 # At most this many questions of one category in a row, when another category is on offer.
 MAX_IN_A_ROW = 2
 
@@ -53,12 +56,14 @@ def target_role_from(*, user, chosen_id: int | None) -> RoleRef | None:
 
 
 def count_due(*, user, now: datetime) -> int:
-    """How many of the questions the user practises are due now."""
-    cards = cards_for(user=user)
-    return sum(
-        status_of(cards.get(question.pk), now=now) == Status.DUE
-        for question in practised_catalogue(user=user).questions
-    )
+    """How many of the questions the user practises are due: what "Practise now" serves."""
+    return len(due_today_ids(user=user, now=now))
+
+
+def due_session_size(due: int) -> int:
+    """The size of the session "Practise now" starts: every due question, up to the most a
+    session holds (the rest wait for the next one)."""
+    return min(due, MAX_SESSION_SIZE)
 
 
 class Candidate(NamedTuple):
@@ -118,7 +123,8 @@ def build_queue(
 ) -> list[int]:
     """Question ids for one session: due reviews (most overdue first), then new ones.
 
-    New questions suit the target role first, then any other new question in the chosen
+    New questions suit the target role first (the member's own for it, then those of its
+    interview shape's categories, then its others), then any other new question in the chosen
     categories, so a short role list still fills the session; either way they are taken
     in turn from each category. ``session_order`` then interleaves and ramps them. Worked
     out from the user's cards (one query), the published bank (kept per content version)
@@ -138,13 +144,60 @@ def build_queue(
     chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
     fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
     for_role = [question for question in fresh if role and role.pk in question.role_ids]
+    # The member's own questions for the role lead (they expect them in that interview),
+    # then the role's questions in the categories its interviews ask first (its shape).
+    shape = shape_for(role.pk) if role else None
+    own = [q for q in for_role if q.own]
+    in_shape = [
+        q for q in for_role if not q.own and (shape is None or q.category in shape.categories)
+    ]
+    rest_of_role = [q for q in for_role if q not in own and q not in in_shape]
     others = [question for question in fresh if question not in for_role]
-    for group in (for_role, others):
+    for group in (own, in_shape, rest_of_role, others):
         spread = spread_over_categories(
             [Candidate(q.pk, q.category, q.difficulty, is_due=False) for q in group]
         )
         chosen += spread[: max(0, size - len(chosen))]
     return [candidate.pk for candidate in session_order(chosen)]
+
+
+def next_question_id(*, user, after: int, now: datetime) -> int | None:
+    """The question to ask after ``after`` was rated: the head of the user's queue for their
+    target role (due reviews, then the role's new questions), never the same one again."""
+    role = target_role_for(user=user)
+    queue = build_queue(user=user, size=2, categories=[], role=role, now=now)
+    return next((pk for pk in queue if pk != after), None)
+
+
+# -- recall, not re-reading ----------------------------------------------------------------
+
+
+def is_current_draft(*, drafted_at: datetime | None, last_rated_at: datetime | None) -> bool:
+    """A saved answer belongs to the attempt under way when it was written after the last
+    rating; one written before is the last attempt's, which a review must not show before
+    the member has answered again and rated (they would read it instead of recalling)."""
+    if drafted_at is None:
+        return False
+    return last_rated_at is None or drafted_at > last_rated_at
+
+
+def answer_box_start(
+    *, draft: str | None, drafted_at: datetime | None, last_rated_at: datetime | None, star: bool
+) -> str:
+    """What the answer box starts with: this attempt's draft, else empty (or the STAR
+    outline for stories), never the last attempt's answer."""
+    if draft is not None and is_current_draft(drafted_at=drafted_at, last_rated_at=last_rated_at):
+        return draft
+    return STAR_TEMPLATE if star else ""
+
+
+def last_answer(
+    *, draft: str | None, drafted_at: datetime | None, last_rated_at: datetime | None
+) -> str | None:
+    """The last attempt's answer, offered ("show my last answer") once this one is rated."""
+    if draft is None or is_current_draft(drafted_at=drafted_at, last_rated_at=last_rated_at):
+        return None
+    return draft
 
 
 # -- checking an answer against the key points ---------------------------------------------

@@ -14,7 +14,14 @@ from careers.selectors import RoleRef
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue, practised_catalogue
 from .models import Category, Rating, ReviewLog
-from .status import Card, cards_for, is_due, is_mastered, is_new, practice_version
+from .status import (
+    Card,
+    cards_for,
+    is_due,
+    is_mastered,
+    is_new,
+    practice_version,
+)
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
@@ -69,15 +76,6 @@ def _day(moment: datetime) -> date:
     return timezone.localdate(moment)
 
 
-def start_of_tomorrow(now: datetime) -> datetime:
-    tomorrow = _day(now) + timedelta(days=1)
-    return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
-
-
-def end_of_today(now: datetime) -> datetime:
-    return start_of_tomorrow(now) - timedelta(microseconds=1)
-
-
 def due_today_ids(
     *,
     user,
@@ -86,26 +84,27 @@ def due_today_ids(
     role: RoleRef | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[int]:
-    """The questions the user practises (``practised_catalogue``) due by the end of today
-    (for one role, if given), most overdue first: the questions category_progress counts as
-    "due today", so a session of exactly these is the one the home page's "Practise them"
-    starts.
+    """The questions the user practises (``practised_catalogue``) that are due
+    (``status.is_due``: by the end of today), for one role if given, most overdue first.
+
+    Every due count (home, progress, practice, a role's page) is the length of this list,
+    and every "Practise now" serves exactly these questions.
 
     Only a question with a card can be due, and a card says whether its question is the
-    user's own, so the published ``catalogue`` is enough: own questions need no query here.
+    user's own, so the published ``catalogue`` is enough: own questions need no query here,
+    unless a role is asked for and the caller passes ``practised_catalogue`` (own questions
+    can be tagged with roles).
     """
     cards = cards_for(user=user) if cards is None else cards
-    end = end_of_today(now)
     listed = {
         question.pk
         for question in (catalogue or bank_catalogue()).questions
         if role is None or role.pk in question.role_ids
     }
-    # Own questions belong to no role.
     due = [
         pk
         for pk, card in cards.items()
-        if is_due(card, now=end) and (pk in listed or (card.own and role is None))
+        if is_due(card, now=now) and (pk in listed or (card.own and role is None))
     ]
     return sorted(due, key=lambda pk: (cards[pk].due, pk))
 
@@ -132,7 +131,6 @@ def category_progress(
     the user practises (``practised_catalogue``) and their cards: no aggregate query.
     """
     cards = cards_for(user=user) if cards is None else cards
-    end = end_of_today(now)
     counts: dict[str, Counter] = {}
     for question in (catalogue or practised_catalogue(user=user)).questions:
         row = counts.setdefault(question.category, Counter())
@@ -143,7 +141,7 @@ def category_progress(
             continue
         if is_mastered(card):
             row["mastered"] += 1
-        if is_due(card, now=end):
+        if is_due(card, now=now):
             row["due_today"] += 1
     return [
         CategoryProgress(

@@ -7,7 +7,7 @@ without touching views or templates.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import fsrs
 from django.db import transaction
@@ -22,9 +22,38 @@ from .models import (
     interval_days_between,
 )
 
+# Learning steps for essay questions, not flashcards: an answer takes minutes to give, so
+# one forgotten ("Again") is tried once more later in the day, and one answered well
+# ("Good") comes back the next day, not ten minutes later (fsrs's defaults are 1 and 10
+# minutes). A forgotten review relearns the same way.
+LEARNING_STEPS = (timedelta(minutes=10), timedelta(days=1))
+
 # Fuzzing only spreads the load of huge decks; a bank of dozens of questions gains nothing and
 # predictable "comes back on" dates are easier to plan an interview around (and to test).
-SCHEDULER = fsrs.Scheduler(enable_fuzzing=False)
+SCHEDULER = fsrs.Scheduler(
+    enable_fuzzing=False, learning_steps=LEARNING_STEPS, relearning_steps=LEARNING_STEPS
+)
+
+
+def _plain(step: timedelta) -> str:
+    if step >= timedelta(days=1):
+        days = step.days
+        return "the next day" if days == 1 else f"in {days} days"
+    minutes = int(step.total_seconds() // 60)
+    if minutes >= 60:
+        hours = minutes // 60
+        return f"in {hours} hour{'s' if hours != 1 else ''}"
+    return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def learning_steps_text() -> str:
+    """The learning steps in the member's words, read from the scheduler's own settings."""
+    first = SCHEDULER.learning_steps[0]
+    good = SCHEDULER.learning_steps[1] if len(SCHEDULER.learning_steps) > 1 else first
+    return (
+        f"A new question you rate Again returns {_plain(first)}; rated Good, {_plain(good)}; "
+        "after that the gaps grow with each good answer."
+    )
 
 
 class InvalidRating(ValueError):

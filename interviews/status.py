@@ -5,7 +5,9 @@ counts; the practice queue; the progress page and readiness) reads it from here,
 cannot disagree. A user's standing comes from their card state on the question:
 
 - **new**: no card, or a card a fresh cycle made new again (``CardState.State.NEW``);
-- **due**: rated, and its review date has come (``due <= now``);
+- **due**: rated, and its review day has come: due by the end of today, in the site's time
+  zone (``due_by(now)``), so a question the scheduler brings back at 14:00 is due all morning
+  and "due today" on every page means the same questions;
 - **mastered**: rated, not due, and its last rating sent it 21 or more days out;
 - **learning**: any other rated card (including one with no review date, which cannot
   come due).
@@ -27,10 +29,11 @@ The functions take a ``Card``, a ``CardState`` or None (never practised): anythi
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple, Protocol
 
 from django.db import models
+from django.utils import timezone
 
 from .models import CardState
 
@@ -96,8 +99,18 @@ def is_new(card: CardFacts | None) -> bool:
     return card is None or card.state == CardState.State.NEW
 
 
+def start_of_tomorrow(now: datetime) -> datetime:
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
+
+
+def due_by(now: datetime) -> datetime:
+    """The last moment of ``now``'s day: a card due by then is due today."""
+    return start_of_tomorrow(now) - timedelta(microseconds=1)
+
+
 def is_due(card: CardFacts | None, *, now: datetime) -> bool:
-    return not is_new(card) and card.due is not None and card.due <= now
+    return not is_new(card) and card.due is not None and card.due <= due_by(now)
 
 
 def is_mastered(card: CardFacts | None) -> bool:

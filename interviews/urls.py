@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/timer/", views.question_timer, name="question_timer"),
     path("<int:pk>/notes/", views.note, name="note"),
     path("<int:pk>/bookmark/", views.bookmark, name="bookmark"),
+    path("next/", views.next_question, name="next_question"),
     path("practice/", views.practice, name="practice"),
     path("practice/answer/", views.practice_answer, name="practice_answer"),
     path("practice/rate/", views.practice_rate, name="practice_rate"),

@@ -21,7 +21,6 @@ from . import progress as progress_rules
 from . import scheduling
 from .bank import bank_catalogue, browse_bank, practised_catalogue
 from .forms import (
-    STAR_TEMPLATE,
     AnswerForm,
     BankFilterForm,
     BookmarkForm,
@@ -35,7 +34,11 @@ from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
 from .practice import (
     PracticeSession,
+    answer_box_start,
     count_due,
+    due_session_size,
+    last_answer,
+    next_question_id,
     session_queue,
     target_role_for,
     timed_check,
@@ -59,10 +62,21 @@ def _question_for(request: HttpRequest, pk: int) -> Question:
 
 
 def _answer_start(question: Question) -> str:
-    """What the answer box starts with: the saved draft, else a STAR outline for stories."""
-    if question.note_body is not None:
-        return question.note_body
-    return STAR_TEMPLATE if question.offers_star_template else ""
+    """What the answer box starts with: this attempt's draft, else empty or a STAR outline."""
+    return answer_box_start(
+        draft=question.note_body,
+        drafted_at=question.note_updated_at,
+        last_rated_at=question.card_last_rated_at,
+        star=question.offers_star_template,
+    )
+
+
+def _last_answer(question: Question) -> str | None:
+    return last_answer(
+        draft=question.note_body,
+        drafted_at=question.note_updated_at,
+        last_rated_at=question.card_last_rated_at,
+    )
 
 
 @require_safe
@@ -122,7 +136,30 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
+    if show and request.GET.get("rated") == "1" and request.user.is_authenticated:
+        context.update(_after_rating(question, last_answer=_last_answer(question)))
     return render_page(request, "interviews/question.html", context, partial="answer-panel")
+
+
+def _after_rating(question: Question, *, last_answer: str | None) -> dict:
+    """What a rated question page offers: the member's last answer to compare, and a link
+    to the next question of their role's queue (worked out when followed)."""
+    next_url = reverse("interviews:next_question")
+    return {"last_answer": last_answer, "next_question_url": f"{next_url}?after={question.pk}"}
+
+
+@login_required
+@require_safe
+def next_question(request: HttpRequest) -> HttpResponse:
+    """Go on to the next question of the member's role queue (after the one just rated)."""
+    after = request.GET.get("after", "")
+    next_id = next_question_id(
+        user=request.user, after=int(after) if after.isdigit() else 0, now=timezone.now()
+    )
+    if next_id is None:
+        messages.info(request, "Nothing is due and every question is started: well done.")
+        return redirect("interviews:progress")
+    return redirect("interviews:question", pk=next_id)
 
 
 def _question_check(request, question: Question, *, answer: str, ticked, now):
@@ -189,7 +226,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         if not result.recorded:
             messages.info(request, ALREADY_RECORDED)
-        return redirect(f"{question.get_absolute_url()}?show=1#rating")
+        return redirect(f"{question.get_absolute_url()}?show=1&rated=1#rating")
     log = result.review_log
     context = {
         "question": question,
@@ -199,6 +236,8 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         "just_rated": Rating(log.rating).label if log else None,
         "repeat": not result.recorded,
         "check": check,
+        # The answer typed before this rating is now the last answer.
+        **_after_rating(question, last_answer=question.note_body),
     }
     return render(request, "interviews/question.html#rating", context)
 
@@ -255,10 +294,12 @@ def practice(request: HttpRequest) -> HttpResponse:
 
 
 def _practice_start_page(request: HttpRequest, form: PracticeForm) -> HttpResponse:
+    due = count_due(user=request.user, now=timezone.now())
     context = {
         "form": form,
         "target_role": target_role_for(user=request.user),
-        "due_now": count_due(user=request.user, now=timezone.now()),
+        "due_now": due,
+        "due_session_size": due_session_size(due),
     }
     return render(request, "interviews/practice.html", context)
 
@@ -452,9 +493,11 @@ def progress(request: HttpRequest) -> HttpResponse:
     readiness = progress_rules.readiness(
         user=request.user, role=target_role_for(user=request.user), cards=cards, catalogue=catalogue
     )
+    due_today = sum(row.due_today for row in history.categories)
     context = {
         "categories": history.categories,
-        "due_today": sum(row.due_today for row in history.categories),
+        "due_today": due_today,
+        "due_session_size": due_session_size(due_today),
         "streaks": history.streaks,
         "chart_rows": history.chart_rows,
         "weakest": history.weakest,

@@ -8,6 +8,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 
+from interviews import scheduling
 from interviews.models import Rating
 
 register = template.Library()
@@ -20,10 +21,11 @@ def comes_back_text(due: datetime, now: datetime) -> str:
     if wait < timedelta(hours=1):
         minutes = max(1, round(wait / timedelta(minutes=1)))
         return f"in {minutes} minute{'s' if minutes != 1 else ''}"
-    if wait < timedelta(days=1):
+    # A day's step read a moment later is still "in 1 day", not "in 24 hours".
+    if wait < timedelta(hours=23, minutes=30):
         hours = round(wait / timedelta(hours=1))
         return f"in {hours} hour{'s' if hours != 1 else ''}"
-    days = wait // timedelta(days=1)
+    days = max(1, round(wait / timedelta(days=1)))
     local = timezone.localtime(due)
     return f"on {local.day} {local:%B %Y} (in {days} day{'s' if days != 1 else ''})"
 
@@ -50,3 +52,9 @@ def duration(seconds: int | None) -> str:
 @register.simple_tag
 def rating_choices():
     return Rating.choices
+
+
+@register.simple_tag
+def learning_steps():
+    """When a new question comes back after each rating, from the scheduler's settings."""
+    return scheduling.learning_steps_text()

@@ -261,7 +261,7 @@ def test_it_practises_three_questions_and_the_progress_page_counts_them(
     cards = live_site.run_django(
         "from django.utils import timezone\n"
         "from interviews.models import CardState, ReviewLog\n"
-        "from interviews.progress import start_of_tomorrow\n"
+        "from interviews.status import start_of_tomorrow\n"
         "cards = CardState.objects.filter(user__username=data['name']).select_related('question')\n"
         "tomorrow = start_of_tomorrow(timezone.now())\n"
         "result = {'due': {c.question.prompt: c.due.isoformat() for c in cards},\n"

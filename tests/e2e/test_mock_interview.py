@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.layout import measure, open_details
+
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_it_runs_a_mock_interview_to_a_confirmed_report(open_page, member, live_site, javascript):
@@ -73,3 +75,41 @@ def test_it_runs_a_mock_interview_to_a_confirmed_report(open_page, member, live_
     past = page.get_by_role("table", name=re.compile("Past mock interviews"))
     expect(past.locator("tbody tr")).to_have_count(1)
     expect(past).to_contain_text("Report confirmed")
+
+
+def test_a_product_managers_mock_report_fits_a_phone(open_page, member, live_site):
+    """Issue 21: the target role is preselected, the loop has no engineering round, and the
+    report (summary, table, our sample answers) fits 360 px without sideways scrolling."""
+    live_site.run_django(
+        "from careers.models import Profile, Role\n"
+        "role = Role.objects.get(slug='ai-product-manager')\n"
+        "Profile.objects.filter(user__username=data['name']).update(target_role=role)\n"
+        "result = role.pk",
+        name=member,
+    )
+    page = open_page(user=member, width=360)
+    page.goto("/interviews/mock/")
+    role = page.get_by_label("Role you are interviewing for")
+    expect(role.locator("option:checked")).to_have_text("AI Product Manager")
+    page.get_by_role("button", name="Start a mock interview").click()
+
+    rounds = []
+    for number in range(1, 5):
+        step = page.locator("#mock-step")
+        expect(step).to_contain_text(f"question {number} of 4")
+        rounds.append(step.inner_text().split(":")[1].split("·")[0].strip())
+        page.get_by_label("Your answer").fill(
+            "I would start from the user problem, agree the success metric and guardrails, "
+            "then run an A/B test and check errors by segment."
+        )
+        page.get_by_role("button", name="Submit answer").click()
+    assert "Product sense" in rounds
+    assert not {"Technical assessment", "System design"} & set(rounds)
+
+    expect(page.get_by_role("heading", name="Summary")).to_be_visible()
+    expect(page.get_by_text("What to practise next:")).to_be_visible()
+    expect(page.get_by_text("Our sample answer").first).to_be_visible()
+    open_details(page)
+    layout = measure(page)
+    assert layout.tables_too_wide == [], layout.tables
+    assert layout.page_width <= 360

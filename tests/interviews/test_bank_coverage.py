@@ -1,16 +1,18 @@
 """Checks the shipped question bank covers an interview loop for every role (issue 15, item 7)."""
 
 import io
+import json
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q
 
 from careers.models import Role
-from interviews.loader import read_mock_rounds
-from tests.interviews.test_question_content import ROLES, load_questions, published
+from interviews.loader import read_interview_shapes, read_mock_rounds
+from tests.interviews.test_question_content import ROLES, load_questions, point_text, published
 
 # Written for issue 15 to fill the gaps it lists; each must ship with roles, key points and
 # follow-ups.
@@ -100,7 +102,7 @@ def by_slug() -> dict[str, dict]:
 
 
 def text_of(question: dict) -> str:
-    return " ".join([question["prompt"], *question["key_points"]])
+    return " ".join([question["prompt"], *map(point_text, question["key_points"])])
 
 
 def test_it_ships_at_least_forty_new_questions_each_with_roles_key_points_and_follow_ups():
@@ -129,13 +131,29 @@ def test_it_gives_every_role_questions_in_at_least_four_categories():
 # The rounds load_guide seeds (staff may edit them later in the admin).
 @pytest.mark.parametrize("interview_round", read_mock_rounds(), ids=lambda r: r["name"])
 def test_it_gives_every_role_a_question_for_each_mock_interview_round(interview_round):
+    """Every role whose interview shape asks the round (all, for a round of every shape)."""
+    shapes = {shape["slug"]: set(shape["roles"]) for shape in read_interview_shapes()}
+    asked = shapes[interview_round["shape"]] if interview_round["shape"] else ROLES
     covered = {
         role
         for question in published()
         if question["category"] in interview_round["categories"]
         for role in question["roles"]
     }
-    assert sorted(ROLES - covered) == []
+    assert sorted(asked - covered) == []
+
+
+@pytest.mark.parametrize("interview_round", read_mock_rounds(), ids=lambda r: r["name"])
+def test_a_round_prefers_only_published_questions_of_its_categories(interview_round):
+    questions = {question["slug"]: question for question in published()}
+    for slug in interview_round["prefer"]:
+        assert slug in questions, slug
+        assert questions[slug]["category"] in interview_round["categories"], slug
+
+
+def test_every_role_has_exactly_one_interview_shape():
+    shaped = [role for shape in read_interview_shapes() for role in shape["roles"]]
+    assert sorted(shaped) == sorted(ROLES)
 
 
 @pytest.mark.parametrize("category", ["behavioural", "ethics"])
@@ -220,7 +238,7 @@ def test_it_repeats_no_key_point_across_questions():
     seen: dict[str, str] = {}
     repeated = []
     for question in load_questions():
-        for point in question["key_points"]:
+        for point in map(point_text, question["key_points"]):
             key = point.casefold()
             if key in seen and seen[key] != question["slug"]:
                 repeated.append((seen[key], question["slug"], point))
@@ -241,3 +259,25 @@ def test_it_loads_a_bank_where_every_role_has_four_categories(db):
     )
     assert set(categories) >= ROLES
     assert {slug: count for slug, count in categories.items() if count < 4} == {}
+
+
+def sample_answers() -> dict[str, str]:
+    path = Path(__file__).resolve().parents[2] / "interviews" / "data" / "sample_answers.json"
+    return json.loads(path.read_text(encoding="utf-8"))["answers"]
+
+
+def test_every_sourced_preferred_behavioural_and_ethics_question_has_our_sample_answer():
+    samples = sample_answers()
+    preferred = {
+        slug for interview_round in read_mock_rounds() for slug in interview_round["prefer"]
+    }
+    wanted = {
+        question["slug"]
+        for question in published()
+        if "sources" in question
+        or question["slug"] in preferred
+        or question["category"] in {"behavioural", "ethics"}
+    }
+    assert sorted(wanted - set(samples)) == []
+    assert set(samples) <= {question["slug"] for question in published()}
+    assert all(len(text.split()) >= 60 for text in samples.values())

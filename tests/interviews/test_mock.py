@@ -17,7 +17,7 @@ URL = reverse("interviews:mock")
 
 
 @pytest.fixture(autouse=True)
-def rounds(db):
+def rounds(shapes):
     """The rounds as load_guide seeds them from the data file."""
     load_mock_rounds()
 

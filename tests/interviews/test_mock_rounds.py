@@ -17,7 +17,7 @@ ADD = reverse("admin:interviews_mockround_add")
 
 
 @pytest.fixture
-def rounds(db):
+def rounds(shapes):
     load_mock_rounds()
     return {round_.name: round_ for round_ in MockRound.objects.all()}
 
@@ -57,11 +57,11 @@ def test_load_guide_seeds_the_rounds_of_the_data_file_and_keeps_staff_edits(roun
     MockRound.objects.filter(name="System design").update(suggested_minutes=12)
     MockRound.objects.filter(name="Recent techniques").delete()
 
-    assert load_mock_rounds() == {"mock rounds created": 1, "mock rounds kept": 5}
+    assert load_mock_rounds() == {"mock rounds created": 1, "mock rounds kept": 13}
     assert MockRound.objects.get(name="System design").suggested_minutes == 12
     load_mock_rounds(reset=True)
     assert MockRound.objects.get(name="System design").suggested_minutes is None
-    assert MockRound.objects.count() == 6
+    assert MockRound.objects.count() == 14
 
 
 def test_an_admin_edit_of_a_round_shows_in_the_next_mock_interview_at_once(
@@ -100,7 +100,7 @@ def test_the_admin_lists_adds_and_changes_rounds(admin_client, rounds):
     response = admin_client.post(
         ADD,
         {
-            "position": 7,
+            "position": 15,
             "name": "Take-home review",
             "categories": ["debugging", "algorithms"],
             "in_loops_of": 6,
@@ -162,7 +162,7 @@ def test_it_reads_the_rounds_once_per_content_version(rounds, django_assert_num_
     mock_rules.all_rounds()
 
     with django_assert_num_queries(1):  # the content version only
-        assert len(mock_rules.all_rounds()) == 6
+        assert len(mock_rules.all_rounds()) == 14
 
 
 def test_the_loader_refuses_a_file_that_does_not_make_every_loop(tmp_path, db):

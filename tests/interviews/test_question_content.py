@@ -34,7 +34,10 @@ CATEGORIES = {
     "experimentation",
     "behavioural",
     "ethics",
+    "product-sense",
 }
+# Optional: the primary sources a question's key points come from.
+OPTIONAL_FIELDS = {"sources"}
 ROLES = {
     "machine-learning-engineer",
     "ai-research-scientist",
@@ -110,10 +113,15 @@ def is_list_of_text(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
 
 
+def point_text(point: str | dict) -> str:
+    """A key point's claim: the string, or the "text" of a {"text", "evidence"} object."""
+    return point["text"] if isinstance(point, dict) else point
+
+
 def test_it_gives_every_question_exactly_the_expected_fields() -> None:
     for question in load_questions():
         assert isinstance(question, dict)
-        assert set(question) == FIELDS, question.get("slug")
+        assert FIELDS <= set(question) <= FIELDS | OPTIONAL_FIELDS, question.get("slug")
 
 
 def test_it_uses_the_right_types_for_every_field() -> None:
@@ -125,7 +133,13 @@ def test_it_uses_the_right_types_for_every_field() -> None:
         # bool is an int subclass, so rule it out explicitly.
         assert type(question["difficulty"]) is int and question["difficulty"] in {1, 2, 3}, slug
         assert is_list_of_text(question["roles"]), slug
-        assert is_list_of_text(question["key_points"]), slug
+        assert is_list_of_text([point_text(point) for point in question["key_points"]]), slug
+        for point in question["key_points"]:
+            if isinstance(point, dict):
+                assert set(point) == {"text", "evidence"}, slug
+                assert is_list_of_text(point["evidence"]), slug
+        if "sources" in question:
+            assert is_list_of_text(question["sources"]), slug
         assert is_list_of_text(question["follow_ups"]), slug
         assert isinstance(question["from_guide"], bool), slug
         assert isinstance(question["published"], bool), slug
@@ -221,6 +235,10 @@ def test_it_uses_american_spelling_in_question_text() -> None:
     )
     for question in load_questions():
         text = " ".join(
-            [question["prompt"], *question["key_points"], *question["follow_ups"]],
+            [
+                question["prompt"],
+                *map(point_text, question["key_points"]),
+                *question["follow_ups"],
+            ],
         )
         assert not british.search(text), question["slug"]

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews import scheduling
-from interviews.forms import STAR_TEMPLATE
 from interviews.models import Bookmark, CardState, Category, Note, Rating, ReviewLog
+from interviews.practice import STAR_TEMPLATE
 
 
 def url(question, name="question"):
@@ -61,13 +61,13 @@ def test_it_rates_an_attempt_and_shows_when_it_comes_back(alice_client, alice, q
     response = alice_client.post(url(question, "rate"), {"rating": "3"})
 
     assert response.status_code == 302
-    assert response["Location"] == f"{url(question)}?show=1#rating"
+    assert response["Location"] == f"{url(question)}?show=1&rated=1#rating"
     card = CardState.objects.get(user=alice, question=question)
     assert card.state == CardState.State.LEARNING
     assert ReviewLog.objects.filter(user=alice, question=question, rating=Rating.GOOD).count() == 1
     content = alice_client.get(response["Location"]).content.decode()
     assert "comes back <time" in content
-    assert "in 10 minutes" in content
+    assert "(in 1 day)" in content
 
 
 def test_it_answers_an_htmx_rating_with_the_schedule(alice_client, question):

@@ -137,10 +137,11 @@ def test_a_timed_question_page_reads_four_queries_with_everything_on_it(
 ):
     question.roles.set([role_factory(), role_factory()])
     alice_client.post(url(question, "question_timer"))
-    alice_client.post(url(question, "note"), {"body": "My answer"})
     alice_client.post(url(question, "bookmark"), {"bookmarked": "1"})
     alice_client.post(url(question, "rate"), {"rating": "3"})
     alice_client.post(url(question, "question_timer"))
+    # A draft of this attempt (one from before the rating would not be shown: recall).
+    alice_client.post(url(question, "note"), {"body": "My answer"})
     alice_client.get(url(question))  # shows (and so clears) the saved-note message
 
     # Session, user, the question with the user's card, draft and bookmark, its roles.

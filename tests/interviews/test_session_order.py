@@ -100,7 +100,7 @@ def test_it_keeps_the_summary_when_a_session_is_ended_early(alice_client, alice,
     content = response.content.decode()
     assert "Session complete" in content
     assert content.count('<th scope="row">') == 1
-    assert "in 10 minutes" in content
+    assert "(in 1 day)" in content
     # Still there on the next visit, until the user starts another session.
     assert "Session complete" in alice_client.get(URL).content.decode()
     alice_client.post(reverse("interviews:practice_end"))
