@@ -226,9 +226,10 @@ class MockReportForm(forms.Form):
                     label="Rating",
                     choices=Rating.choices,
                     coerce=int,
-                    initial=int(report.check.suggested),
+                    initial=report.check.suggested,
                     error_messages={
-                        "invalid_choice": "Rate each answer Again, Hard, Good or Easy."
+                        "invalid_choice": "Rate each answer Again, Hard, Good or Easy.",
+                        "required": "Choose a rating for each answer.",
                     },
                 )
                 self.fields[f"covered-{position}"] = covered

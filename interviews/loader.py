@@ -8,7 +8,15 @@ from typing import Any
 
 from careers.models import Role
 
-from .models import MOCK_LOOP_SIZES, Category, Difficulty, MockRound, Question, SearchAlias
+from .models import (
+    MOCK_LOOP_SIZES,
+    Category,
+    Difficulty,
+    MockRound,
+    Question,
+    SearchAlias,
+    evidence_text,
+)
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "search_aliases.json"
@@ -30,20 +38,47 @@ def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
         raise QuestionDataError(f"{label} has an unknown category {entry['category']!r}.")
     if entry["difficulty"] not in Difficulty.values:
         raise QuestionDataError(f"{label} has difficulty {entry['difficulty']!r}; use 1, 2 or 3.")
-    for key in ("roles", "key_points", "follow_ups"):
+    for key in ("roles", "follow_ups"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise QuestionDataError(f"{label}: {key} must be a list of strings.")
+    points = [_key_point(point, label) for point in _listed(entry["key_points"], label)]
     return {
         "prompt": entry["prompt"].strip(),
         "category": entry["category"],
         "difficulty": entry["difficulty"],
         # One item per line, so admin editors and spreadsheet imports edit plain text.
-        "key_points": "\n".join(point.strip() for point in entry["key_points"]),
+        "key_points": "\n".join(text for text, _ in points),
+        "key_point_evidence": evidence_text([evidence for _, evidence in points]),
         "follow_ups": "\n".join(item.strip() for item in entry.get("follow_ups", [])),
         "from_guide": bool(entry.get("from_guide", False)),
         "is_published": bool(entry.get("published", True)),
     }
+
+
+def _listed(value: Any, label: str) -> list:
+    if not isinstance(value, list):
+        raise QuestionDataError(f"{label}: key_points must be a list.")
+    return value
+
+
+def _key_point(point: Any, label: str) -> tuple[str, list[str]]:
+    """A key point as (text, evidence terms): a plain string, or
+    ``{"text": ..., "evidence": [...]}`` with the words and phrases that show it."""
+    if isinstance(point, str):
+        return point.strip(), []
+    if (
+        isinstance(point, dict)
+        and set(point) <= {"text", "evidence"}
+        and isinstance(point.get("text"), str)
+        and isinstance(point.get("evidence", []), list)
+        and all(isinstance(term, str) and ";" not in term for term in point.get("evidence", []))
+    ):
+        return point["text"].strip(), [term.strip() for term in point.get("evidence", [])]
+    raise QuestionDataError(
+        f"{label}: each key point must be a string or "
+        '{"text": "...", "evidence": ["...", ...]} (terms without semicolons).'
+    )
 
 
 def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
