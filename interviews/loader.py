@@ -62,6 +62,11 @@ def _listed(value: Any, label: str) -> list:
     return value
 
 
+def key_point_text(point: str | dict) -> str:
+    """A key point's text in the data file, whichever shape it has there."""
+    return point if isinstance(point, str) else point["text"]
+
+
 def _key_point(point: Any, label: str) -> tuple[str, list[str]]:
     """A key point as (text, evidence terms): a plain string, or
     ``{"text": ..., "evidence": [...]}`` with the words and phrases that show it."""
