@@ -4,7 +4,6 @@ config/sitewide/matching.py), which suggests a rating when the evidence is clear
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from typing import Any, NamedTuple
 
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
-from config.sitewide.matching import STOP_WORDS, find_phrases, words_of
+from config.sitewide.matching import content_words, find_phrases, is_common, words_of
 
 from .bank import practised_catalogue
 from .models import Rating
@@ -155,7 +154,6 @@ def build_queue(
 # An answer with at least this many words of its own (not the prompt's) is a real attempt:
 # word matching alone never calls it "could not answer".
 SUBSTANTIVE_WORDS = 12
-_WORDISH = re.compile(r"[a-z0-9]+(?:[-/+.'][a-z0-9]+)*")
 
 
 class Evidence(NamedTuple):
@@ -167,10 +165,6 @@ class Evidence(NamedTuple):
     @property
     def weak(self) -> bool:
         return bool(self.said) and not self.clear
-
-
-def _content(text: str) -> list[str]:
-    return [word for word in _WORDISH.findall(text.lower()) if word not in STOP_WORDS]
 
 
 def with_aliases(terms: Sequence[str], aliases: Iterable[tuple[str, str]]) -> list[str]:
@@ -188,25 +182,35 @@ def with_aliases(terms: Sequence[str], aliases: Iterable[tuple[str, str]]) -> li
 def point_evidence(answer: str, *, point: str, terms: Sequence[str], prompt: str = "") -> Evidence:
     """How clearly the answer shows one key point.
 
-    With staff's evidence terms: clear when it says a phrase of two words or more, or two
-    different single words; said once, it is weak. Without terms, the point's own words:
-    clear when half of them (two at least) are said. Words the prompt already gives away
-    show nothing ("missing values" in an answer to "How do you handle missing values?").
+    With staff's evidence terms: clear when it says a phrase of two words or more ("same
+    scale"), a rare word ("silhouette", "leakage") or two different everyday words
+    ("average", "middle"); one everyday word alone is weak. Without terms, the point's own
+    words: clear when half of them (two at least) are said. Words the prompt already gives
+    away show nothing ("missing values" in an answer to "How do you handle missing values?").
     """
     given = set(words_of(prompt))
 
     def telling(phrase: str) -> bool:
-        return any(stem not in given for stem in words_of(" ".join(_content(phrase))))
+        # Filler words count too when the phrase is little more than them ("all of the left").
+        content = content_words(phrase)
+        said = " ".join(content) if len(content) >= 2 else phrase
+        return any(stem not in given for stem in words_of(said))
 
     if terms:
         found = {
             phrase: said for phrase, said in find_phrases(answer, terms).items() if telling(phrase)
         }
-        long_phrase = any(len(_content(phrase)) >= 2 for phrase in found)
-        single_words = {said[0].lower() for phrase, said in found.items()}
-        clear = long_phrase or len(single_words) >= 2
+        # A rare word counts alone when the answer's word is rare too ("randomize" is, the
+        # "random" it matched in the answer is not).
+        strong = any(
+            len(words) >= 2 or not (is_common(words[0]) or is_common(spans[0]))
+            for words, spans in ((content_words(phrase), spans) for phrase, spans in found.items())
+            if words
+        )
+        everyday = {spans[0].lower() for spans in found.values()}
+        clear = strong or len(everyday) >= 2
     else:
-        wanted = [word for word in dict.fromkeys(_content(point)) if telling(word)]
+        wanted = [word for word in dict.fromkeys(content_words(point)) if telling(word)]
         found = find_phrases(answer, wanted)
         clear = len(found) >= max(2, (len(wanted) + 1) // 2)
     said = tuple(dict.fromkeys(span for spans in found.values() for span in spans))
@@ -217,7 +221,7 @@ def is_substantive(answer: str, *, prompt: str = "") -> bool:
     """Whether the answer says enough of its own to be a real attempt (not blank, not the
     prompt copied back)."""
     given = set(words_of(prompt))
-    own = [word for word in _content(answer) if not set(words_of(word)) <= given]
+    own = [word for word in content_words(answer) if not set(words_of(word)) <= given]
     return len(own) >= SUBSTANTIVE_WORDS
 
 
