@@ -4,6 +4,7 @@ config/sitewide/matching.py), which suggests a rating when the evidence is clear
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -154,6 +155,7 @@ def build_queue(
 # An answer with at least this many words of its own (not the prompt's) is a real attempt:
 # word matching alone never calls it "could not answer".
 SUBSTANTIVE_WORDS = 12
+_WORDS = re.compile(r"\w+(?:['’]\w+)?")
 
 
 class Evidence(NamedTuple):
@@ -179,6 +181,17 @@ def with_aliases(terms: Sequence[str], aliases: Iterable[tuple[str, str]]) -> li
     return [*terms, *dict.fromkeys(more)]
 
 
+def _says_enough(phrase: str, said: str) -> bool:
+    """Whether one evidence phrase, found as ``said`` in the answer, shows its point alone:
+    two words that say something ("same scale"), three words of any kind ("how far off"),
+    or a rare word, rare in the answer too ("silhouette"; not the "random" that matched
+    "randomize")."""
+    words = content_words(phrase)
+    if len(words) >= 2 or len(_WORDS.findall(phrase)) >= 3:
+        return True
+    return bool(words) and not (is_common(words[0]) or is_common(said))
+
+
 def point_evidence(answer: str, *, point: str, terms: Sequence[str], prompt: str = "") -> Evidence:
     """How clearly the answer shows one key point.
 
@@ -200,14 +213,8 @@ def point_evidence(answer: str, *, point: str, terms: Sequence[str], prompt: str
         found = {
             phrase: said for phrase, said in find_phrases(answer, terms).items() if telling(phrase)
         }
-        # A rare word counts alone when the answer's word is rare too ("randomize" is, the
-        # "random" it matched in the answer is not).
-        strong = any(
-            len(words) >= 2 or not (is_common(words[0]) or is_common(spans[0]))
-            for words, spans in ((content_words(phrase), spans) for phrase, spans in found.items())
-            if words
-        )
-        everyday = {spans[0].lower() for spans in found.values()}
+        strong = any(_says_enough(phrase, spans[0]) for phrase, spans in found.items())
+        everyday = {" ".join(words_of(spans[0])) for spans in found.values()}
         clear = strong or len(everyday) >= 2
     else:
         wanted = [word for word in dict.fromkeys(content_words(point)) if telling(word)]
