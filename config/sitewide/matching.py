@@ -137,7 +137,8 @@ def is_common(word: str, *, floor: float = 4.0) -> bool:
 Group = tuple[str, ...]
 
 
-def _variants(phrase: str) -> list[tuple[Group, ...]]:
+@lru_cache(maxsize=4096)
+def _variants(phrase: str) -> tuple[tuple[Group, ...], ...]:
     """The ways a phrase may be written: its joined words split ("k", "nn", side by side)
     or run together ("knn"); filler words dropped when two words or more are left, so
     "mean of the points" is "mean … points" but "no match" stays as it is."""
@@ -153,7 +154,7 @@ def _variants(phrase: str) -> list[tuple[Group, ...]]:
         chosen = tuple(content if len(content) >= 2 else groups)
         if chosen and chosen not in variants:
             variants.append(chosen)
-    return variants
+    return tuple(variants)
 
 
 def _typo_limit(word: str) -> int:
@@ -233,11 +234,18 @@ class _Index:
         return spans
 
 
+@lru_cache(maxsize=4096)
+def _index_of(text: str) -> _Index:
+    # Texts are searched again and again (the bank's questions on every search): an index
+    # depends on nothing but its text, so it is kept by text.
+    return _Index(text)
+
+
 def find_phrases(text: str, phrases: Iterable[str]) -> dict[str, list[str]]:
     """For each phrase the text says (after stemming, typos allowed), the text's own words
     that said it, e.g. ``{"k-nearest neighbours": ["k nearest neighbors"]}``. Phrases the
     text does not say are left out."""
-    index = _Index(text)
+    index = _index_of(text)
     found: dict[str, list[str]] = {}
     for phrase in phrases:
         spans: dict[int, str] = {}  # by where they start, so they read in the text's order
