@@ -1,9 +1,12 @@
 """One way, for the whole site, of telling whether a text says a word or phrase: real
-stemming (Snowball English, through PyStemmer) and tolerance of small typos (rapidfuzz).
+stemming (Snowball English, through PyStemmer), tolerance of typing slips in rare words
+(rapidfuzz; a real word is never taken for a slip, by wordfreq's frequencies), a phrase's
+words found close together within one sentence, and "k-NN", "kNN" and "k nn" alike.
 
 ``words_of`` gives a text's words; ``find_phrases`` says which of some phrases (skill names,
 aliases, key-point evidence) a text contains and with which of its own words, so a page can
-show a person why.
+show a person why. ``is_common`` tells an everyday word ("check") from a telling one
+("silhouette"), and ``content_words`` a phrase's words that say something.
 """
 
 from __future__ import annotations
@@ -234,7 +237,7 @@ class _Index:
         return spans
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _index_of(text: str) -> _Index:
     # Texts are searched again and again (the bank's questions on every search): an index
     # depends on nothing but its text, so it is kept by text.
