@@ -266,3 +266,24 @@ def test_it_asks_for_a_rating_where_it_cannot_read_an_answer(alice_client, alice
     assert response.status_code == 400
     assert "Choose a rating for each answer." in response.content.decode()
     assert not ReviewLog.objects.exists()
+
+
+def test_it_updates_the_suggestions_before_every_answer_has_a_rating(
+    alice_client, alice, role, bank
+):
+    mock = mock_rules.start_mock(
+        user=alice, role=role, loop_size=4, per_round=1, now=timezone.now()
+    )
+    answer_all(alice_client, mock, ["", "", "", ""])  # nothing typed: no suggestion yet
+
+    response = alice_client.post(
+        reverse("interviews:mock_confirm", args=[mock.pk]), {"suggest": "1", "covered-1": ["0"]}
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Suggested rating: <strong>Again</strong> (0 of 3 key points)" in response.content.decode()
+    )
+    assert (
+        "Suggested rating: <strong>Hard</strong> (1 of 3 key points)" in response.content.decode()
+    )
