@@ -96,7 +96,12 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         raise QuestionDataError("The questions file must hold a JSON list of questions.")
     roles = {role.slug: role for role in Role.objects.all()}
     existing = {question.slug: question for question in Question.objects.all()}
-    counts = {"questions created": 0, "questions restored": 0, "questions kept": 0}
+    counts = {
+        "questions created": 0,
+        "questions restored": 0,
+        "questions kept": 0,
+        "evidence added": 0,
+    }
     seen: set[str] = set()
     for position, entry in enumerate(entries):
         if not isinstance(entry, dict):
@@ -117,6 +122,7 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         question = existing.get(slug)
         if question is not None and not reset:
             counts["questions kept"] += 1
+            counts["evidence added"] += _add_missing_evidence(question, fields)
             continue
         if question is None:
             question = Question(slug=slug, **fields)
@@ -129,6 +135,20 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         question.save()
         question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
     return counts
+
+
+def _add_missing_evidence(question: Question, fields: dict[str, Any]) -> int:
+    """Give a kept question the file's evidence terms when it has none and its key points
+    are still the file's (an addition, not an edit: nothing staff wrote changes)."""
+    if (
+        question.key_point_evidence.strip()
+        or not fields["key_point_evidence"]
+        or question.key_point_list != fields["key_points"].split("\n")
+    ):
+        return 0
+    question.key_point_evidence = fields["key_point_evidence"]
+    question.save(update_fields=["key_point_evidence", "updated_at"])
+    return 1
 
 
 def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:

@@ -169,3 +169,22 @@ def test_staff_must_give_one_evidence_line_per_key_point(question_factory):
     question.key_point_evidence = "idea; concept\n-\nmetric"
     question.full_clean()
     assert question.key_point_evidence_list == [["idea", "concept"], [], ["metric"]]
+
+
+def test_it_adds_evidence_to_a_kept_question_whose_key_points_are_the_files(roles, data_file):
+    load_questions(path=data_file(entry(), entry(slug="edited")))
+    Question.objects.filter(slug="edited").update(key_points="Staff's own point")
+    points = [
+        {"text": "Train and validation gap", "evidence": ["gap"]},
+        "Cross-validation",
+        "Regularisation",
+    ]
+
+    counts = load_questions(
+        path=data_file(entry(key_points=points), entry(slug="edited", key_points=points))
+    )
+
+    assert counts["evidence added"] == 1
+    assert Question.objects.get(slug="explain-overfitting").key_point_evidence == "gap\n-\n-"
+    edited = Question.objects.get(slug="edited")
+    assert (edited.key_points, edited.key_point_evidence) == ("Staff's own point", "")
