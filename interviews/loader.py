@@ -17,6 +17,7 @@ from .models import (
     MockRound,
     Question,
     SearchAlias,
+    evidence_text,
 )
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
@@ -32,18 +33,6 @@ class QuestionDataError(ValueError):
     """The questions file says something the bank cannot hold; the message names the entry."""
 
 
-def _is_key_point(point: object) -> bool:
-    """A key point: its text, or {"text": ..., "evidence": [terms that show it]}."""
-    if isinstance(point, dict):
-        evidence = point.get("evidence", [])
-        return isinstance(point.get("text"), str) and isinstance(evidence, list)
-    return isinstance(point, str)
-
-
-def _point_text(point: str | dict) -> str:
-    return point["text"] if isinstance(point, dict) else point
-
-
 def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
     label = f"Question {entry.get('slug') or f'#{position + 1}'!r} in the questions file"
     missing = [key for key in REQUIRED_KEYS if key not in entry]
@@ -57,23 +46,48 @@ def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise QuestionDataError(f"{label}: {key} must be a list of strings.")
-    if not isinstance(entry["key_points"], list) or not all(
-        map(_is_key_point, entry["key_points"])
-    ):
-        raise QuestionDataError(
-            f"{label}: key_points must be a list of strings or of "
-            '{"text": ..., "evidence": [...]} objects.'
-        )
+    points = [_key_point(point, label) for point in _listed(entry["key_points"], label)]
     return {
         "prompt": entry["prompt"].strip(),
         "category": entry["category"],
         "difficulty": entry["difficulty"],
         # One item per line, so admin editors and spreadsheet imports edit plain text.
-        "key_points": "\n".join(_point_text(point).strip() for point in entry["key_points"]),
+        "key_points": "\n".join(text for text, _ in points),
+        "key_point_evidence": evidence_text([evidence for _, evidence in points]),
         "follow_ups": "\n".join(item.strip() for item in entry.get("follow_ups", [])),
         "from_guide": bool(entry.get("from_guide", False)),
         "is_published": bool(entry.get("published", True)),
     }
+
+
+def _listed(value: Any, label: str) -> list:
+    if not isinstance(value, list):
+        raise QuestionDataError(f"{label}: key_points must be a list.")
+    return value
+
+
+def key_point_text(point: str | dict) -> str:
+    """A key point's text in the data file, whichever shape it has there."""
+    return point if isinstance(point, str) else point["text"]
+
+
+def _key_point(point: Any, label: str) -> tuple[str, list[str]]:
+    """A key point as (text, evidence terms): a plain string, or
+    ``{"text": ..., "evidence": [...]}`` with the words and phrases that show it."""
+    if isinstance(point, str):
+        return point.strip(), []
+    if (
+        isinstance(point, dict)
+        and set(point) <= {"text", "evidence"}
+        and isinstance(point.get("text"), str)
+        and isinstance(point.get("evidence", []), list)
+        and all(isinstance(term, str) and ";" not in term for term in point.get("evidence", []))
+    ):
+        return point["text"].strip(), [term.strip() for term in point.get("evidence", [])]
+    raise QuestionDataError(
+        f"{label}: each key point must be a string or "
+        '{"text": "...", "evidence": ["...", ...]} (terms without semicolons).'
+    )
 
 
 def load_questions(

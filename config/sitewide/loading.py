@@ -26,6 +26,7 @@ from typing import Any
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from .models import LoadedValue
@@ -180,6 +181,17 @@ def _update_fields(
             )
     if not updates:
         return "kept"
-    instance.full_clean(validate_unique=False)
+    try:
+        instance.full_clean(validate_unique=False)
+    except ValidationError as error:
+        # The file's new values do not fit what staff kept (e.g. evidence lines for key points
+        # staff rewrote): nothing of the row is changed, and an editor is told why.
+        instance.refresh_from_db(fields=updates)
+        del report.changed[-len(updates) :]
+        report.conflicts.append(
+            f"{label}: {', '.join(updates)} not updated, as the data file's values do not fit "
+            f"the row as staff left it ({' '.join(error.messages)})"
+        )
+        return "kept"
     instance.save(update_fields=updates)
     return "changed"

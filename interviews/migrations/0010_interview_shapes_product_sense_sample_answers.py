@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('careers', '0008_profile_backgrounds_for_switchers'),
-        ('interviews', '0007_mock_rounds_in_the_database'),
+        ('interviews', '0009_drop_unused_search_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
