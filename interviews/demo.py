@@ -22,6 +22,7 @@ from assessments.results import ChosenAnswer, build_result
 from careers.models import Hub, Profile, Role
 
 from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog
+from .progress import rebuild_summary
 from .scheduling import RATED_FIELDS, apply_rating
 
 DEMO_PASSWORD = "compass-demo-password"
@@ -254,3 +255,35 @@ def _seed_practice(users, rng, counts, questions, now) -> None:
     counts.review_logs += len(logs)
     counts.notes += len(notes)
     counts.bookmarks += len(bookmarks)
+
+
+# Two years of daily practice comes to about 50,000 ratings: some 68 a day.
+LONG_PRACTICE_RATINGS_PER_DAY = 68
+
+
+def seed_long_practice(
+    *, user, question_ids: Sequence[int], ratings: int, now: datetime, seed: int
+) -> int:
+    """Give ``user`` a long daily practice history: ``ratings`` ratings, about 68 a day on
+    every day up to yesterday, round the questions in turn, through the real scheduler.
+
+    Rows go in with bulk_create, so the kept progress figures are rebuilt after; returns
+    how many review logs were written.
+    """
+    rng = random.Random(seed)
+    choices, weights = list(RATING_WEIGHTS), list(RATING_WEIGHTS.values())
+    days = max(1, -(-ratings // LONG_PRACTICE_RATINGS_PER_DAY))
+    first = now - timedelta(days=days)
+    cards = {pk: CardState(user_id=user.pk, question_id=pk) for pk in question_ids}
+    logs = []
+    for number in range(ratings):
+        day, turn = divmod(number, LONG_PRACTICE_RATINGS_PER_DAY)
+        moment = first + timedelta(days=day, minutes=turn * 5)
+        card = cards[question_ids[number % len(question_ids)]]
+        logs.append(apply_rating(card, rating=rng.choices(choices, weights)[0], now=moment))
+    with transaction.atomic():
+        rated = [card for card in cards.values() if card.review_count]
+        _insert(CardState, [{name: getattr(card, name) for name in CARD_FIELDS} for card in rated])
+        _insert(ReviewLog, logs)
+    rebuild_summary(user=user)
+    return len(logs)

@@ -204,7 +204,7 @@ def _logs(*, user):
     return (
         ReviewLog.objects.for_user(user)
         .order_by("question_id", "rated_at", "pk")
-        .values_list("question_id", "question__category", "rating", "rated_at", "due")
+        .values_list("question_id", "question__category", "rating", "rated_at", "due", "cycle")
     )
 
 
@@ -218,28 +218,37 @@ def read_history(*, user, now: datetime | None, cards: dict[int, Card]) -> Histo
     agains: Counter = Counter()
     spans: list[DueSpan] = []
 
-    def end_span(previous: tuple, next_rated_at: datetime | None) -> None:
-        question_id, category, rated_at, due_day = previous
-        restart = fresh_cycle_after(question_id, category, rated_at)
-        if restart is not None and (next_rated_at is None or restart <= next_rated_at):
+    def end_span(previous: tuple, following: tuple | None) -> None:
+        """End the span of ``previous`` at the next rating of its question (``following``) or at
+        the fresh cycle that restarted it in between; a log's cycle says if one did, since
+        a fresh cycle and a rating can carry the same moment."""
+        question_id, category, rated_at, due_day, cycle = previous
+        card = cards.get(question_id)
+        later_cycle = following[1] if following else (card.cycle if card else cycle)
+        restart = (
+            fresh_cycle_after(question_id, category, rated_at) if later_cycle > cycle else None
+        )
+        if restart is not None and (following is None or restart <= following[0]):
             until, by_fresh_cycle = restart.astimezone(zone).date(), True
-        elif next_rated_at is not None:
-            until, by_fresh_cycle = next_rated_at.astimezone(zone).date(), False
+        elif following is not None:
+            until, by_fresh_cycle = following[0].astimezone(zone).date(), False
         else:
             until, by_fresh_cycle = None, False
         if until is None or due_day < until:
             spans.append(DueSpan(due_day, until, by_fresh_cycle))
 
-    previous = None  # the log before, as (question id, category, rated at, due day)
-    for question_id, category, rating, rated_at, due in _logs(user=user).iterator(5000):
+    previous = None  # the log before, as (question id, category, rated at, due day, cycle)
+    logs = _logs(user=user).iterator(5000)
+    for question_id, category, rating, rated_at, due, cycle in logs:
         if now is not None and rated_at > now:
             continue  # only what had happened by ``now``
         day = rated_at.astimezone(zone).date()
         ratings[day, category] += 1
         agains[day, category] += rating == Rating.AGAIN
         if previous is not None:
-            end_span(previous, rated_at if previous[0] == question_id else None)
-        previous = (question_id, category, rated_at, due.astimezone(zone).date())
+            same_question = previous[0] == question_id
+            end_span(previous, (rated_at, cycle) if same_question else None)
+        previous = (question_id, category, rated_at, due.astimezone(zone).date(), cycle)
     if previous is not None:
         end_span(previous, None)
     return History(ratings=ratings, agains=agains, spans=spans)
@@ -411,13 +420,26 @@ def record_fresh_cycle(
         summary.save(update_fields=["missed_due_day"])
 
 
-def kept_streaks(*, user, today: date, cards: dict[int, Card]) -> Streaks:
-    """The streaks from the kept summary and the cards: no history read."""
-    if not cards:
-        return Streaks(current=0, longest=0)  # no card, no rating
+class KeptProgress(NamedTuple):
+    streaks: Streaks
+    recent: Activity  # the last 30 days: ratings per day, "Again" ratings per category
+
+
+def kept_progress(*, user, today: date, cards: dict[int, Card]) -> KeptProgress:
+    """The streaks and the last 30 days from the kept summary and the cards: a page's worth
+    of rows, whatever the length of the history."""
+    if not cards:  # no card, no rating
+        return KeptProgress(Streaks(current=0, longest=0), Activity(Counter(), [], Counter()))
     summary = PracticeSummary.objects.filter(user=user).first()
     if summary is None or summary.time_zone != _zone_name():
         summary = rebuild_summary(user=user)
+    return KeptProgress(
+        streaks=_kept_streaks(summary, today=today, cards=cards),
+        recent=_recent_activity(user=user, today=today),
+    )
+
+
+def _kept_streaks(summary: PracticeSummary, *, today: date, cards: dict[int, Card]) -> Streaks:
     if summary.last_day is None:
         return Streaks(current=0, longest=0)
     current = summary.current_run
@@ -432,8 +454,7 @@ def kept_streaks(*, user, today: date, cards: dict[int, Card]) -> Streaks:
     return Streaks(current=current, longest=summary.longest_run)
 
 
-def recent_activity(*, user, today: date) -> Activity:
-    """The last 30 days' ratings per day and "Again" ratings per category, from the kept days."""
+def _recent_activity(*, user, today: date) -> Activity:
     since = today - timedelta(days=max(CHART_DAYS, WEAK_CATEGORY_DAYS) - 1)
     weak_since = today - timedelta(days=WEAK_CATEGORY_DAYS - 1)
     rows = PracticeDay.objects.filter(user=user, day__gte=since, day__lte=today).values_list(
@@ -474,16 +495,14 @@ def history_figures(
     key = f"interviews:history:{user.pk}:{today}:{catalogue.version}:{catalogue.own_key}"
     figures = cache.get(key, version=version)
     if figures is None:
-        recent = (
-            recent_activity(user=user, today=today) if cards else Activity(Counter(), [], Counter())
-        )
+        kept = kept_progress(user=user, today=today, cards=cards)
         figures = HistoryFigures(
             categories=tuple(
                 category_progress(user=user, now=now, cards=cards, catalogue=catalogue)
             ),
-            streaks=kept_streaks(user=user, today=today, cards=cards),
-            chart_rows=tuple(practice_chart_rows(activity=recent, today=today)),
-            weakest=tuple(weakest_categories(activity=recent)),
+            streaks=kept.streaks,
+            chart_rows=tuple(practice_chart_rows(activity=kept.recent, today=today)),
+            weakest=tuple(weakest_categories(activity=kept.recent)),
             key=f"{key}:{version}",
         )
         cache.set(key, figures, HISTORY_TTL_SECONDS, version=version)
@@ -494,7 +513,7 @@ def streaks(*, activity: Activity, today: date) -> Streaks:
     """Daily practice streaks, where only a missed day with something due breaks a streak.
 
     Today never breaks the current streak: there is still time to practise. The definition,
-    walked over the whole history; pages read ``kept_streaks``.
+    walked over the whole history; pages read ``kept_progress``.
     """
     if not activity.practice_days:
         return Streaks(current=0, longest=0)
