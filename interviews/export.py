@@ -8,7 +8,7 @@ from typing import Any
 from .models import Bookmark, CardState, MockInterview, Note, Question, Rating, ReviewLog
 
 # Rows fetched per round trip: the file is written as they arrive, so memory stays flat.
-CHUNK_ROWS = 2000
+CHUNK_ROWS = 500
 
 
 def _iso(moment) -> str | None:
