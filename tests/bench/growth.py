@@ -8,7 +8,8 @@ benchmark's seeded database, in production mode). It adds one member per size, n
 ``growth-<ratings>``, with that many ratings at about 68 a day up to yesterday
 (``seed_long_practice``), then measures in this one process, as a member would meet it:
 
-- a bare signed-in page (``/accounts/profile/``), median of ``--reps``;
+- a bare signed-in page (``/accounts/profile/``), median of ``--reps``, each time just
+  before the figures below, so a shared machine's drift moves both alike;
 - the progress page just after a rating (the rating invalidates its cached figures), median
   of ``--reps``;
 - the whole "Download my data" file, read to its end, median of ``--export-reps``;
@@ -86,21 +87,25 @@ def measure(ratings: int, question_ids: list[int], *, reps: int, export_reps: in
         for _chunk in response.streaming_content:
             pass
 
-    rating_ms, progress_ms = [], []
+    # Each figure's repetitions interleaved with the bare page's, so a shared machine's drift
+    # moves both alike; the first round only warms.
+    bare_ms, rating_ms, progress_ms, export_ms = [], [], [], []
     for number in range(reps + 1):
         rate = reverse("interviews:rate", args=[question_ids[number % len(question_ids)]])
+        bare_ms.append(timed(bare))
         rating_ms.append(timed(lambda url=rate: client.post(url, {"rating": 3})))
         progress_ms.append(timed(lambda: client.get(progress)))
-    bare()  # warm, like the first rating and page above
-    bare_ms = [timed(bare) for _ in range(reps)]
-    download()
-    export_ms = [timed(download) for _ in range(export_reps)]
+        if number <= export_reps:
+            export_ms.append(timed(download))
+    bare_ms, rating_ms, progress_ms, export_ms = (
+        values[1:] for values in (bare_ms, rating_ms, progress_ms, export_ms)
+    )
     return {
         "ratings": ratings,
         "seeded_s": round(seeded_s, 1),
         "bare_ms": statistics.median(bare_ms),
-        "rating_ms": statistics.median(rating_ms[1:]),
-        "progress_ms": statistics.median(progress_ms[1:]),
+        "rating_ms": statistics.median(rating_ms),
+        "progress_ms": statistics.median(progress_ms),
         "export_ms": statistics.median(export_ms),
         "bare_peak_kb": peak_kb(bare),
         "export_peak_kb": peak_kb(download),
