@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 
 from careers.content_admin import KeepUsersDataAdmin
+from config.sitewide.admin_lists import LargeTableAdmin
 from config.sitewide.caching import bump_content_version
 
 from .models import (
@@ -245,19 +246,18 @@ class TransitionPathAdmin(KeepUsersDataAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(LargeTableAdmin, admin.ModelAdmin):
     """Counts only: staff see how many assessments and answers exist, never what was answered."""
 
     # Hundreds of thousands of rows: nothing here reads more than the page shown. Dates are
-    # filtered by range (a date hierarchy asks for every distinct day first), only the
-    # filtered count is taken, and each row's answers are counted for that row alone.
+    # filtered by range (a date hierarchy asks for every distinct day first), and each row's
+    # answers are counted for that row alone.
     list_display = ("pk", "created_at", "completed_at", "answer_count")
     list_filter = (
         ("created_at", admin.DateFieldListFilter),
         ("completed_at", admin.EmptyFieldListFilter),
     )
     list_display_links = None
-    show_full_result_count = False
     sortable_by = ("pk", "created_at", "completed_at")
 
     def get_queryset(self, request):

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
+from config.sitewide.admin_lists import LargeTableAdmin
+
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
@@ -130,19 +132,18 @@ class PageReviewAdmin(admin.ModelAdmin):
 
 
 # Lists that grow with the members (hundreds of thousands of accounts, more sign-ins). Only
-# list options change: no date hierarchy (it first asks for every distinct day), only the
-# filtered count, filters on indexed columns, and search by the start of an indexed column
-# (on PostgreSQL the "_like" index Django adds to indexed text columns answers LIKE 'x%').
+# list options change: no date hierarchy (it first asks for every distinct day), estimated
+# counts (LargeTableAdmin), and search by the start of an indexed column (on PostgreSQL the
+# "_like" index Django adds to indexed text columns answers LIKE 'x%').
 User = get_user_model()
 admin.site.unregister(User)
 
 
 @admin.register(User)
-class MemberAdmin(UserAdmin):
+class MemberAdmin(LargeTableAdmin, UserAdmin):
     list_display = ("username", "email", "is_staff", "is_active", "date_joined")
     list_filter = ()
     search_fields = ("username__startswith",)
-    show_full_result_count = False
     sortable_by = ("username",)
 
 
@@ -157,13 +158,12 @@ for model, library_admin in (
             model,
             type(
                 library_admin.__name__,
-                (library_admin,),
+                (LargeTableAdmin, library_admin),
                 {
                     # The library's lists sort, filter and search on unindexed columns.
                     "date_hierarchy": None,
                     "list_filter": (),
                     "search_fields": ("username__startswith",),
-                    "show_full_result_count": False,
                     "ordering": ("-pk",),  # newest first, through the primary key
                     "sortable_by": (),
                 },

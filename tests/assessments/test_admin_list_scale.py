@@ -1,10 +1,12 @@
 """Issue 24, item 3: the assessments list reads a page's worth, however many members there are."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from assessments.models import Assessment
+from config.sitewide.admin_lists import ESTIMATE_FROM_ROWS
 
 URL = reverse("admin:assessments_assessment_changelist")
 
@@ -50,3 +52,18 @@ def test_its_filters_and_order_use_indexed_columns():
     indexed = {tuple(index.fields) for index in Assessment._meta.indexes}
     assert ("-created_at", "-id") in indexed
     assert ("completed_at",) in indexed
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="estimates are PostgreSQL's")
+def test_a_whole_large_table_is_counted_from_statistics_and_a_filtered_one_exactly(
+    admin_client,
+):
+    Assessment.objects.bulk_create((Assessment() for _ in range(ESTIMATE_FROM_ROWS)), 5000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE assessments_assessment")
+
+    whole = list_queries(admin_client)
+    unfinished = list_queries(admin_client, "completed_at__isempty=1")
+
+    assert not any(sql.startswith("SELECT COUNT(*)") for sql in whole)
+    assert sum(sql.startswith("SELECT COUNT(*)") for sql in unfinished) == 1
