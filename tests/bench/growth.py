@@ -12,7 +12,8 @@ benchmark's seeded database, in production mode). It adds one member per size, n
   before the figures below, so a shared machine's drift moves both alike;
 - the progress page just after a rating (the rating invalidates its cached figures), median
   of ``--reps``;
-- the whole "Download my data" file, read to its end, median of ``--export-reps``;
+- the whole "Download my data" file, read to its end, and its first bytes (when a browser
+  starts saving it), medians of ``--export-reps``;
 - the peak memory (tracemalloc) of one export, and of one bare page.
 
 Prints one JSON object: rows by size, each figure also as a ratio to the bare page's.
@@ -84,12 +85,17 @@ def measure(ratings: int, question_ids: list[int], *, reps: int, export_reps: in
     def download() -> None:
         response = client.get(export)
         assert response.status_code == 200
-        for _chunk in response.streaming_content:
+        for _chunk in getattr(response, "streaming_content", [response.content]):
             pass
+
+    def first_bytes() -> None:
+        response = client.get(export)
+        next(iter(getattr(response, "streaming_content", [response.content])))
+        response.close()
 
     # Each figure's repetitions interleaved with the bare page's, so a shared machine's drift
     # moves both alike; the first round only warms.
-    bare_ms, rating_ms, progress_ms, export_ms = [], [], [], []
+    bare_ms, rating_ms, progress_ms, export_ms, first_ms = [], [], [], [], []
     for number in range(reps + 1):
         rate = reverse("interviews:rate", args=[question_ids[number % len(question_ids)]])
         bare_ms.append(timed(bare))
@@ -97,8 +103,9 @@ def measure(ratings: int, question_ids: list[int], *, reps: int, export_reps: in
         progress_ms.append(timed(lambda: client.get(progress)))
         if number <= export_reps:
             export_ms.append(timed(download))
-    bare_ms, rating_ms, progress_ms, export_ms = (
-        values[1:] for values in (bare_ms, rating_ms, progress_ms, export_ms)
+            first_ms.append(timed(first_bytes))
+    bare_ms, rating_ms, progress_ms, export_ms, first_ms = (
+        values[1:] for values in (bare_ms, rating_ms, progress_ms, export_ms, first_ms)
     )
     return {
         "ratings": ratings,
@@ -107,6 +114,7 @@ def measure(ratings: int, question_ids: list[int], *, reps: int, export_reps: in
         "rating_ms": statistics.median(rating_ms),
         "progress_ms": statistics.median(progress_ms),
         "export_ms": statistics.median(export_ms),
+        "first_bytes_ms": statistics.median(first_ms),
         "bare_peak_kb": peak_kb(bare),
         "export_peak_kb": peak_kb(download),
     }
@@ -133,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         row["progress_ratio"] = row["progress_ms"] / row["bare_ms"]
         row["export_ratio"] = row["export_ms"] / row["bare_ms"]
+        row["first_bytes_ratio"] = row["first_bytes_ms"] / row["bare_ms"]
         row["memory_ratio"] = row["export_peak_kb"] / row["bare_peak_kb"]
     print(json.dumps({"questions": len(question_ids), "rows": rows}))
     return 0
