@@ -311,6 +311,8 @@ class PracticeSummary(models.Model):
     longest_run = models.PositiveIntegerField(default=0)
     # The first day after last_day on which a question was due until a fresh cycle ended it.
     missed_due_day = models.DateField(null=True, blank=True)
+    # The user's practice version (interviews.status.practice_version) these figures are at.
+    practice_version = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.user}'s practice summary"

@@ -281,8 +281,9 @@ def read_activity(*, user, now: datetime, cards: dict[int, Card] | None = None) 
 
 
 # The kept summary. Every rating and fresh cycle updates it in its own transaction, under a
-# row lock on the summary; anything it cannot add on (another time zone, a rating dated before
-# the last practice day) rebuilds it from the logs instead.
+# row lock on the summary, and adds to its practice version as it does to the cards'; what
+# it cannot add on (another time zone, a rating dated before the last practice day) leaves
+# the versions apart, and the next reader rebuilds the summary from the logs.
 
 
 def _zone_name() -> str:
@@ -294,14 +295,23 @@ def _locked_summary(*, user) -> PracticeSummary:
     return PracticeSummary.objects.select_for_update().get(user=user)
 
 
-def _needs_rebuild(summary: PracticeSummary, *, day: date) -> bool:
-    return summary.time_zone != _zone_name() or (
-        summary.last_day is not None and day < summary.last_day
-    )
+def _summary_to_add_to(*, user, day: date) -> PracticeSummary | None:
+    """The user's summary, row-locked, when a rating or fresh cycle on ``day`` can be added to
+    it; otherwise None and nothing is written: the summary is missing, kept in another time
+    zone, or past ``day`` (two tabs around midnight). Its practice version then falls behind
+    the cards', and its next reader rebuilds it from the logs. So a rating's cost never
+    depends on the history."""
+    summary = PracticeSummary.objects.select_for_update().filter(user=user).first()
+    if summary is None or summary.time_zone != _zone_name():
+        return None
+    if summary.last_day is not None and day < summary.last_day:
+        return None
+    return summary
 
 
 def _rebuild(summary: PracticeSummary, *, user) -> None:
-    history = read_history(user=user, now=None, cards=cards_for(user=user))
+    cards = cards_for(user=user)
+    history = read_history(user=user, now=None, cards=cards)
     PracticeDay.objects.filter(user=user).delete()
     PracticeDay.objects.bulk_create(
         (
@@ -321,6 +331,7 @@ def _rebuild(summary: PracticeSummary, *, user) -> None:
         practice_days[day] += count
     last = max(practice_days, default=None)
     summary.time_zone = _zone_name()
+    summary.practice_version = practice_version(cards)
     summary.last_day = last
     summary.current_run = summary.longest_run = 0
     summary.missed_due_day = None
@@ -362,16 +373,23 @@ def _first_missed_due_day(summary: PracticeSummary, *, earliest_due: datetime | 
 
 
 def record_rating(
-    *, user, question_id: int, category: str, rating: int, rated_at: datetime, due_before
+    *,
+    user,
+    question_id: int,
+    category: str,
+    rating: int,
+    rated_at: datetime,
+    review_number: int,
+    due_before,
 ) -> None:
     """Add one rating to the kept summary; call it in the rating's transaction, after its log.
 
-    ``due_before``: the question's review date before this rating (None if it was new).
+    ``review_number``: the card's review count after it (1 for a new card); ``due_before``:
+    the question's review date before it (None if it was new).
     """
-    summary = _locked_summary(user=user)
     day = _day(rated_at)
-    if _needs_rebuild(summary, day=day):
-        _rebuild(summary, user=user)
+    summary = _summary_to_add_to(user=user, day=day)
+    if summary is None:
         return
     counted = PracticeDay.objects.filter(user=user, day=day, category=category).update(
         ratings=F("ratings") + 1, agains=F("agains") + int(rating == Rating.AGAIN)
@@ -380,9 +398,14 @@ def record_rating(
         PracticeDay.objects.create(
             user=user, day=day, category=category, ratings=1, agains=int(rating == Rating.AGAIN)
         )
+    # A new card adds its first review and its first cycle to the practice version.
+    summary.practice_version += 2 if review_number == 1 else 1
+    if summary.last_day == day:
+        summary.save(update_fields=["practice_version"])
+        return  # the day's streak is already counted
     if summary.last_day is None:
         summary.current_run = 1
-    elif day > summary.last_day:
+    else:
         # The first rating of a new day: did a day since the last one pass with something due?
         others = (
             CardState.objects.for_user(user)
@@ -400,24 +423,23 @@ def record_rating(
 
 
 def record_fresh_cycle(
-    *, user, category: str, started_at: datetime, earliest_due: datetime | None
+    *, user, category: str, started_at: datetime, restarted: int, earliest_due: datetime | None
 ) -> None:
     """Note a fresh cycle in the kept summary; call it in the fresh cycle's transaction, after
-    the cards are made new. ``earliest_due``: the earliest review date of the cards it restarted.
+    the ``restarted`` cards are made new. ``earliest_due``: the earliest review date among them.
     """
     FreshCycle.objects.create(user=user, category=category, started_at=started_at)
-    summary = _locked_summary(user=user)
     restart_day = _day(started_at)
-    if _needs_rebuild(summary, day=restart_day):
-        _rebuild(summary, user=user)
+    summary = _summary_to_add_to(user=user, day=restart_day)
+    if summary is None:
         return
-    if summary.last_day is None or earliest_due is None:
-        return
-    # The restarted questions were due from then until today, if that was after the last practice.
-    first_due = max(_day(earliest_due), summary.last_day + timedelta(days=1))
-    if first_due < restart_day:
-        summary.missed_due_day = min(filter(None, (summary.missed_due_day, first_due)))
-        summary.save(update_fields=["missed_due_day"])
+    summary.practice_version += restarted  # each restarted card moves on a cycle
+    if summary.last_day is not None and earliest_due is not None:
+        # The restarted questions were due from then until today, if after the last practice.
+        first_due = max(_day(earliest_due), summary.last_day + timedelta(days=1))
+        if first_due < restart_day:
+            summary.missed_due_day = min(filter(None, (summary.missed_due_day, first_due)))
+    summary.save(update_fields=["practice_version", "missed_due_day"])
 
 
 class KeptProgress(NamedTuple):
@@ -431,7 +453,12 @@ def kept_progress(*, user, today: date, cards: dict[int, Card]) -> KeptProgress:
     if not cards:  # no card, no rating
         return KeptProgress(Streaks(current=0, longest=0), Activity(Counter(), [], Counter()))
     summary = PracticeSummary.objects.filter(user=user).first()
-    if summary is None or summary.time_zone != _zone_name():
+    if (
+        summary is None
+        or summary.time_zone != _zone_name()
+        or summary.practice_version != practice_version(cards)
+    ):
+        # Missing, kept in another zone, or a rating or fresh cycle could not be added to it.
         summary = rebuild_summary(user=user)
     return KeptProgress(
         streaks=_kept_streaks(summary, today=today, cards=cards),

@@ -170,6 +170,7 @@ def _log_rating(*, user, question: Question, log_fields: dict, attempt: Attempt,
         category=question.category,
         rating=review_log.rating,
         rated_at=review_log.rated_at,
+        review_number=review_log.review_number,
         due_before=due_before,
     )
     return review_log
@@ -277,6 +278,10 @@ def start_fresh_cycle(*, user, category: Category | str | None, now: datetime) -
         )
         if count:
             progress.record_fresh_cycle(
-                user=user, category=category or "", started_at=_utc(now), earliest_due=earliest_due
+                user=user,
+                category=category or "",
+                started_at=_utc(now),
+                restarted=count,
+                earliest_due=earliest_due,
             )
     return count

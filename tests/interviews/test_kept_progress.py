@@ -67,8 +67,8 @@ def test_the_kept_figures_equal_a_full_recompute_after_any_sequence(
     for _step in range(140):
         with timezone.override(active):
             action = rng.choices(
-                ["rate", "repeat", "wait", "long wait", "fresh cycle", "other zone"],
-                [10, 2, 5, 1, 1, 1],
+                ["rate", "late tab", "repeat", "wait", "long wait", "fresh cycle", "other zone"],
+                [10, 2, 2, 5, 1, 1, 1],
             )[0]
             question = rng.choice(questions)
             if action == "rate":
@@ -79,6 +79,14 @@ def test_the_kept_figures_equal_a_full_recompute_after_any_sequence(
                     rating=rng.choice(list(Rating)),
                     now=now,
                     seen=card.review_count if card else 0,
+                )
+            elif action == "late tab":
+                # A second tab's rating, its clock read hours before (maybe the day before).
+                scheduling.rate(
+                    user=alice,
+                    question=question,
+                    rating=rng.choice(list(Rating)),
+                    now=now - timedelta(hours=rng.uniform(0, 6)),
                 )
             elif action == "repeat":
                 card = CardState.objects.filter(user=alice, question=question).first()
