@@ -60,6 +60,11 @@ def peak_kb(action) -> float:
         tracemalloc.stop()
 
 
+def body(response):
+    """The response's body in the pieces it is sent in (one, unless streamed)."""
+    return response.streaming_content if response.streaming else [response.content]
+
+
 def member_with(ratings: int, question_ids: list[int]):
     users = get_user_model().objects
     users.filter(username=f"growth-{ratings}").delete()
@@ -85,12 +90,12 @@ def measure(ratings: int, question_ids: list[int], *, reps: int, export_reps: in
     def download() -> None:
         response = client.get(export)
         assert response.status_code == 200
-        for _chunk in getattr(response, "streaming_content", [response.content]):
+        for _chunk in body(response):
             pass
 
     def first_bytes() -> None:
         response = client.get(export)
-        next(iter(getattr(response, "streaming_content", [response.content])))
+        next(iter(body(response)))
         response.close()
 
     # Each figure's repetitions interleaved with the bare page's, so a shared machine's drift
