@@ -291,6 +291,7 @@ def _zone_name() -> str:
 
 
 def _locked_summary(*, user) -> PracticeSummary:
+    """The user's summary, made if missing, row-locked until the transaction ends."""
     PracticeSummary.objects.bulk_create([PracticeSummary(user=user)], ignore_conflicts=True)
     return PracticeSummary.objects.select_for_update().get(user=user)
 
@@ -310,6 +311,7 @@ def _summary_to_add_to(*, user, day: date) -> PracticeSummary | None:
 
 
 def _rebuild(summary: PracticeSummary, *, user) -> None:
+    """Recompute ``summary`` and the user's practice days from the logs (the summary locked)."""
     cards = cards_for(user=user)
     history = read_history(user=user, now=None, cards=cards)
     PracticeDay.objects.filter(user=user).delete()
