@@ -61,7 +61,8 @@ def _about() -> dict[str, str]:
         "login_history": "Each sign-in: when, from which address and browser.",
     }
     for section, exporter in registry.data_exporters.items():
-        about[section] = (exporter.__doc__ or "").strip().split("\n")[0]
+        summary = (exporter.__doc__ or "").strip().split("\n")[0]
+        about[section] = summary or f"Your {section.replace('_', ' ')}."
     return about
 
 
