@@ -259,6 +259,29 @@ def _seed_practice(users, rng, counts, questions, now) -> None:
 
 # Two years of daily practice comes to about 50,000 ratings: some 68 a day.
 LONG_PRACTICE_RATINGS_PER_DAY = 68
+TWO_YEARS_OF_RATINGS = 50_000
+
+
+def give_two_years_of_practice(
+    *, seed: int, members: int, now: datetime, ratings: int = TWO_YEARS_OF_RATINGS
+) -> int:
+    """Make the first ``members`` demo users of ``seed`` long-time members: their practice
+    replaced by ``ratings`` daily ratings (two years' worth). Returns how many were written."""
+    questions = list(Question.objects.published().order_by("pk").values_list("pk", flat=True))
+    names = [demo_username(seed, number) for number in range(1, members + 1)]
+    written = 0
+    for user in get_user_model().objects.filter(username__in=names).order_by("pk"):
+        with transaction.atomic():
+            ReviewLog.objects.filter(user=user).delete()
+            CardState.objects.filter(user=user).delete()
+        written += seed_long_practice(
+            user=user,
+            question_ids=questions,
+            ratings=ratings,
+            now=now,
+            seed=seed * 100_000 + user.pk,
+        )
+    return written
 
 
 def seed_long_practice(

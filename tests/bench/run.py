@@ -11,7 +11,8 @@ at 16 connections, each replaying a long shuffled list of requests:
 
 - anonymous: home, roles, a role, hubs, a hub, salaries and offers with varied query
   strings (filters, and tracking tags a newsletter link carries), no cookies;
-- signed-in journeys: 250 demo users who practised, rotating, each through the bank with
+- signed-in journeys: 250 demo users who practised (two of them daily for two years, 50,000
+  ratings each: ``--long-members``), rotating, each through the bank with
   varied filters and pages, a question from across the bank, its answer revealed (htmx),
   a rating POST and the progress page;
 - rating POSTs alone, rotating through the same users and questions.
@@ -599,6 +600,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="200,2000,10000,50000",
         help="ratings of the growth table's members ('' for none)",
     )
+    parser.add_argument(
+        "--long-members",
+        type=int,
+        default=2,
+        help="seeded users with two years of daily practice, among those signed in (2)",
+    )
     parser.add_argument("--growth-reps", type=int, default=15)
     parser.add_argument("--export-reps", type=int, default=5)
     parser.add_argument("--label", default="", help="what code this is, for the report")
@@ -608,6 +615,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.duration, args.warmup, args.reps = 2, 2, 1
         args.users, args.signed_in = min(args.users, 30), min(args.signed_in, 5)
         args.growth, args.growth_reps, args.export_reps = "200,2000", 3, 1
+        args.long_members = 0
     return args
 
 
@@ -636,8 +644,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Preparing a {site.database.engine} database in production mode…", flush=True)
         site.prepare()
         started = time.monotonic()
-        site.manage("seed_demo", "--users", str(args.users), "--seed", "1", "--force", timeout=3600)
-        seeded = f"seed_demo --users {args.users} --seed 1 ({time.monotonic() - started:.0f} s)"
+        seed = ["seed_demo", "--users", str(args.users), "--seed", "1"]
+        seed += ["--long-members", str(args.long_members)]
+        site.manage(*seed, "--force", timeout=3600)
+        seeded = f"{' '.join(seed)} ({time.monotonic() - started:.0f} s)"
         facts_data = site.run_django(_SITE_FACTS, count=args.signed_in)
         args.signed_in_count = len(facts_data["sessions"])
         rng = random.Random(1)
