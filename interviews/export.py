@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .models import Bookmark, CardState, MockInterview, Note, Question, Rating, ReviewLog
+from .models import (
+    Bookmark,
+    CardState,
+    FreshCycle,
+    MockInterview,
+    Note,
+    Question,
+    Rating,
+    ReviewLog,
+)
 
 # Rows fetched per round trip: the file is written as they arrive, so memory stays flat.
 CHUNK_ROWS = 500
@@ -137,11 +146,18 @@ def _bookmarks(user) -> Iterator[dict[str, Any]]:
         yield {"question": slug, "created_at": _iso(created_at)}
 
 
+def _fresh_cycles(user) -> Iterator[dict[str, Any]]:
+    cycles = FreshCycle.objects.filter(user=user).order_by("started_at", "pk")
+    for category, started_at in cycles.values_list("category", "started_at").iterator(CHUNK_ROWS):
+        yield {"category": category or None, "started_at": _iso(started_at)}
+
+
 def export_interview_practice(user) -> dict[str, Iterator[dict[str, Any]]]:
-    """Your practice: card states, ratings, notes, own questions, mock interviews, bookmarks."""
+    """Your practice: cards, ratings, fresh cycles, notes, own questions, mocks, bookmarks."""
     return {
         "card_states": _card_states(user),
         "review_logs": _review_logs(user),
+        "fresh_cycles": _fresh_cycles(user),
         "notes": _notes(user),
         "own_questions": _own_questions(user),
         "mock_interviews": _mock_interviews(user),

@@ -32,6 +32,18 @@ def test_it_exports_my_notes_card_states_logs_and_bookmarks_only(
     assert [b["question"] for b in section["bookmarks"]] == ["bias-in-a-model"]
 
 
+def test_it_exports_my_fresh_cycles(alice_client, alice, bob, question, download_my_data):
+    for user in (alice, bob):
+        scheduling.rate(user=user, question=question, rating=Rating.GOOD, now=timezone.now())
+    scheduling.start_fresh_cycle(user=alice, category="algorithms", now=timezone.now())
+    scheduling.start_fresh_cycle(user=bob, category=None, now=timezone.now())
+
+    (cycle,) = download_my_data(alice_client)["interviews"]["fresh_cycles"]
+
+    assert cycle["category"] == "algorithms"
+    assert cycle["started_at"]
+
+
 def test_it_removes_my_practice_with_my_account(alice, question, note_factory, bookmark_factory):
     scheduling.rate(user=alice, question=question, rating=Rating.GOOD, now=timezone.now())
     note_factory(user=alice, question=question)
