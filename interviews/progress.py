@@ -374,6 +374,14 @@ def _first_missed_due_day(summary: PracticeSummary, *, earliest_due: datetime | 
     return min(candidates, default=None)
 
 
+def _count_day(*, user, day: date, category: str, agains: int) -> None:
+    counted = PracticeDay.objects.filter(user=user, day=day, category=category).update(
+        ratings=F("ratings") + 1, agains=F("agains") + agains
+    )
+    if not counted:
+        PracticeDay.objects.create(user=user, day=day, category=category, ratings=1, agains=agains)
+
+
 def record_rating(
     *,
     user,
@@ -390,18 +398,20 @@ def record_rating(
     the question's review date before it (None if it was new).
     """
     day = _day(rated_at)
+    # A new card adds its first review and its first cycle to the practice version.
+    step = 2 if review_number == 1 else 1
+    agains = int(rating == Rating.AGAIN)
+    # Most ratings follow another the same day: one UPDATE checks the summary, locks it and
+    # counts the rating. (A first rating of a card may be a new member's: read first.)
+    same_day = PracticeSummary.objects.filter(user=user, time_zone=_zone_name(), last_day=day)
+    if review_number > 1 and same_day.update(practice_version=F("practice_version") + step):
+        _count_day(user=user, day=day, category=category, agains=agains)
+        return
     summary = _summary_to_add_to(user=user, day=day)
     if summary is None:
         return
-    counted = PracticeDay.objects.filter(user=user, day=day, category=category).update(
-        ratings=F("ratings") + 1, agains=F("agains") + int(rating == Rating.AGAIN)
-    )
-    if not counted:
-        PracticeDay.objects.create(
-            user=user, day=day, category=category, ratings=1, agains=int(rating == Rating.AGAIN)
-        )
-    # A new card adds its first review and its first cycle to the practice version.
-    summary.practice_version += 2 if review_number == 1 else 1
+    _count_day(user=user, day=day, category=category, agains=agains)
+    summary.practice_version += step
     if summary.last_day == day:
         summary.save(update_fields=["practice_version"])
         return  # the day's streak is already counted
