@@ -9,6 +9,7 @@ from .models import Answer, Assessment, MilestoneTick, PathDismissal
 
 
 def export_assessments(user) -> list[dict[str, Any]]:
+    """Your skills-gap assessments: answers, results, paths set aside and plan milestones ticked."""
     assessments = list(
         Assessment.objects.for_user(user)
         .prefetch_related("interested_roles", "held_certifications")

@@ -491,6 +491,12 @@ class Assessment(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The admin's list pages through all members' assessments newest first, and
+            # filters them by date range and by finished or not.
+            models.Index(fields=["-created_at", "-id"], name="assessment_newest_first"),
+            models.Index(fields=["completed_at"], name="assessment_completed_at"),
+        ]
         constraints = [
             # A double-clicked "Start" finds the unfinished one instead of making a second.
             models.UniqueConstraint(

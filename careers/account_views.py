@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
@@ -18,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from config.sitewide.throttling import client_ip
 
 from .accounts import erase_account
-from .export import user_data
+from .export import stream_user_data
 from .forms import DeleteAccountForm, LoginForm, ProfileForm, ResetForm, SignupForm
 from .models import Profile
 
@@ -96,8 +93,10 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_safe
 def export_data(request: HttpRequest) -> HttpResponse:
-    body = json.dumps(user_data(request.user), cls=DjangoJSONEncoder, indent=2)
-    response = HttpResponse(body, content_type="application/json")
+    # Written as it is read: the same memory for two years of practice as for two days.
+    response = StreamingHttpResponse(
+        stream_user_data(request.user), content_type="application/json"
+    )
     filename = f"ai-careers-compass-{request.user.username}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

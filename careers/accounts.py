@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -11,18 +12,16 @@ from django.db import transaction
 from django.utils import timezone
 
 
-def login_history(user) -> list[dict[str, Any]]:
-    """The user's sign-ins as django-axes logged them, newest first."""
+def login_history(user) -> Iterator[dict[str, Any]]:
+    """The user's sign-ins as django-axes logged them, newest first, yielded as they are read."""
     logs = AccessLog.objects.filter(username=user.get_username()).order_by("-attempt_time")
-    return [
-        {
+    for log in logs.iterator(chunk_size=1000):
+        yield {
             "signed_in_at": log.attempt_time.isoformat(),
             "signed_out_at": log.logout_time.isoformat() if log.logout_time else None,
             "ip_address": log.ip_address,
             "user_agent": log.user_agent,
         }
-        for log in logs
-    ]
 
 
 def user_sessions(user):

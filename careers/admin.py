@@ -1,7 +1,13 @@
 """Admin for the guide's content, so editors keep every figure current without a deploy."""
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericTabularInline
+
+from config.sitewide.admin_lists import LargeTableAdmin
 
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
@@ -123,3 +129,43 @@ class EditorNoteAdmin(admin.ModelAdmin):
 class PageReviewAdmin(admin.ModelAdmin):
     list_display = ("path", "reviewed_on")
     search_fields = ("path",)
+
+
+# Lists that grow with the members (hundreds of thousands of accounts, more sign-ins). Only
+# list options change: no date hierarchy (it first asks for every distinct day), estimated
+# counts (LargeTableAdmin), and search by the start of an indexed column (on PostgreSQL the
+# "_like" index Django adds to indexed text columns answers LIKE 'x%').
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class MemberAdmin(LargeTableAdmin, UserAdmin):
+    list_display = ("username", "email", "is_staff", "is_active", "date_joined")
+    list_filter = ()
+    search_fields = ("username__startswith",)
+    sortable_by = ("username",)
+
+
+for model, library_admin in (
+    (AccessLog, axes_admin.AccessLogAdmin),
+    (AccessAttempt, axes_admin.AccessAttemptAdmin),
+    (AccessFailureLog, axes_admin.AccessFailureLogAdmin),
+):
+    if admin.site.is_registered(model):
+        admin.site.unregister(model)
+        admin.site.register(
+            model,
+            type(
+                library_admin.__name__,
+                (LargeTableAdmin, library_admin),
+                {
+                    # The library's lists sort, filter and search on unindexed columns.
+                    "date_hierarchy": None,
+                    "list_filter": (),
+                    "search_fields": ("username__startswith",),
+                    "ordering": ("-pk",),  # newest first, through the primary key
+                    "sortable_by": (),
+                },
+            ),
+        )

@@ -54,7 +54,13 @@ def register_guide_loader(name: str, loader: ContentLoader) -> None:
 
 
 def register_data_exporter(section: str, exporter: DataExporter) -> None:
-    """``exporter(user)`` returns JSON-serialisable data about that user only."""
+    """``exporter(user)`` returns JSON-serialisable data about that user only.
+
+    A section that grows with the member's history should be an iterator (a generator) of
+    rows, or a dict of them: the file is streamed, and an iterator is read only as it is
+    written. The first line of the exporter's docstring says what the section holds, in the
+    file's "about" section.
+    """
     data_exporters[section] = exporter
 
 

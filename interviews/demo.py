@@ -22,6 +22,7 @@ from assessments.results import ChosenAnswer, build_result
 from careers.models import Hub, Profile, Role
 
 from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog
+from .progress import rebuild_summary
 from .scheduling import RATED_FIELDS, apply_rating
 
 DEMO_PASSWORD = "compass-demo-password"
@@ -254,3 +255,58 @@ def _seed_practice(users, rng, counts, questions, now) -> None:
     counts.review_logs += len(logs)
     counts.notes += len(notes)
     counts.bookmarks += len(bookmarks)
+
+
+# Two years of daily practice comes to about 50,000 ratings: some 68 a day.
+LONG_PRACTICE_RATINGS_PER_DAY = 68
+TWO_YEARS_OF_RATINGS = 50_000
+
+
+def give_two_years_of_practice(
+    *, seed: int, members: int, now: datetime, ratings: int = TWO_YEARS_OF_RATINGS
+) -> int:
+    """Make the first ``members`` demo users of ``seed`` long-time members: their practice
+    replaced by ``ratings`` daily ratings (two years' worth). Returns how many were written."""
+    questions = list(Question.objects.published().order_by("pk").values_list("pk", flat=True))
+    names = [demo_username(seed, number) for number in range(1, members + 1)]
+    written = 0
+    for user in get_user_model().objects.filter(username__in=names).order_by("pk"):
+        with transaction.atomic():
+            ReviewLog.objects.filter(user=user).delete()
+            CardState.objects.filter(user=user).delete()
+        written += seed_long_practice(
+            user=user,
+            question_ids=questions,
+            ratings=ratings,
+            now=now,
+            seed=seed * 100_000 + user.pk,
+        )
+    return written
+
+
+def seed_long_practice(
+    *, user, question_ids: Sequence[int], ratings: int, now: datetime, seed: int
+) -> int:
+    """Give ``user`` a long daily practice history: ``ratings`` ratings, about 68 a day on
+    every day up to yesterday, round the questions in turn, through the real scheduler.
+
+    Rows go in with bulk_create, so the kept progress figures are rebuilt after; returns
+    how many review logs were written.
+    """
+    rng = random.Random(seed)
+    choices, weights = list(RATING_WEIGHTS), list(RATING_WEIGHTS.values())
+    days = max(1, -(-ratings // LONG_PRACTICE_RATINGS_PER_DAY))
+    first = now - timedelta(days=days)
+    cards = {pk: CardState(user_id=user.pk, question_id=pk) for pk in question_ids}
+    logs = []
+    for number in range(ratings):
+        day, turn = divmod(number, LONG_PRACTICE_RATINGS_PER_DAY)
+        moment = first + timedelta(days=day, minutes=turn * 5)
+        card = cards[question_ids[number % len(question_ids)]]
+        logs.append(apply_rating(card, rating=rng.choices(choices, weights)[0], now=moment))
+    with transaction.atomic():
+        rated = [card for card in cards.values() if card.review_count]
+        _insert(CardState, [{name: getattr(card, name) for name in CARD_FIELDS} for card in rated])
+        _insert(ReviewLog, logs)
+    rebuild_summary(user=user)
+    return len(logs)

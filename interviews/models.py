@@ -333,6 +333,73 @@ class ReviewLog(models.Model):
         return f"{self.user} rated {self.question_id} {self.get_rating_display()}"
 
 
+class FreshCycle(models.Model):
+    """A fresh cycle the user started: it ends the due spans of the questions it made new."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_fresh_cycles"
+    )
+    # Blank: the whole bank.
+    category = models.CharField(max_length=32, choices=Category.choices, blank=True)
+    started_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "started_at"], name="freshcycle_user_started_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user} started afresh {self.category or 'everything'}"
+
+
+class PracticeSummary(models.Model):
+    """What the progress page needs from a user's whole review history, kept as ratings arrive.
+
+    Days are counted in ``time_zone``; figures read in another zone are rebuilt from the logs
+    (see ``interviews.progress``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="interview_practice_summary",
+    )
+    # Empty until first built: an empty zone never matches, so the first reader builds it.
+    time_zone = models.CharField(max_length=64, blank=True)
+    last_day = models.DateField(null=True, blank=True, help_text="The last day with a rating.")
+    current_run = models.PositiveIntegerField(default=0, help_text="The streak on last_day.")
+    longest_run = models.PositiveIntegerField(default=0)
+    # The first day after last_day on which a question was due until a fresh cycle ended it.
+    missed_due_day = models.DateField(null=True, blank=True)
+    # The user's practice version (interviews.status.practice_version) these figures are at.
+    practice_version = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.user}'s practice summary"
+
+
+class PracticeDay(models.Model):
+    """One user's ratings and "Again" ratings in one category on one day (in the summary's zone)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_practice_days"
+    )
+    day = models.DateField()
+    category = models.CharField(max_length=32, choices=Category.choices)
+    ratings = models.PositiveIntegerField(default=0)
+    agains = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Also the index the progress page reads the last 30 days through.
+            models.UniqueConstraint(
+                fields=["user", "day", "category"], name="practiceday_once_per_user_day_category"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.day}: {self.ratings} in {self.category}"
+
+
 class NoteQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(user=user)

@@ -11,8 +11,9 @@ from datetime import datetime, timedelta, timezone
 
 import fsrs
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Min
 
+from . import progress
 from .models import (
     CardState,
     Category,
@@ -185,6 +186,25 @@ def card_state_for(*, user, question: Question) -> CardState | None:
     return CardState.objects.for_user(user).filter(question=question).first()
 
 
+def _due_before(card_state: CardState):
+    return None if card_state.is_new else card_state.due
+
+
+def _log_rating(*, user, question: Question, log_fields: dict, attempt: Attempt, due_before):
+    """Write the review log and add it to the kept progress summary: one transaction."""
+    review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
+    progress.record_rating(
+        user=user,
+        question_id=question.pk,
+        category=question.category,
+        rating=review_log.rating,
+        rated_at=review_log.rated_at,
+        review_number=review_log.review_number,
+        due_before=due_before,
+    )
+    return review_log
+
+
 def _rate_unlocked(
     *, user, question: Question, rating: Rating, now: datetime, attempt: Attempt, seen: int | None
 ) -> RatingResult | CardState | None:
@@ -204,11 +224,18 @@ def _rate_unlocked(
     unchanged = CardState.objects.filter(
         pk=card_state.pk, review_count=card_state.review_count, cycle=card_state.cycle
     )
+    due_before = _due_before(card_state)
     log_fields = apply_rating(card_state, rating=rating, now=now)
     with transaction.atomic():
         if unchanged.update(**{name: getattr(card_state, name) for name in RATED_FIELDS}) != 1:
             return card_state
-        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
+        review_log = _log_rating(
+            user=user,
+            question=question,
+            log_fields=log_fields,
+            attempt=attempt,
+            due_before=due_before,
+        )
     return RatingResult(card_state=card_state, review_log=review_log)
 
 
@@ -239,9 +266,16 @@ def rate(
         card_state = _locked_card_state(user=user, question=question, missing=result is None)
         if seen is not None and card_state.review_count != seen:
             return _repeat(card_state)
+        due_before = _due_before(card_state)
         log_fields = apply_rating(card_state, rating=rating, now=now)
         card_state.save(update_fields=RATED_FIELDS)
-        review_log = ReviewLog.objects.create(**log_fields, **attempt.log_fields())
+        review_log = _log_rating(
+            user=user,
+            question=question,
+            log_fields=log_fields,
+            attempt=attempt,
+            due_before=due_before,
+        )
     return RatingResult(card_state=card_state, review_log=review_log)
 
 
@@ -260,11 +294,23 @@ def start_fresh_cycle(*, user, category: Category | str | None, now: datetime) -
 
     Nothing is deleted: review logs stay, and so do the first attempt's rating and date.
     """
-    return _started_cards(user=user, category=category).update(
-        state=CardState.State.NEW,
-        card={},
-        due=None,
-        interval_days=0,
-        cycle=F("cycle") + 1,
-        cycle_started_at=_utc(now),
-    )
+    started = _started_cards(user=user, category=category)
+    with transaction.atomic():
+        earliest_due = started.aggregate(earliest=Min("due"))["earliest"]
+        count = started.update(
+            state=CardState.State.NEW,
+            card={},
+            due=None,
+            interval_days=0,
+            cycle=F("cycle") + 1,
+            cycle_started_at=_utc(now),
+        )
+        if count:
+            progress.record_fresh_cycle(
+                user=user,
+                category=category or "",
+                started_at=_utc(now),
+                restarted=count,
+                earliest_due=earliest_due,
+            )
+    return count

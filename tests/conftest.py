@@ -1,4 +1,5 @@
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import override_settings
+from django.urls import reverse
 
 from config.sitewide.models import ContentVersion, LoadedValue
 from tests import factories
@@ -38,6 +40,19 @@ def _fresh_cache():
     yield
     for each in caches.all():
         each.clear()
+
+
+@pytest.fixture
+def download_my_data():
+    """``download(client)``: the "Download my data" file, read to its end as a browser saves
+    it (the response is streamed), and parsed."""
+
+    def download(client) -> dict:
+        response = client.get(reverse("accounts:export_data"))
+        assert response.status_code == 200
+        return json.loads(b"".join(response.streaming_content))
+
+    return download
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ def two_assessments(alice, take_assessment):
     return first, second
 
 
-def test_it_exports_answers_results_dismissals_and_ticks(alice_client, alice, two_assessments):
+def test_it_exports_answers_results_dismissals_and_ticks(
+    alice_client, alice, two_assessments, download_my_data
+):
     _, second = two_assessments
     path = second.result["paths"][0]["slug"]
     alice_client.post(
@@ -29,7 +31,7 @@ def test_it_exports_answers_results_dismissals_and_ticks(alice_client, alice, tw
         reverse("assessments:dismiss", args=[second.pk]),
         {"path": second.result["paths"][1]["slug"], "reason": "pay"},
     )
-    data = alice_client.get(reverse("accounts:export_data")).json()["assessments"]
+    data = download_my_data(alice_client)["assessments"]
     assert [item["id"] for item in data] == [a.pk for a in two_assessments]
     exported = data[1]
     assert exported["background"] == "developer"
@@ -42,9 +44,11 @@ def test_it_exports_answers_results_dismissals_and_ticks(alice_client, alice, tw
     assert exported["not_for_me"][0]["reason"] == "pay"
 
 
-def test_it_exports_an_unfinished_assessment_too(alice_client, alice, take_assessment):
+def test_it_exports_an_unfinished_assessment_too(
+    alice_client, alice, take_assessment, download_my_data
+):
     take_assessment(alice, complete=False, stop_after=3)
-    data = alice_client.get(reverse("accounts:export_data")).json()["assessments"]
+    data = download_my_data(alice_client)["assessments"]
     assert data[0]["completed_at"] is None
     assert len(data[0]["answers"]) == 6
 

@@ -74,6 +74,8 @@ def test_it_never_lists_another_users_assessments(alice_client, bobs_unfinished)
     assert "Start the assessment" in content
 
 
-def test_it_does_not_export_another_users_assessments(alice_client, bobs_finished):
-    data = alice_client.get(reverse("accounts:export_data")).json()
+def test_it_does_not_export_another_users_assessments(
+    alice_client, bobs_finished, download_my_data
+):
+    data = download_my_data(alice_client)
     assert data["assessments"] == []

@@ -11,10 +11,15 @@ at 16 connections, each replaying a long shuffled list of requests:
 
 - anonymous: home, roles, a role, hubs, a hub, salaries and offers with varied query
   strings (filters, and tracking tags a newsletter link carries), no cookies;
-- signed-in journeys: 250 demo users who practised, rotating, each through the bank with
+- signed-in journeys: 250 demo users who practised (two of them daily for two years, 50,000
+  ratings each: ``--long-members``), rotating, each through the bank with
   varied filters and pages, a question from across the bank, its answer revealed (htmx),
   a rating POST and the progress page;
 - rating POSTs alone, rotating through the same users and questions.
+
+Then the growth table (``tests.bench.growth``): members with 200 to 50,000 ratings (two years
+of daily practice), the progress page after a rating and the data export measured in one
+process, each as a ratio to a bare signed-in page in the same run.
 
 Every figure is a ratio to /healthz driven on the same server just before and just after
 the mix (their mean), because a shared machine's speed drifts; absolute requests/s mean
@@ -467,6 +472,36 @@ def soak_table(samples: list[tuple]) -> str:
     return "\n".join(lines)
 
 
+def growth(site: LiveSite, args) -> dict:
+    """The growth table's figures: ``tests.bench.growth`` against the site's database."""
+    command = [sys.executable, "-m", "tests.bench.growth", "--sizes", args.growth]
+    command += ["--reps", str(args.growth_reps), "--export-reps", str(args.export_reps)]
+    result = subprocess.run(
+        command, cwd=ROOT, env=site.env, capture_output=True, text=True, timeout=3600
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"The growth measurement failed:\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def growth_table(figures: dict) -> str:
+    lines = [
+        "| ratings | progress after a rating, ms (× bare page) | export, ms (× bare page) "
+        "| export's first bytes, ms (× bare page) | export peak memory, KB (× bare page) "
+        "| rating POST, ms | bare signed-in page, ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in figures["rows"]:
+        lines.append(
+            f"| {row['ratings']:,} | {row['progress_ms']:.1f} ({row['progress_ratio']:.2f}×) "
+            f"| {row['export_ms']:,.0f} ({row['export_ratio']:.1f}×) "
+            f"| {row['first_bytes_ms']:.1f} ({row['first_bytes_ratio']:.2f}×) "
+            f"| {row['export_peak_kb']:,.0f} ({row['memory_ratio']:.1f}×) "
+            f"| {row['rating_ms']:.1f} | {row['bare_ms']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
 def machine_facts(site: LiveSite, args, seeded: str) -> list[tuple[str, str]]:
     cpu = "unknown"
     with open("/proc/cpuinfo") as cpuinfo:
@@ -508,7 +543,7 @@ def machine_facts(site: LiveSite, args, seeded: str) -> list[tuple[str, str]]:
     ]
 
 
-def report(args, facts, results, samples) -> str:
+def report(args, facts, results, samples, growth_figures=None) -> str:
     database = dict(facts)["Database"].split(" ")[0]
     lines = [
         f"### {database}, {args.users:,} users"
@@ -529,6 +564,15 @@ def report(args, facts, results, samples) -> str:
         lines += [caches_table(results), "", "Worker memory:", "", memory_table(results), ""]
     if samples:
         lines += [f"Memory over a {args.soak} s mixed run:", "", soak_table(samples), ""]
+    if growth_figures:
+        lines += [
+            f"Growth with the member's history ({growth_figures['questions']} questions in "
+            f"the bank; medians of {args.growth_reps}, exports of {args.export_reps}; "
+            "one process, in production mode):",
+            "",
+            growth_table(growth_figures),
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -551,12 +595,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--worker-threads", type=int, default=4, help="threads per gunicorn worker (4)"
     )
     parser.add_argument("--soak", type=int, default=0, help="seconds of a memory run instead")
+    parser.add_argument(
+        "--growth",
+        default="200,2000,10000,50000",
+        help="ratings of the growth table's members ('' for none)",
+    )
+    parser.add_argument(
+        "--long-members",
+        type=int,
+        default=2,
+        help="seeded users with two years of daily practice, among those signed in (2)",
+    )
+    parser.add_argument("--growth-reps", type=int, default=15)
+    parser.add_argument("--export-reps", type=int, default=5)
     parser.add_argument("--label", default="", help="what code this is, for the report")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
     if args.smoke:
         args.duration, args.warmup, args.reps = 2, 2, 1
         args.users, args.signed_in = min(args.users, 30), min(args.signed_in, 5)
+        args.growth, args.growth_reps, args.export_reps = "200,2000", 3, 1
+        args.long_members = 0
     return args
 
 
@@ -580,12 +639,15 @@ def main(argv: list[str] | None = None) -> int:
     ]
     results: dict[str, list[Measure]] = {}
     samples: list[tuple] = []
+    growth_figures = None
     try:
         print(f"Preparing a {site.database.engine} database in production mode…", flush=True)
         site.prepare()
         started = time.monotonic()
-        site.manage("seed_demo", "--users", str(args.users), "--seed", "1", "--force", timeout=3600)
-        seeded = f"seed_demo --users {args.users} --seed 1 ({time.monotonic() - started:.0f} s)"
+        seed = ["seed_demo", "--users", str(args.users), "--seed", "1"]
+        seed += ["--long-members", str(args.long_members)]
+        site.manage(*seed, "--force", timeout=3600)
+        seeded = f"{' '.join(seed)} ({time.monotonic() - started:.0f} s)"
         facts_data = site.run_django(_SITE_FACTS, count=args.signed_in)
         args.signed_in_count = len(facts_data["sessions"])
         rng = random.Random(1)
@@ -605,6 +667,9 @@ def main(argv: list[str] | None = None) -> int:
                     print(
                         f"{result.ratio:.3f}× /healthz, p99 {result.run.p99_ms:.0f} ms", flush=True
                     )
+        if args.growth and not args.soak:
+            print(f"  growth table, members with {args.growth} ratings…", flush=True)
+            growth_figures = growth(site, args)
         facts = machine_facts(site, args, seeded)
         server_errors = "Traceback" in site.log(tail=100_000)
         if server_errors:
@@ -613,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
         site.close()
         shutil.rmtree(workdir, ignore_errors=True)
 
-    text = report(args, facts, results, samples)
+    text = report(args, facts, results, samples, growth_figures)
     print()
     print(text)
     if args.output:

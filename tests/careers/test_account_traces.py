@@ -1,7 +1,5 @@
 """Issue 10, item 11: deleting an account leaves no login history or session behind."""
 
-import json
-
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.sessions.models import Session
 from django.test import Client
@@ -17,9 +15,9 @@ def log_in(username, password):
     return client
 
 
-def test_the_export_includes_the_login_history(alice, password):
+def test_the_export_includes_the_login_history(alice, password, download_my_data):
     client = log_in("alice", password)
-    data = json.loads(client.get(reverse("accounts:export_data")).content)
+    data = download_my_data(client)
     (entry,) = data["login_history"]
     assert entry["ip_address"] == "127.0.0.1"
     assert entry["signed_in_at"]

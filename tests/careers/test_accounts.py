@@ -200,11 +200,12 @@ def test_export_contains_my_data_and_nothing_of_anyone_elses(alice_client, alice
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "attachment" in response["Content-Disposition"]
-    data = json.loads(response.content)
+    body = b"".join(response.streaming_content)
+    data = json.loads(body)
     assert data["account"]["username"] == "alice"
     assert data["profile"]["background"] == "marketing"
     assert data["profile"]["weekly_study_hours"] == 6
-    assert "bob" not in response.content.decode().lower()
+    assert "bob" not in body.decode().lower()
 
 
 def test_delete_account_needs_the_password(alice_client, alice):

@@ -1,7 +1,5 @@
 """Offer comparison: totals, cost-of-living adjustment, ranking, and saved comparisons."""
 
-import json
-
 import pytest
 from django.urls import reverse
 
@@ -230,9 +228,9 @@ def test_an_unknown_comparison_id_is_a_404(alice_client, guide):
     assert alice_client.get("/salaries/offers/abc/delete/").status_code == 404
 
 
-def test_saved_comparisons_are_in_the_data_download(alice_client, alice, guide):
+def test_saved_comparisons_are_in_the_data_download(alice_client, alice, guide, download_my_data):
     alice_client.post(OFFERS, {**THREE_OFFERS, "name": "For the export"})
-    data = json.loads(alice_client.get(reverse("accounts:export_data")).content)
+    data = download_my_data(alice_client)
     saved = data["offer_comparisons"]
     assert saved[0]["name"] == "For the export"
     assert saved[0]["offers"][1]["market"] == "austin"

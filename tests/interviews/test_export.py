@@ -1,8 +1,5 @@
 """The interviews section of "Download my data", and what deleting an account removes."""
 
-import json
-
-from django.urls import reverse
 from django.utils import timezone
 
 from interviews import scheduling
@@ -10,7 +7,7 @@ from interviews.models import Bookmark, CardState, Note, Rating, ReviewLog
 
 
 def test_it_exports_my_notes_card_states_logs_and_bookmarks_only(
-    alice_client, alice, bob, question, note_factory, bookmark_factory
+    alice_client, alice, bob, question, note_factory, bookmark_factory, download_my_data
 ):
     scheduling.rate(user=alice, question=question, rating=Rating.HARD, now=timezone.now())
     scheduling.rate(user=bob, question=question, rating=Rating.EASY, now=timezone.now())
@@ -18,9 +15,7 @@ def test_it_exports_my_notes_card_states_logs_and_bookmarks_only(
     note_factory(user=bob, question=question, body="Bob's")
     bookmark_factory(user=alice, question=question)
 
-    response = alice_client.get(reverse("accounts:export_data"))
-
-    section = json.loads(response.content)["interviews"]
+    section = download_my_data(alice_client)["interviews"]
     (card,) = section["card_states"]
     assert card["question"] == "bias-in-a-model"
     assert card["first_rating"] == "Hard"
@@ -35,6 +30,18 @@ def test_it_exports_my_notes_card_states_logs_and_bookmarks_only(
         }
     ]
     assert [b["question"] for b in section["bookmarks"]] == ["bias-in-a-model"]
+
+
+def test_it_exports_my_fresh_cycles(alice_client, alice, bob, question, download_my_data):
+    for user in (alice, bob):
+        scheduling.rate(user=user, question=question, rating=Rating.GOOD, now=timezone.now())
+    scheduling.start_fresh_cycle(user=alice, category="algorithms", now=timezone.now())
+    scheduling.start_fresh_cycle(user=bob, category=None, now=timezone.now())
+
+    (cycle,) = download_my_data(alice_client)["interviews"]["fresh_cycles"]
+
+    assert cycle["category"] == "algorithms"
+    assert cycle["started_at"]
 
 
 def test_it_removes_my_practice_with_my_account(alice, question, note_factory, bookmark_factory):

@@ -1,7 +1,5 @@
 """/interviews/mine/: a user's own private questions, scheduled like the bank's."""
 
-import json
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -70,11 +68,13 @@ def test_it_schedules_own_questions_like_any_other(alice, bob, question):
     assert queue[0] == mine.pk
 
 
-def test_it_exports_own_questions_and_deletes_them_with_the_account(alice_client, alice, bob):
+def test_it_exports_own_questions_and_deletes_them_with_the_account(
+    alice_client, alice, bob, download_my_data
+):
     mine = own(alice)
     own(bob, prompt="Bob's secret question")
 
-    section = json.loads(alice_client.get(reverse("accounts:export_data")).content)["interviews"]
+    section = download_my_data(alice_client)["interviews"]
 
     assert [q["prompt"] for q in section["own_questions"]] == [mine.prompt]
     assert section["own_questions"][0]["key_points"][1] == "The metric you moved"

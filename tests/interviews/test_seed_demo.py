@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 from django.test import override_settings
+from django.utils import timezone
 
 from assessments.models import Answer, Assessment
 from careers.models import Profile
-from interviews.demo import DEMO_PASSWORD
+from interviews.demo import DEMO_PASSWORD, give_two_years_of_practice
 from interviews.models import CardState, ReviewLog
 
 User = get_user_model()
@@ -83,3 +84,22 @@ def test_it_refuses_production_mode_without_force(guide):
 def test_it_rejects_a_count_below_one(guide):
     with pytest.raises(CommandError, match="at least 1"):
         seed(users=0, seed=3)
+
+
+def test_it_gives_the_first_users_daily_practice_over_years(guide):
+    seed(users=3, seed=4)
+    before = ReviewLog.objects.filter(user__username="demo4-00002").count()
+
+    # 700 ratings rather than two years' 50,000 keeps the test quick; the rule is the same.
+    written = give_two_years_of_practice(seed=4, members=1, now=timezone.now(), ratings=700)
+
+    logs = ReviewLog.objects.filter(user__username="demo4-00001")
+    assert written == logs.count() == 700
+    days = {moment.date() for moment in logs.values_list("rated_at", flat=True)}
+    assert len(days) >= 700 // 68
+    assert ReviewLog.objects.filter(user__username="demo4-00002").count() == before
+
+
+def test_it_refuses_more_long_members_than_users(db):
+    with pytest.raises(CommandError, match="--long-members"):
+        seed(users=2, long_members=3)
