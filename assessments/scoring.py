@@ -304,21 +304,29 @@ def fit_verdict(
     if months > POSSIBLE_FACTOR * guide_max_months:
         return Verdict(STRETCH, f"A stretch: {at_pace}, more than twice the longest of {guide}.")
     held_back = []
-    if months > guide_max_months:
-        held_back.append(f"{at_pace} is longer than {guide}")
     if hard_unmet:
         held_back.append(f"it needs {_join(list(hard_unmet))}, which your answers do not show")
     if far_short:
         held_back.append(f"you are far short in {_join([n.lower() for n in far_short])}")
-    if starts_elsewhere:
-        held_back.append(f"it starts from {starts_elsewhere}, not from your background")
     if runway_months is not None and months > runway_months:
         held_back.append(f"it is longer than the {runway_months} months you can keep preparing")
+    if starts_elsewhere:
+        held_back.append(f"it starts from {starts_elsewhere}, not from your background")
+    if months > guide_max_months:
+        return Verdict(
+            POSSIBLE,
+            "Possible with work: "
+            + "; ".join([f"{at_pace} is longer than {guide}", *held_back])
+            + ".",
+        )
     if held_back:
-        return Verdict(POSSIBLE, "Possible with work: " + "; ".join(held_back) + ".")
+        return Verdict(
+            POSSIBLE,
+            f"Possible with work: {at_pace} fits {guide}, but " + "; ".join(held_back) + ".",
+        )
     return Verdict(
         STRONG,
-        f"Strong fit: {at_pace}, within {guide}, with nothing it requires missing.",
+        f"Strong fit: {at_pace} fits {guide}, and nothing it requires is missing.",
     )
 
 
