@@ -78,12 +78,27 @@ def test_the_path_page_says_which_of_the_guides_certifications_are_retired(clien
     google.save()
     content_ = client.get("/paths/developer-to-ml-engineer/").content.decode()
     assert "Retired 31 January 2027" in content_
-    assert "Successor: AWS Certified Machine Learning Engineer – Associate." in content_
+    assert (
+        "Its successor from the same provider: AWS Certified Machine Learning Engineer – "
+        "Associate." in content_
+    )
 
 
-def test_the_path_page_says_when_a_certification_is_not_confirmed(client):
+def test_the_path_page_gives_each_credentials_status_and_evidence(client):
     content_ = client.get("/paths/developer-to-ml-engineer/").content.decode()
-    assert "AWS ML Specialty" in content_ and "Not confirmed" in content_
-    assert "The nearest we could confirm: AWS Certified Machine Learning Engineer" in content_
+    assert "AWS ML Specialty" in content_ and "Retired 31 March 2026" in content_
+    assert "Its successor from the same provider: AWS Certified Machine Learning Engineer" in (
+        content_
+    )
+    assert "independent sources, not the provider's own page, that agree" in content_
+    assert "certqna.pages.dev" in content_
     content_ = client.get("/paths/marketing-to-ai-ethics-specialist/").content.decode()
-    assert "Partnership on AI certification" in content_ and "Not confirmed" in content_
+    assert "The guide names Partnership on AI certification; no such credential exists." in content_
+    assert "Instead: IAPP Artificial Intelligence Governance Professional (AIGP)." in content_
+
+
+def test_the_path_page_carries_the_roles_editors_note(client):
+    content_ = client.get("/paths/non-tech-to-prompt-engineer/").content.decode()
+    assert "largely faded" in content_
+    content_ = client.get("/paths/domain-expert-to-ai-training-data-specialist/").content.decode()
+    assert "no pay band and no posting count" in content_ and "paid by the hour" in content_

@@ -37,9 +37,9 @@ def test_it_shows_each_milestone_with_its_resources_hours_and_deliverable(alice_
     assert f'href="{first["resources"][0]["url"]}"' in content
     assert f"{first['hours']} hours" in content
     assert first["deliverable"] in content
-    # The guide's AWS ML Specialty could not be confirmed on AWS's pages: said plainly.
-    assert "Not confirmed" in content
-    assert "The nearest we could confirm: <strong>AWS Certified Machine Learning" in content
+    # The guide's AWS ML Specialty retired on 31 March 2026: said plainly, with its successor.
+    assert "Retired 2026-03-31" in content
+    assert "Its successor from the same provider: <strong>AWS Certified Machine Learning" in content
 
 
 def test_ticking_asks_for_the_deliverable(alice_client, developer):
@@ -140,12 +140,14 @@ def test_a_saved_plan_flags_an_exam_retired_since_and_no_longer_offers_it(alice_
     assert flag in alice_client.get(url(developer, "plan_print")).content.decode()
 
 
-def test_a_saved_plan_flags_an_exam_staff_could_no_longer_confirm(alice_client, developer):
+def test_a_saved_plan_flags_an_exam_staff_could_no_longer_find(alice_client, developer):
     exam = Certification.objects.get(slug="aws-ml-engineer-associate")
-    exam.status = "not-confirmed"
+    exam.status = "not-found"
     exam.save()
     content = alice_client.get(url(developer, "result")).content.decode()
-    assert "Not confirmed on the provider&#x27;s own pages." in content
+    assert (
+        "We could not find AWS Certified Machine Learning Engineer – Associate on its " in content
+    )
     assert f'id="tick-{EXAM}"' not in content
 
 
