@@ -188,6 +188,12 @@ class CertificationQuerySet(models.QuerySet):
         """Credentials a plan may send someone to earn: active proctored exams."""
         return self.filter(status=Certification.Status.ACTIVE, kind=Certification.Kind.EXAM)
 
+    def held_possible(self):
+        """Credentials someone can hold: real ones, live or retired, not evidence."""
+        return self.filter(
+            status__in=[Certification.Status.ACTIVE, Certification.Status.RETIRED]
+        ).exclude(kind=Certification.Kind.EVIDENCE)
+
 
 class Certification(models.Model):
     """A credential or piece of evidence, as the guide names it, with its status today."""
