@@ -96,7 +96,7 @@ def test_it_prefills_step_one_from_the_profile(alice_client, alice, started):
 
 def test_it_saves_step_one_and_moves_on(alice_client, started):
     roles = Role.objects.filter(slug__in=["prompt-engineer", "ai-ethics-specialist"])
-    certification = Certification.objects.get(slug="ethics-coursework")
+    certification = Certification.objects.get(slug="iapp-aigp")
     response = alice_client.post(
         step_url(started, 1),
         background_data(
