@@ -369,3 +369,56 @@ def test_practice_falls_back_to_the_latest_assessments_recommended_role(alice, t
     assert target_role_for(user=alice).slug == best["role"]["slug"]
     PathDismissal.objects.create(assessment=assessment, path_slug=best["slug"], reason="other")
     assert target_role_for(user=alice).slug == assessment.result["paths"][1]["role"]["slug"]
+
+
+# --- Issue 20: a saved result reads with today's credential facts -------------------------------
+
+OLD_KEYS = ("interested", "starts_from_yours", "fit_reason", "backgrounds")
+
+
+def test_a_result_saved_before_the_recheck_opens_with_todays_credential_facts(
+    alice_client, developer
+):
+    """A version-4 snapshot: point-based words, no goal flags, credentials as 'not confirmed'
+    with a third-party 'source'. It still opens, and its credentials read as they are today."""
+    result = developer.result
+    result["version"] = 4
+    result.pop("goal_roles")
+    for path in result["paths"]:
+        for key in OLD_KEYS:
+            path.pop(key)
+        for row in path["certifications"]:
+            for key in ("evidence_kind", "evidence_kind_label", "evidence_sources"):
+                row.pop(key)
+            row.update(
+                status="not-confirmed",
+                status_label="Not confirmed",
+                retired_on=None,
+                source_url="https://grokipedia.com/page/Old_source",
+            )
+    type(developer).objects.filter(pk=developer.pk).update(result=result)
+    response = alice_client.get(result_url(developer))
+    assert response.status_code == 200
+    content = response.content.decode()
+    # Its goal read from the reasons it stored, as before the change.
+    assert "Your goal: Developer → ML Engineer" in content
+    assert "Retired 2026-03-31" in content and "MLA-C01" in content
+    assert "grokipedia" not in content and "Not confirmed" not in content
+    assert "independent sources, not the provider's own page, that agree" in content
+
+
+def test_after_not_for_me_a_stretch_is_never_recommended(alice_client, alice, take_assessment):
+    assessment = take_assessment(alice, background="marketing", hours=6)
+    result = assessment.result
+    first, second = result["paths"][:2]
+    first["fit_words"], second["fit_words"] = "possible with work", "a stretch"
+    type(assessment).objects.filter(pk=assessment.pk).update(result=result)
+    assert "Recommended: " in alice_client.get(result_url(assessment)).content.decode()
+
+    alice_client.post(result_url(assessment, "dismiss"), {"path": first["slug"], "reason": "pay"})
+
+    response = alice_client.get(result_url(assessment))
+    page = response.context["page"]
+    assert page.recommended["slug"] == second["slug"]
+    assert page.heading == f"The nearest path, a stretch: {second['name']}"
+    assert "Recommended: " not in response.content.decode()
