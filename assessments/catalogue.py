@@ -78,6 +78,7 @@ def _skills_by_role() -> dict[int, tuple[plan.SkillToLearn, ...]]:
                 prerequisites=tuple(p.slug for p in skill.prerequisites.all()),
                 core=link.core,
                 capstone=link.capstone,
+                shown_by=tuple((question, minimum) for question, minimum in skill.shown_by or ()),
             )
         )
     return {role: tuple(skills) for role, skills in by_role.items()}
@@ -258,14 +259,21 @@ def path_plan(
     gap_hours: Mapping[str, int],
     weekly_hours: int,
     held: set[str],
+    answer_scores: Mapping[str, int] | None = None,
 ) -> PathPlan:
-    """One path's credentials and plan, as the result snapshot stores them."""
+    """One path's credentials and plan, as the result snapshot stores them.
+
+    A skill the person's answers show they already do (SQL they write daily) is no step.
+    """
     skills = content.skills_by_role.get(path.target_role_id, ())
     credentials = content.credentials_by_path.get(path.pk, ())
+    to_learn = tuple(
+        skill for skill in skills if skill.capstone or not skill.already_done(answer_scores or {})
+    )
     milestones = plan.build_plan(
         core_hours=core_hours,
         gap_hours=gap_hours,
-        skills=skills,
+        skills=to_learn,
         weekly_hours=weekly_hours,
         exam=exam_to_schedule(credentials, skills, held),
         capstone=path.portfolio_project,

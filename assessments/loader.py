@@ -149,6 +149,7 @@ def _load_skills(
                     "level": item["level"],
                     "deliverable": item["deliverable"],
                     "typical_hours": item["typical_hours"],
+                    "shown_by": item.get("shown_by", []),
                 },
             )
             for slug, item in items.items()

@@ -109,6 +109,12 @@ class Skill(models.Model):
     typical_hours = models.PositiveSmallIntegerField(
         help_text="Our estimate of the study hours a beginner needs; weights a gap's hours."
     )
+    shown_by = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Answers that show someone already does this, as [question slug, minimum "
+        'score] pairs, e.g. [["prog-data", 60]]: their plan then has no step for it.',
+    )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
 
     class Meta:

@@ -160,6 +160,7 @@ class _Context:
     weekly_hours: int
     runway_months: int | None
     keeps_income: bool
+    answer_scores: dict[str, int]
 
 
 def build_result(
@@ -204,6 +205,7 @@ def build_result(
         weekly_hours=assessment.weekly_study_hours,
         runway_months=min(runway) if runway else None,
         keeps_income=any(a.keeps_income for a in chosen.values()),
+        answer_scores=question_scores,
     )
     paths = {path.slug: path for path in _transition_paths()}
     content = catalogue.catalogue()
@@ -384,6 +386,7 @@ def _path_result(
         gap_hours={gap.dimension: gap.hours for gap in hours.gaps},
         weekly_hours=context.weekly_hours,
         held=context.held,
+        answer_scores=context.answer_scores,
     )
     market = _market(path.target_role)
     verdict = scoring.fit_verdict(

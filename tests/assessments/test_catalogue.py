@@ -257,3 +257,42 @@ def test_each_plan_adds_up_to_its_study_hours_in_continuous_months(plans):
         assert months[0][0] == 1, (persona, slug)
         for (_, end), (start, _) in pairwise(months):
             assert start in (end, end + 1), (persona, slug, months)
+
+
+# --- Issue 20: plans start where the person is ------------------------------------------------
+
+
+def test_no_step_for_what_the_analyst_already_does(plans):
+    path = plans[("data analyst", "analyst-to-data-scientist")]
+    keys = [milestone["key"] for milestone in path["plan"]]
+    # He writes SQL with joins and designs A/B tests: neither is a step of his plan.
+    assert "skill-sql" not in keys and "skill-statistics" not in keys, keys
+    assert "skill-experimentation-metrics" not in keys, keys
+    assert "skill-classical-ml" in keys
+
+
+def test_python_comes_before_pandas_for_someone_who_has_not_coded(plans):
+    with_pandas = 0
+    for (persona, slug), path in plans.items():
+        if persona != "marketing manager":
+            continue
+        keys = [milestone["key"] for milestone in path["plan"]]
+        if "skill-python-data" in keys:
+            with_pandas += 1
+            assert "skill-python-basics" in keys, slug
+            assert keys.index("skill-python-basics") < keys.index("skill-python-data"), slug
+    assert with_pandas >= 3
+
+
+def test_the_training_data_plan_starts_with_guidelines_and_evaluation(plans):
+    path = plans[("no experience", "domain-expert-to-ai-training-data-specialist")]
+    keys = [milestone["key"] for milestone in path["plan"]]
+    assert keys[:2] == ["skill-technical-writing", "skill-llm-evaluation"], keys
+    assert "skill-python-data" not in keys and "skill-sql" not in keys
+
+
+def test_no_plan_schedules_an_exam_from_another_field(plans):
+    for (persona, slug), path in plans.items():
+        exams = [m["key"] for m in path["plan"] if m["kind"] == "exam"]
+        if slug in ("analyst-to-data-scientist", "finance-to-data-scientist"):
+            assert "exam-aws-ml-engineer-associate" not in exams, (persona, slug)
