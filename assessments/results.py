@@ -304,7 +304,17 @@ def _add_pacing(
             safer_route=(
                 f"{safer['name']}, about {safer['timeline']['months']} months" if safer else ""
             ),
+            entry_pay=_entry_pay(path["market"]),
         )
+
+
+def _entry_pay(market: dict[str, Any]) -> str:
+    entry = next(
+        (band for band in market["pay"] if band["level"].lower().startswith("entry")), None
+    )
+    if entry is None:
+        return ""
+    return f"${entry['min']:,}–${entry['max']:,} {entry['basis'].lower()} (the guide's band)"
 
 
 def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:

@@ -46,7 +46,7 @@ def test_it_shows_a_role_without_salary_bands(client):
     content = client.get(
         reverse("paths:detail", args=["sales-to-ai-solutions-architect"])
     ).content.decode()
-    assert "The guide gives no salary bands for this role." in content
+    assert "No figure: the guide gives no salary bands for this role." in content
 
 
 @pytest.mark.parametrize("slug", ["no-such-path", "x" * 300])

@@ -863,3 +863,17 @@ def test_no_plan_names_a_credential_that_does_not_exist(outcomes):
             for row in path["certifications"]:
                 if row["status"] == Certification.Status.NOT_REAL:
                     assert not row["met"]
+
+
+def test_a_recommendation_that_may_cut_the_nurses_income_says_so(outcomes, client):
+    _, assessment, path = next(o for o in outcomes if o[0].name.startswith("Registered nurse"))
+    assert any("cannot take a drop in income" in line for line in path["pacing"])
+    assert any(
+        "no pay figure for this role" in line or line.startswith("Entry pay for this role")
+        for line in path["pacing"]
+    ), path["pacing"]
+    client.force_login(assessment.user)
+    content = client.get(assessment.get_absolute_url()).content.decode()
+    # Study months are not the whole wait: the job search after them, labelled as ours.
+    assert "Then the job search: allow about 3–6 months more" in content
+    assert "our estimate, not the guide" in content
