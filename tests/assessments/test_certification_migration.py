@@ -91,9 +91,14 @@ def skill_order_in_data_file(role):
 
 
 def plan_texts():
-    deliverable = Skill.objects.get(slug="ai-product-management").deliverable
-    path = TransitionPath.objects.get(slug="business-to-ai-product-manager")
-    return deliverable, path.portfolio_project
+    # Only the columns the migration knows (later migrations add others).
+    deliverable = Skill.objects.values_list("deliverable", flat=True).get(
+        slug="ai-product-management"
+    )
+    project = TransitionPath.objects.values_list("portfolio_project", flat=True).get(
+        slug="business-to-ai-product-manager"
+    )
+    return deliverable, project
 
 
 def plan_texts_in_data_file():
