@@ -78,6 +78,7 @@ def _skills_by_role() -> dict[int, tuple[plan.SkillToLearn, ...]]:
                 prerequisites=tuple(p.slug for p in skill.prerequisites.all()),
                 core=link.core,
                 capstone=link.capstone,
+                shown_by=tuple((question, minimum) for question, minimum in skill.shown_by or ()),
             )
         )
     return {role: tuple(skills) for role, skills in by_role.items()}
@@ -140,6 +141,9 @@ def credential_row(certification: Certification) -> dict[str, Any]:
         "study_hours": certification.study_hours,
         "source_url": certification.source_url,
         "checked_on": certification.checked_on.isoformat(),
+        "evidence_kind": certification.evidence_kind,
+        "evidence_kind_label": certification.get_evidence_kind_display(),
+        "evidence_sources": list(certification.evidence_sources or ()),
         "replacement": (
             {
                 "slug": replacement.slug,
@@ -176,16 +180,26 @@ def why_unavailable(row: Mapping[str, Any] | None) -> str:
         retired_on = datetime.date.fromisoformat(row["retired_on"])
         instead = f" — take {replacement['name']} instead" if replacement else ""
         return f"Retired on {date_format(retired_on, 'j F Y')}{instead}."
-    if row["status"] == Certification.Status.NOT_CONFIRMED:
-        instead = f" — the nearest we could confirm: {replacement['name']}" if replacement else ""
-        return f"Not confirmed on the provider's own pages{instead}."
-    return ""
+    instead = f" Instead: {replacement['name']}." if replacement else ""
+    if row["status"] == Certification.Status.NOT_REAL:
+        return f"The guide names {row['name']}; no such credential exists.{instead}"
+    if row["status"] == Certification.Status.ACTIVE:
+        return ""
+    # Not found, or a status this code does not know (an older record): never booked.
+    return f"We could not find {row['name']} on its provider's pages.{instead}"
 
 
 def _exam(guide: Certification) -> plan.ExamToSit | None:
-    """The proctored exam that can be sat today for a credential the guide names: itself, a
-    retired one's successor or an unconfirmed one's nearest alternative; None if none can."""
-    exam = guide if guide.status == Certification.Status.ACTIVE else guide.replacement
+    """The proctored exam that can be sat today for a credential the guide names: itself or a
+    retired one's successor from the same provider; None if none can. A credential that was
+    not found or does not exist never becomes a step, not even through a stand-in: the real
+    credentials a path needs are attached to it in their own right."""
+    if guide.status == Certification.Status.ACTIVE:
+        exam = guide
+    elif guide.status == Certification.Status.RETIRED:
+        exam = guide.successor
+    else:
+        return None
     if (
         exam is None
         or exam.status != Certification.Status.ACTIVE
@@ -245,14 +259,21 @@ def path_plan(
     gap_hours: Mapping[str, int],
     weekly_hours: int,
     held: set[str],
+    answer_scores: Mapping[str, int] | None = None,
 ) -> PathPlan:
-    """One path's credentials and plan, as the result snapshot stores them."""
+    """One path's credentials and plan, as the result snapshot stores them.
+
+    A skill the person's answers show they already do (SQL they write daily) is no step.
+    """
     skills = content.skills_by_role.get(path.target_role_id, ())
     credentials = content.credentials_by_path.get(path.pk, ())
+    to_learn = tuple(
+        skill for skill in skills if skill.capstone or not skill.already_done(answer_scores or {})
+    )
     milestones = plan.build_plan(
         core_hours=core_hours,
         gap_hours=gap_hours,
-        skills=skills,
+        skills=to_learn,
         weekly_hours=weekly_hours,
         exam=exam_to_schedule(credentials, skills, held),
         capstone=path.portfolio_project,

@@ -59,8 +59,10 @@ class BackgroundForm(forms.Form):
             "invalid_pk_value": "Choose roles from the list.",
         },
     )
+    # "None yet" comes first, as it is the commonest answer.
+    held_none = forms.BooleanField(required=False, label="None yet")
     held_certifications = ModelMultipleIdsField(
-        label="Certifications and evidence you already have",
+        label="Certifications you already hold",
         queryset=Certification.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -74,9 +76,24 @@ class BackgroundForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["interested_roles"].queryset = Role.objects.order_by("sort_order", "name")
-        self.fields["held_certifications"].queryset = Certification.objects.order_by(
-            "sort_order", "name"
-        )
+        # Only real credentials: none the guide names that does not exist, and no evidence
+        # (projects, publications), which the plan asks for instead.
+        self.fields[
+            "held_certifications"
+        ].queryset = Certification.objects.held_possible().order_by("sort_order", "name")
+
+    def step_one_data(self) -> dict:
+        """What step 1 saves ("None yet" is the absence of certifications, not a value)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "held_none"}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("held_none") and cleaned.get("held_certifications"):
+            self.add_error(
+                "held_certifications",
+                "Tick “None yet” or the certifications you hold, not both.",
+            )
+        return cleaned
 
 
 class DimensionStepForm(forms.Form):

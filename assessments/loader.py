@@ -154,6 +154,7 @@ def _load_skills(
                     "level": item["level"],
                     "deliverable": item["deliverable"],
                     "typical_hours": item["typical_hours"],
+                    "shown_by": item.get("shown_by", []),
                 },
             )
             for slug, item in items.items()
@@ -225,7 +226,7 @@ def _load_certifications(
     items = read_data("certifications")
     plain = ("name", "kind", "description", "status", "source_url", "checked_on")
     optional = ("from_guide", "action", "provider", "retired_on", "status_note", "official_url")
-    optional += ("exam_code", "cost_usd", "study_hours")
+    optional += ("exam_code", "cost_usd", "study_hours", "evidence_kind", "evidence_sources")
     certifications, written = _sync_by_slug(
         Certification,
         [

@@ -109,6 +109,12 @@ class Skill(models.Model):
     typical_hours = models.PositiveSmallIntegerField(
         help_text="Our estimate of the study hours a beginner needs; weights a gap's hours."
     )
+    shown_by = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Answers that show someone already does this, as [question slug, minimum "
+        'score] pairs, e.g. [["prog-data", 60]]: their plan then has no step for it.',
+    )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
 
     class Meta:
@@ -188,6 +194,12 @@ class CertificationQuerySet(models.QuerySet):
         """Credentials a plan may send someone to earn: active proctored exams."""
         return self.filter(status=Certification.Status.ACTIVE, kind=Certification.Kind.EXAM)
 
+    def held_possible(self):
+        """Credentials someone can hold: real ones, live or retired, not evidence."""
+        return self.filter(
+            status__in=[Certification.Status.ACTIVE, Certification.Status.RETIRED]
+        ).exclude(kind=Certification.Kind.EVIDENCE)
+
 
 class Certification(models.Model):
     """A credential or piece of evidence, as the guide names it, with its status today."""
@@ -200,7 +212,13 @@ class Certification(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         RETIRED = "retired", "Retired"
-        NOT_CONFIRMED = "not-confirmed", "Not confirmed"
+        NOT_FOUND = "not-found", "Not found"
+        NOT_REAL = "not-real", "Not a real credential"
+
+    class EvidenceKind(models.TextChoices):
+        PROVIDER = "provider", "The provider's own page"
+        INDEPENDENT = "independent", "Independent sources that agree"
+        GUIDE = "guide", "The guide"
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=160, help_text="As the guide names it, where it does.")
@@ -224,7 +242,7 @@ class Certification(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The nearest real credential, for one we could not confirm.",
+        help_text="What to earn instead of one that was not found or is not a real credential.",
     )
     status_note = models.TextField(blank=True, help_text="Our plain note on the status.")
     official_url = models.URLField(max_length=300, blank=True)
@@ -235,8 +253,21 @@ class Certification(models.Model):
     study_hours = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Only where the provider states it."
     )
-    source_url = models.URLField(max_length=300)
+    source_url = models.URLField(
+        max_length=300, help_text="Shown to users: the provider's own page, never a third party's."
+    )
     checked_on = models.DateField()
+    evidence_kind = models.CharField(
+        max_length=20,
+        choices=EvidenceKind.choices,
+        default=EvidenceKind.PROVIDER,
+        help_text="What the status rests on: the provider's page, or independent sources.",
+    )
+    evidence_sources = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Named independent sources that agree, as a list of {"title", "url", "date"}.',
+    )
     skills = models.ManyToManyField(
         Skill, blank=True, related_name="certifications", help_text="The skills it tests."
     )
@@ -258,10 +289,11 @@ class Certification(models.Model):
 
     @property
     def replacement(self) -> Certification | None:
-        """What to earn instead: a retired one's successor, an unconfirmed one's alternative."""
+        """What to earn instead: a retired one's successor; for one not found or not real, the
+        real credential nearest to it."""
         if self.status == self.Status.RETIRED:
             return self.successor
-        if self.status == self.Status.NOT_CONFIRMED:
+        if self.status in (self.Status.NOT_FOUND, self.Status.NOT_REAL):
             return self.alternative
         return None
 

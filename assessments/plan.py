@@ -70,6 +70,13 @@ class SkillToLearn:
     core: bool = False
     # Its resources guide the portfolio project that pulls the plan together.
     capstone: bool = False
+    # (question slug, minimum score) pairs: an answer this high shows it is already done.
+    shown_by: tuple[tuple[str, int], ...] = ()
+
+    def already_done(self, answer_scores: Mapping[str, int]) -> bool:
+        return any(
+            answer_scores.get(question, -1) >= minimum for question, minimum in self.shown_by
+        )
 
 
 @dataclass(frozen=True)

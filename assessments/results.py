@@ -31,7 +31,8 @@ from .questionnaire import Questionnaire
 # 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
 # 3: plans from the role's skills with resources; credentials with their status today.
 # 4: fit words, pacing, market figures, foundations and the answers behind each score.
-SNAPSHOT_VERSION = 4
+# 5: fit words from the distance to the job with their reason, the person's goal roles.
+SNAPSHOT_VERSION = 5
 # Results from before weekly hours were required may lack them.
 ASSUMED_WEEKLY_HOURS = 5
 ALTERNATIVES = 2
@@ -159,6 +160,7 @@ class _Context:
     weekly_hours: int
     runway_months: int | None
     keeps_income: bool
+    answer_scores: dict[str, int]
 
 
 def build_result(
@@ -203,6 +205,7 @@ def build_result(
         weekly_hours=assessment.weekly_study_hours,
         runway_months=min(runway) if runway else None,
         keeps_income=any(a.keeps_income for a in chosen.values()),
+        answer_scores=question_scores,
     )
     paths = {path.slug: path for path in _transition_paths()}
     content = catalogue.catalogue()
@@ -215,14 +218,21 @@ def build_result(
         question_scores=question_scores,
         interested_role_slugs=interested,
     )
-    built = [
-        _path_result(fit=fit, path=paths[fit.path.slug], context=context, content=content)
-        for fit in ranked
-    ]
+    built = sorted(
+        (
+            _path_result(fit=fit, path=paths[fit.path.slug], context=context, content=content)
+            for fit in ranked
+        ),
+        key=lambda pair: pair[0]["rank_key"],
+    )
     results = [result for result, _ in built]
+    for result in results:
+        del result["rank_key"]
     _add_pacing(results, [estimate for _, estimate in built], context)
     return {
         "version": SNAPSHOT_VERSION,
+        # The roles the person named: the result opens with their paths.
+        "goal_roles": sorted(interested),
         "started_on": now.date().isoformat(),
         "background": assessment.background,
         "background_label": context.background_label,
@@ -270,20 +280,41 @@ def _add_pacing(
 ) -> None:
     """Runway and income as advice on each path; beside a plan that outlasts the runway,
     the best route that fits inside it."""
+    # Only a route to the same role, or one from the person's own background, is offered as
+    # safer: a different career is not safer merely for being shorter.
     within = [
         p
         for p in results
-        if p["fit_words"] != scoring.NOT_YET and not p["timeline"]["exceeds_runway"]
+        if p["fit_words"] in (scoring.STRONG, scoring.POSSIBLE)
+        and not p["timeline"]["exceeds_runway"]
     ]
     for path, estimate in zip(results, estimates, strict=True):
-        safer = next((p for p in within if p["slug"] != path["slug"]), None)
+        safer = next(
+            (
+                p
+                for p in within
+                if p["slug"] != path["slug"]
+                and (p["role"]["slug"] == path["role"]["slug"] or p["starts_from_yours"])
+            ),
+            None,
+        )
         path["pacing"] = timeline.pacing_advice(
             timeline=estimate,
             keeps_income=context.keeps_income,
             safer_route=(
                 f"{safer['name']}, about {safer['timeline']['months']} months" if safer else ""
             ),
+            entry_pay=_entry_pay(path["market"]),
         )
+
+
+def _entry_pay(market: dict[str, Any]) -> str:
+    entry = next(
+        (band for band in market["pay"] if band["level"].lower().startswith("entry")), None
+    )
+    if entry is None:
+        return ""
+    return f"${entry['min']:,}–${entry['max']:,} {entry['basis'].lower()} (the guide's band)"
 
 
 def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
@@ -365,8 +396,37 @@ def _path_result(
         gap_hours={gap.dimension: gap.hours for gap in hours.gaps},
         weekly_hours=context.weekly_hours,
         held=context.held,
+        answer_scores=context.answer_scores,
+    )
+    market = _market(path.target_role)
+    verdict = scoring.fit_verdict(
+        months=estimate.months,
+        guide_min_months=path.timeline_min_months,
+        guide_max_months=path.timeline_max_months,
+        runway_months=context.runway_months,
+        hard_unmet=[check.name for check in fit.hard_prerequisites_unmet],
+        far_short=[names[c.dimension] for c in fit.far_short],
+        none_met=fit.none_met,
+        starts_elsewhere=(
+            ""
+            if fit.background_match
+            else ", ".join(
+                label.lower()
+                for label in [path.get_background_display(), *path.also_background_labels]
+            )
+        ),
     )
     return {
+        "rank_key": scoring.rank_key(
+            words=verdict.words,
+            hard_unmet=bool(fit.hard_prerequisites_unmet),
+            starts_from_yours=fit.background_match,
+            market_known=market["postings"] is not None or bool(market["pay"]),
+            fit=fit.fit,
+            total_gap=fit.total_gap,
+            order=path.sort_order,
+            slug=path.slug,
+        ),
         "slug": path.slug,
         "name": path.name,
         "source": path.source,
@@ -379,9 +439,13 @@ def _path_result(
             "slug": path.target_role.slug,
             "name": path.target_role.name,
         },
-        "market": _market(path.target_role),
+        "market": market,
         "fit": fit.fit,
-        "fit_words": fit.words,
+        "fit_words": verdict.words,
+        "fit_reason": verdict.reason,
+        "interested": fit.interested,
+        "starts_from_yours": fit.background_match,
+        "backgrounds": [path.get_background_display(), *path.also_background_labels],
         "reasons": scoring.explain_fit(
             fit=fit, dimension_names=names, background_label=context.background_label
         ),
@@ -434,6 +498,24 @@ class ResultPage:
     chart_rows: list[dict[str, Any]] = field(default_factory=list)
     chart_series: list[str] = field(default_factory=list)
     progress: PlanProgress | None = None
+    # The person named target roles, and the result opens with the best of their paths.
+    goal_first: bool = False
+    # A path nearer to what they have than their goal, offered beside it with why.
+    closer: dict[str, Any] | None = None
+    closer_reason: str = ""
+
+    @property
+    def heading(self) -> str:
+        """What the opening path is called: their goal, our recommendation, or only the
+        nearest path (a stretch or further is never "Recommended")."""
+        path = self.recommended
+        if path is None:
+            return ""
+        if self.goal_first:
+            return f"Your goal: {path['name']}"
+        if path.get("fit_words") in (scoring.STRONG, scoring.POSSIBLE):
+            return f"Recommended: {path['name']}"
+        return f"The nearest path, {path.get('fit_words', '')}: {path['name']}"
 
 
 @dataclass
@@ -471,19 +553,30 @@ def result_page(
     ]
     # Snapshots from before fit words count every path as within reach.
     within = [path for path in shown if path.get("fit_words") != scoring.NOT_YET]
+    goals = [path for path in shown if is_goal(path)]
+    opening = goals[0] if goals else (within[0] if within else None)
+    others = [p for p in goals[1:] + within if opening is None or p["slug"] != opening["slug"]]
+    others = list({p["slug"]: p for p in others}.values())
     page = ResultPage(
         result=result,
-        recommended=within[0] if within else None,
-        alternatives=within[1 : 1 + ALTERNATIVES],
+        recommended=opening,
+        alternatives=others[:ALTERNATIVES],
         set_aside=set_aside,
         # The step numbers as they were: background, one per dimension, then the review.
         review_step=len(result["dimensions"]) + 2,
-        no_fit=bool(shown) and not within,
-        nearest=shown[: ALTERNATIVES + 1] if not within else [],
+        no_fit=bool(shown) and opening is None,
+        nearest=shown[: ALTERNATIVES + 1] if opening is None else [],
+        goal_first=bool(goals),
     )
     if page.recommended is None:
         return page
-    if page.alternatives and is_near_tie(page.recommended, page.alternatives[0]):
+    if goals:
+        page.closer, page.closer_reason = closer_path(goals[0], within)
+        if page.closer is not None:
+            page.alternatives = [p for p in others if p["slug"] != page.closer["slug"]][
+                :ALTERNATIVES
+            ]
+    elif page.alternatives and is_near_tie(page.recommended, page.alternatives[0]):
         page.choice = differences(page.recommended, page.alternatives[0])
     now = catalogue.credentials_now(_credentials_named(page.recommended))
     page.recommended = path = with_credentials_now(page.recommended, now)
@@ -527,6 +620,37 @@ def with_credentials_now(
             for row in path["certifications"]
         ],
     }
+
+
+GOAL_REASON = "You said its target role interests you."
+
+
+def is_goal(path: dict[str, Any]) -> bool:
+    """Whether the person named this path's role (snapshots before version 5 say it in words)."""
+    return path.get("interested", GOAL_REASON in path.get("reasons", ()))
+
+
+def closer_path(
+    goal: dict[str, Any], within: list[dict[str, Any]]
+) -> tuple[dict[str, Any] | None, str]:
+    """A path nearer to what the person has than their goal, and why: better words, or the
+    same words in fewer months. None when their goal is already the nearest."""
+    order = scoring.FIT_WORDS
+    goal_rank = order.index(goal.get("fit_words", scoring.STRONG))
+    goal_months = goal["timeline"]["months"]
+    for path in within:
+        if path["slug"] == goal["slug"] or is_goal(path):
+            continue
+        rank = order.index(path.get("fit_words", scoring.STRONG))
+        months = path["timeline"]["months"]
+        if rank < goal_rank or (rank == goal_rank and months < goal_months):
+            return path, (
+                f"Closer to what you have: {months} months, not {goal_months}, "
+                f"and {path.get('fit_words')} rather than {goal.get('fit_words')}."
+                if rank < goal_rank
+                else f"Closer to what you have: {months} months, not {goal_months}."
+            )
+    return None, ""
 
 
 def is_near_tie(first: dict[str, Any], second: dict[str, Any]) -> bool:
@@ -732,10 +856,11 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
     if pairs is None:
         result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
         paths = (next(iter(result), None) or {}).get("paths", [])
+        # The person's goal first, as the result opens with it.
         pairs = [
             (path["slug"], path["role"]["slug"])
-            for path in paths
-            if path.get("fit_words") != scoring.NOT_YET
+            for path in sorted(paths, key=lambda path: not is_goal(path))
+            if is_goal(path) or path.get("fit_words") != scoring.NOT_YET
         ]
         cache.set(key, pairs, PATH_ROLES_TTL_SECONDS)
     return pairs

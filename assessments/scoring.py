@@ -21,16 +21,22 @@ PREREQUISITE_POINTS = 10  # shared out over the path's prerequisites
 STRENGTH_FLOOR = 50
 MAX_STRENGTHS = 3
 
-# Fit in words. Below the floor a path is not recommended at all: the result says
-# "no path fits yet" and gives a foundations plan instead of a confident badge.
-FIT_FLOOR = 50
-POSSIBLE_FIT = 60
-STRONG_FIT = 75
+# Fit in words comes from the distance to the job, never from the points (``fit_verdict``):
+# the study months at the person's pace against the guide's range, their runway, the hard
+# prerequisites and how far short the essential dimensions are. Points only order paths.
 STRONG = "strong fit"
 POSSIBLE = "possible with work"
 STRETCH = "a stretch"
 NOT_YET = "not yet"
 FIT_WORDS = (STRONG, POSSIBLE, STRETCH, NOT_YET)
+# "Possible with work" reaches to about twice the guide's longest timeline.
+POSSIBLE_FACTOR = 2
+# Beyond this many times the guide's longest timeline a path is not yet within reach.
+NOT_YET_FACTOR = 4
+# A dimension the path needs at least ESSENTIAL_LEVEL of is essential; short of it by
+# FAR_SHORT points or more, the path cannot be a strong fit.
+ESSENTIAL_LEVEL = 50
+FAR_SHORT = 30
 # Two paths this close in fit (and in the same words) are shown as a choice.
 NEAR_TIE = 5
 
@@ -106,11 +112,14 @@ class PathFit:
         return tuple(check for check in self.prerequisites if check.hard and not check.met)
 
     @property
-    def words(self) -> str:
-        return fit_words(
-            fit=self.fit,
-            hard_unmet=bool(self.hard_prerequisites_unmet),
-            none_met=bool(self.prerequisites) and not any(c.met for c in self.prerequisites),
+    def none_met(self) -> bool:
+        return bool(self.prerequisites) and not any(c.met for c in self.prerequisites)
+
+    @property
+    def far_short(self) -> tuple[DimensionComparison, ...]:
+        """Essential dimensions the person is far short of."""
+        return tuple(
+            c for c in self.shortfalls if c.required >= ESSENTIAL_LEVEL and c.gap >= FAR_SHORT
         )
 
 
@@ -197,10 +206,11 @@ def rank_paths(
     question_scores: Mapping[str, int] | None = None,
     interested_role_slugs: Iterable[str] = (),
 ) -> list[PathFit]:
-    """Every path, best fit first: by fit words, then score, then the smaller gap.
+    """Every path by points alone, best first, then the smaller gap.
 
-    Words first, then whether a hard prerequisite is unmet, so a path held back by
-    one never outranks, on points alone, a path the user can start on.
+    Whether a hard prerequisite is unmet comes first, so a path held back by one never
+    outranks, on points alone, a path the user can start on. The result orders its paths
+    by their words first (``rank_key``); this order picks the nearest paths for foundations.
     """
     interested = tuple(interested_role_slugs)
     fits = [
@@ -216,7 +226,6 @@ def rank_paths(
     return sorted(
         fits,
         key=lambda f: (
-            FIT_WORDS.index(f.words),
             bool(f.hard_prerequisites_unmet),
             -f.fit,
             f.total_gap,
@@ -226,18 +235,99 @@ def rank_paths(
     )
 
 
-def fit_words(*, fit: int, hard_unmet: bool, none_met: bool = False) -> str:
-    """A fit score in words with meaning; an unmet hard prerequisite caps it below strong.
+def rank_key(
+    *,
+    words: str,
+    hard_unmet: bool,
+    starts_from_yours: bool,
+    market_known: bool,
+    fit: int,
+    total_gap: int,
+    order: int,
+    slug: str,
+):
+    """The order of a result's paths: words first, then a hard prerequisite unmet, then whether
+    it starts from the person's background, then whether anything is known of the role's pay
+    or demand, then points.
 
-    A path none of whose prerequisites is met is not yet within reach, whatever its points.
+    A role with no pay figure and no posting count never outranks, on points alone, one whose
+    market is known: a coach does not lead with work whose pay nobody can state.
     """
-    if fit < FIT_FLOOR or none_met:
-        return NOT_YET
-    if fit >= STRONG_FIT and not hard_unmet:
-        return STRONG
-    if fit >= POSSIBLE_FIT:
-        return POSSIBLE
-    return STRETCH
+    return (
+        FIT_WORDS.index(words),
+        hard_unmet,
+        not starts_from_yours,
+        not market_known,
+        -fit,
+        total_gap,
+        order,
+        slug,
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    words: str
+    reason: str  # why these words, in a sentence the page shows
+
+
+def fit_verdict(
+    *,
+    months: int,
+    guide_min_months: int,
+    guide_max_months: int,
+    runway_months: int | None,
+    hard_unmet: Sequence[str] = (),
+    far_short: Sequence[str] = (),
+    none_met: bool = False,
+    starts_elsewhere: str = "",
+) -> Verdict:
+    """The one rule for a path's fit words, from the distance between the person and the job.
+
+    "Strong fit" only when the study months at their hours fit the guide's range, no hard
+    prerequisite is unmet, nothing essential is far short and the plan fits their runway;
+    "possible with work" up to about twice the guide's longest; beyond that "a stretch";
+    "not yet" when none of the path's prerequisites shows, or the plan is more than four
+    times the guide's longest. ``starts_elsewhere`` names the backgrounds a path starts from
+    when the person's is not among them: the guide's range is for those, so it is not strong.
+    """
+    unit = "month" if months == 1 else "months"
+    guide = f"the guide's {guide_min_months}–{guide_max_months} months"
+    at_pace = f"about {months} {unit} at your hours"
+    if none_met:
+        return Verdict(NOT_YET, "Not yet: none of what this path expects shows in your answers.")
+    if months > NOT_YET_FACTOR * guide_max_months:
+        return Verdict(
+            NOT_YET,
+            f"Not yet: {at_pace}, more than {NOT_YET_FACTOR} times the longest of {guide}.",
+        )
+    if months > POSSIBLE_FACTOR * guide_max_months:
+        return Verdict(STRETCH, f"A stretch: {at_pace}, more than twice the longest of {guide}.")
+    held_back = []
+    if hard_unmet:
+        held_back.append(f"it needs {_join(list(hard_unmet))}, which your answers do not show")
+    if far_short:
+        held_back.append(f"you are far short in {_join([n.lower() for n in far_short])}")
+    if runway_months is not None and months > runway_months:
+        held_back.append(f"it is longer than the {runway_months} months you can keep preparing")
+    if starts_elsewhere:
+        held_back.append(f"it starts from {starts_elsewhere}, not from your background")
+    if months > guide_max_months:
+        return Verdict(
+            POSSIBLE,
+            "Possible with work: "
+            + "; ".join([f"{at_pace} is longer than {guide}", *held_back])
+            + ".",
+        )
+    if held_back:
+        return Verdict(
+            POSSIBLE,
+            f"Possible with work: {at_pace} fits {guide}, but " + "; ".join(held_back) + ".",
+        )
+    return Verdict(
+        STRONG,
+        f"Strong fit: {at_pace} fits {guide}, and nothing it requires is missing.",
+    )
 
 
 def explain_fit(

@@ -29,9 +29,10 @@ guide_max_months: int, runway_months: int | None = None) -> Timeline``
 ``months_for(*, total_hours: int, weekly_hours: int) -> int``
     The same months without a guide range (the foundations plan has none).
 
-``pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = "") -> list[str]``
+``pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = "",
+entry_pay: str = "") -> list[str]``
     Risk tolerance and runway as planning constraints: how to pace the move, never a
-    milestone.
+    milestone; with "no income drop", what is known of the role's entry pay.
 
 ``month_of_hour(*, hour: float, weekly_hours: int) -> int``
     The plan month (1-based) in which the given cumulative hour of study falls, so
@@ -46,6 +47,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 MIN_WEEKLY_HOURS = 1
+# Our estimate, not the guide's: the months of job search after the study months. The guide
+# gives none; it is shown beside every timeline, labelled as ours.
+JOB_SEARCH_MONTHS = (3, 6)
 # Exact, so 65 weeks is 15 months and not 15.000000001 rounded up to 16.
 WEEKS_PER_MONTH = Fraction(52, 12)
 
@@ -142,6 +146,7 @@ class Timeline:
             "against_guide": self.against_guide,
             "exceeds_runway": self.exceeds_runway,
             "summary": self.summary,
+            "job_search_months": list(JOB_SEARCH_MONTHS),
         }
 
 
@@ -189,8 +194,14 @@ def months_for(*, total_hours: int, weekly_hours: int) -> int:
     return month_of_hour(hour=total_hours, weekly_hours=weekly_hours)
 
 
-def pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = "") -> list[str]:
-    """How runway and income shape the move; empty when neither constrains it."""
+def pacing_advice(
+    *, timeline: Timeline, keeps_income: bool, safer_route: str = "", entry_pay: str = ""
+) -> list[str]:
+    """How runway and income shape the move; empty when neither constrains it.
+
+    ``entry_pay`` is the role's entry pay as the page states it (with its source), or "" when
+    nothing is known: then "no income drop" cannot be promised, and the advice says so.
+    """
     advice = []
     if timeline.exceeds_runway:
         advice.append(
@@ -207,6 +218,18 @@ def pacing_advice(*, timeline: Timeline, keeps_income: bool, safer_route: str = 
             "apply for roles at your current level of pay, or move internally first, rather "
             "than resigning to study."
         )
+        if entry_pay:
+            advice.append(
+                f"Entry pay for this role is {entry_pay}. If that is below what you earn now, "
+                "starting at entry level means the drop you said you cannot take: aim at roles "
+                "at your level, or an internal move."
+            )
+        else:
+            advice.append(
+                "We have no pay figure for this role, so nothing here shows it keeps your "
+                "income: this recommendation may conflict with that. Find the pay of the roles "
+                "you would apply to before you commit."
+            )
     return advice
 
 

@@ -175,7 +175,7 @@ def _background_step(request: HttpRequest, assessment: Assessment) -> HttpRespon
     if request.method == "POST":
         form = BackgroundForm(request.POST)
         if form.is_valid():
-            if not save_background(assessment=assessment, **form.cleaned_data):
+            if not save_background(assessment=assessment, **form.step_one_data()):
                 return _finish(request, assessment)
             return _go(request, _next_url(request, assessment, BACKGROUND_STEP))
     else:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
+from careers.models import Profile
+
 from .models import Assessment
 
 SESSION_KEY = "assessments:visitor"
@@ -53,9 +55,33 @@ def claim_visitor_assessments(*, user, session) -> int:
         unfinished = Assessment.objects.filter(visiting | Q(user=user)).unfinished()
         for stale in unfinished.order_by("-updated_at", "-pk")[1:]:
             stale.delete()
+        latest = (
+            Assessment.objects.filter(visiting)
+            .exclude(background="")
+            .order_by("-updated_at", "-pk")
+            .values("background", "weekly_study_hours")
+            .first()
+        )
         moved = Assessment.objects.filter(visiting).update(user=user)
+        if latest is not None:
+            fill_blank_profile(user=user, **latest)
     session.pop(SESSION_KEY, None)
     return moved
+
+
+def fill_blank_profile(*, user, background: str, weekly_study_hours: int | None) -> None:
+    """A new account starts with what the visitor told the assessment; nothing the member set
+    themselves is overwritten."""
+    profile, _ = Profile.objects.get_or_create(user=user)
+    fields = []
+    if not profile.background and background:
+        profile.background = background
+        fields.append("background")
+    if profile.weekly_study_hours is None and weekly_study_hours is not None:
+        profile.weekly_study_hours = weekly_study_hours
+        fields.append("weekly_study_hours")
+    if fields:
+        profile.save(update_fields=[*fields, "updated_at"])
 
 
 def on_login(sender, request, user, **kwargs) -> None:

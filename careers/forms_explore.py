@@ -119,6 +119,22 @@ class SalaryExplorerForm(forms.Form):
             "We have no market called %(value)s; pick from the list."
         )
 
+    # The explorer's own form sends this; a link from a role, path or result page does not.
+    SUBMITTED = "chosen"
+
+    @classmethod
+    def data_for(cls, query, *, roles: Sequence[Role], markets: Sequence[Market]):
+        """What to explore: the form's choices as sent, or, for a link that names only some of
+        them (a role), the defaults for the rest, so the link opens on a result."""
+        defaults = cls.default_data(roles=roles, markets=markets)
+        if cls.SUBMITTED in query:
+            return query
+        data = query.copy()
+        for name, value in defaults.items():
+            if name not in data:
+                data.setlist(name, value if isinstance(value, list) else [value])
+        return data
+
     @classmethod
     def default_data(cls, *, roles: Sequence[Role], markets: Sequence[Market]) -> dict:
         """What the explorer shows before anyone chooses: the first role, mid-level, all markets."""

@@ -16,6 +16,8 @@ class Role(models.Model):
         EMERGING = "emerging", "Emerging generative-AI role"
         # Named only as the destination of one of the guide's transition paths.
         TRANSITION = "transition", "Transition destination"
+        # Not in the guide: a role we added, with our reasons and sources (AI Engineer).
+        OURS = "ours", "Added by us, not in the guide"
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)

@@ -141,11 +141,10 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@cached_for_visitors("role", "level", "markets")
+@cached_for_visitors("role", "level", "markets", SalaryExplorerForm.SUBMITTED)
 def salary_explorer(request: HttpRequest) -> HttpResponse:
     roles, markets = list(selectors.roles_with_bands()), list(selectors.markets())
-    asked = any(key in request.GET for key in ("role", "level", "markets"))
-    data = request.GET if asked else SalaryExplorerForm.default_data(roles=roles, markets=markets)
+    data = SalaryExplorerForm.data_for(request.GET, roles=roles, markets=markets)
     form = SalaryExplorerForm(data, roles=roles, markets=markets)
     context = {"form": form}
     if form.is_valid():

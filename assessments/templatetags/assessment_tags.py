@@ -1,10 +1,15 @@
-"""The profile page's list of past assessments, with how each dimension moved."""
+"""The profile page's list of past assessments, and a role's editor's notes beside a path."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
+
+from careers import selectors
+from careers.models import Role
 
 from ..models import Assessment
 
@@ -49,3 +54,18 @@ def assessment_history(user) -> dict[str, Any]:
         for d in dimensions
     ]
     return {"columns": columns, "table": table}
+
+
+@register.simple_tag(takes_context=True)
+def role_notes(context, role_id: int | None) -> str:
+    """A role's editor's notes wherever a path to it is recommended or planned: a saved result
+    names its role by id, so the note travels with the role, not with the role page."""
+    if role_id is None:
+        return ""
+    notes = context.render_context.get("editor_notes")
+    if notes is None:
+        notes = context.render_context["editor_notes"] = selectors.editor_notes()
+    key = (ContentType.objects.get_for_model(Role).pk, role_id)
+    if key not in notes:
+        return ""
+    return render_to_string("careers/_editor_notes.html", {"notes": notes[key]})

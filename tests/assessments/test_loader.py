@@ -70,7 +70,9 @@ def test_it_loads_the_guides_seven_paths_exactly(guide):
         assert path.background == background
         assert path.target_role.slug == role
         assert (path.timeline_min_months, path.timeline_max_months) == (low, high)
-        assert [link.certification.name for link in path.ordered_certifications] == certifications
+        # The guide's credentials first, as it names them; the live ones we attach follow.
+        names = [link.certification.name for link in path.ordered_certifications]
+        assert names[: len(certifications)] == certifications
         assert [p.name for p in path.prerequisites.all()] == prerequisites
 
 
@@ -89,7 +91,9 @@ def test_it_loads_the_seven_dimensions_in_the_guides_order(guide):
 def test_it_gives_every_dimension_two_or_three_questions_of_four_or_five_answers(guide):
     for dimension in Dimension.objects.all():
         questions = Question.objects.filter(dimension=dimension)
-        assert 2 <= questions.count() <= 3
+        # Scored questions; one asked only for a prerequisite (business work) may come on top.
+        assert 2 <= questions.filter(counts_toward_score=True).count() <= 3
+        assert questions.filter(counts_toward_score=False).count() <= 2
         for question in questions:
             scores = list(question.options.values_list("score", flat=True))
             assert 4 <= len(scores) <= 5
@@ -101,7 +105,7 @@ def test_it_gives_every_path_a_level_for_every_dimension_and_checkable_prerequis
     # Six: the seventh dimension, risk tolerance, is a planning constraint paths are not
     # matched on (issue 12).
     paths = TransitionPath.objects.count()
-    assert paths == 18
+    assert paths == 19  # with our Developer → AI Engineer (issue 20)
     assert RequirementLevel.objects.count() == paths * 6
     assert not RequirementLevel.objects.filter(dimension__is_planning_constraint=True)
     for prerequisite in Prerequisite.objects.all():
@@ -173,7 +177,11 @@ def test_it_recreates_a_path_staff_deleted(guide):
     TransitionPath.objects.filter(slug="non-tech-to-prompt-engineer").delete()
     load()
     path = TransitionPath.objects.with_details().get(slug="non-tech-to-prompt-engineer")
-    assert len(path.ordered_certifications) == 2
+    assert len(path.ordered_certifications) == len(
+        next(p for p in read_data("paths") if p["slug"] == "non-tech-to-prompt-engineer")[
+            "certifications"
+        ]
+    )
     assert path.requirement_levels.count() == 6
 
 

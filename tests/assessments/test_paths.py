@@ -15,13 +15,16 @@ def test_it_lists_every_path_with_timeline_certifications_prerequisites_and_pay(
     content = response.content.decode()
     assert response.status_code == 200
     # The guide's seven and our routes into the other roles (issue 12), each labelled.
-    assert content.count('class="card path-card"') == TransitionPath.objects.count() == 18
+    assert content.count('class="card path-card"') == TransitionPath.objects.count() == 19
     assert content.count("The guide's route</span>, as the guide gives it.") == 7
-    assert content.count("Our route, not the guide's.") == 11
+    assert content.count("Our route, not the guide's.") == 12
     assert "Why we added it: Models for medicine, teaching, finance and law" in content
     assert "Sales → AI Solutions Architect" in content
     assert "9–15 months" in content
-    assert "OpenAI API certification, custom portfolio projects" in content
+    assert (
+        'OpenAI API certification <span class="muted">(no such credential)</span>, custom '
+        "portfolio projects" in content
+    )
     assert "Policy analysis experience, stakeholder management" in content
     assert "$120,000–$160,000" in content  # Machine Learning Engineer, entry level
     assert 'href="/roles/ai-solutions-architect/"' in content
@@ -46,7 +49,7 @@ def test_it_shows_a_role_without_salary_bands(client):
     content = client.get(
         reverse("paths:detail", args=["sales-to-ai-solutions-architect"])
     ).content.decode()
-    assert "The guide gives no salary bands for this role." in content
+    assert "No figure: the guide gives no salary bands for this role." in content
 
 
 @pytest.mark.parametrize("slug", ["no-such-path", "x" * 300])
@@ -78,12 +81,27 @@ def test_the_path_page_says_which_of_the_guides_certifications_are_retired(clien
     google.save()
     content_ = client.get("/paths/developer-to-ml-engineer/").content.decode()
     assert "Retired 31 January 2027" in content_
-    assert "Successor: AWS Certified Machine Learning Engineer – Associate." in content_
+    assert (
+        "Its successor from the same provider: AWS Certified Machine Learning Engineer – "
+        "Associate." in content_
+    )
 
 
-def test_the_path_page_says_when_a_certification_is_not_confirmed(client):
+def test_the_path_page_gives_each_credentials_status_and_evidence(client):
     content_ = client.get("/paths/developer-to-ml-engineer/").content.decode()
-    assert "AWS ML Specialty" in content_ and "Not confirmed" in content_
-    assert "The nearest we could confirm: AWS Certified Machine Learning Engineer" in content_
+    assert "AWS ML Specialty" in content_ and "Retired 31 March 2026" in content_
+    assert "Its successor from the same provider: AWS Certified Machine Learning Engineer" in (
+        content_
+    )
+    assert "independent sources, not the provider's own page, that agree" in content_
+    assert "certqna.pages.dev" in content_
     content_ = client.get("/paths/marketing-to-ai-ethics-specialist/").content.decode()
-    assert "Partnership on AI certification" in content_ and "Not confirmed" in content_
+    assert "The guide names Partnership on AI certification; no such credential exists." in content_
+    assert "Instead: IAPP Artificial Intelligence Governance Professional (AIGP)." in content_
+
+
+def test_the_path_page_carries_the_roles_editors_note(client):
+    content_ = client.get("/paths/non-tech-to-prompt-engineer/").content.decode()
+    assert "largely faded" in content_
+    content_ = client.get("/paths/domain-expert-to-ai-training-data-specialist/").content.decode()
+    assert "no pay band and no posting count" in content_ and "paid by the hour" in content_

@@ -96,7 +96,7 @@ def test_it_prefills_step_one_from_the_profile(alice_client, alice, started):
 
 def test_it_saves_step_one_and_moves_on(alice_client, started):
     roles = Role.objects.filter(slug__in=["prompt-engineer", "ai-ethics-specialist"])
-    certification = Certification.objects.get(slug="ethics-coursework")
+    certification = Certification.objects.get(slug="iapp-aigp")
     response = alice_client.post(
         step_url(started, 1),
         background_data(
@@ -346,7 +346,7 @@ def test_it_freezes_a_completed_assessment(alice_client, started, step_post_data
     response = alice_client.post(step_url(started, 2), step_post_data(2, position=3))
     assert response.url == reverse("assessments:result", args=[started.pk])
     assert {a.option.sort_order for a in Answer.objects.filter(assessment=started)} == {1}
-    assert answer_count(started) == 21
+    assert answer_count(started) == 22  # every question, business work among them
 
 
 def test_it_retakes_with_the_last_answers_filled_in(
@@ -379,3 +379,35 @@ def test_it_resumes_the_unfinished_retake_instead_of_starting_another(
 
 def test_it_only_retakes_a_completed_assessment(alice_client, started):
     assert alice_client.post(reverse("assessments:retake", args=[started.pk])).status_code == 404
+
+
+def test_step_one_asks_only_about_real_credentials_none_first(alice_client, started):
+    content = alice_client.get(step_url(started, 1)).content.decode()
+    fieldset = content.split("Certifications you already hold")[1].split("</fieldset>")[0]
+    assert fieldset.index("None yet") < fieldset.index("AWS ML Specialty")
+    for not_a_credential in (
+        "Partnership on AI certification",
+        "Google AI Product Manager",
+        "OpenAI API certification",
+        "custom portfolio projects",
+        "Cloud AI certifications",
+    ):
+        assert not_a_credential not in fieldset
+    assert "IAPP Artificial Intelligence Governance Professional (AIGP)" in fieldset
+
+
+def test_step_one_refuses_none_and_a_credential_together(alice_client, started):
+    aigp = Certification.objects.get(slug="iapp-aigp")
+    response = alice_client.post(
+        step_url(started, 1),
+        {
+            "background": "marketing",
+            "weekly_study_hours": "6",
+            "held_none": "on",
+            "held_certifications": [str(aigp.pk)],
+        },
+    )
+    assert response.status_code == 200
+    assert "Tick “None yet” or the certifications you hold, not both." in (
+        response.content.decode()
+    )

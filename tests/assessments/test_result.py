@@ -7,6 +7,7 @@ from itertools import pairwise
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from assessments.models import (
     AnswerOption,
@@ -19,7 +20,7 @@ from assessments.models import (
     TransitionPath,
 )
 from assessments.questionnaire import load_questionnaire
-from assessments.results import complete_assessment
+from assessments.results import closer_path, complete_assessment
 from careers.models import Profile, Role
 
 MLE = "machine-learning-engineer"
@@ -44,6 +45,26 @@ def result_url(assessment, name="result"):
     return reverse(f"assessments:{name}", args=[assessment.pk])
 
 
+def page_order(assessment, dismissed=()):
+    """The order the result page shows paths in: the person's goal first, then ours, with the
+    path nearer to what they have than their goal taken out (it has its own card)."""
+    paths = [p for p in assessment.result["paths"] if p["slug"] not in dismissed]
+    goals = [p for p in paths if p["interested"]]
+    within = [p for p in paths if p["fit_words"] != "not yet"]
+    closer, _ = closer_path(goals[0], within) if goals else (None, "")
+    order = [p["slug"] for p in goals]
+    order += [p["slug"] for p in within if p["slug"] not in order]
+    return [slug for slug in order if closer is None or slug != closer["slug"]]
+
+
+def opened(assessment):
+    """The path the page opens with: the first of the goal, else the best."""
+    return (
+        next((p for p in assessment.result["paths"] if p["interested"]), None)
+        or (assessment.result["paths"][0])
+    )
+
+
 def recommended(client, assessment):
     return client.get(result_url(assessment)).context["page"].recommended
 
@@ -53,11 +74,15 @@ def test_it_recommends_a_path_with_its_fit_and_reasons(alice_client, developer):
     content = response.content.decode()
     page = response.context["page"]
     assert page.recommended["slug"] == "developer-to-ml-engineer"
-    assert [p["slug"] for p in page.alternatives] == [
-        p["slug"] for p in developer.result["paths"][1:3]
-    ]
-    assert "Recommended: Developer → ML Engineer" in content
-    assert f"Fit {page.recommended['fit']} out of 100" in content
+    assert [p["slug"] for p in page.alternatives] == page_order(developer)[1:3]
+    # They named ML engineering: the result opens with it, in honest words with the reason.
+    assert "Your goal: Developer → ML Engineer" in content
+    assert f"ranking points {page.recommended['fit']} of 100" in content
+    assert escape(page.recommended["fit_reason"]) in content
+    # A path nearer to what they have is offered beside their goal, with the reason.
+    assert page.closer["slug"] == "developer-to-ai-engineer"
+    assert page.closer_reason.startswith("Closer to what you have: ")
+    assert "We show it beside your goal, not instead of it." in content
     assert "This path starts from your background: Software developer." in content
     assert "falls short by" in content
     assert content.count('class="card alternative"') == 2
@@ -93,7 +118,9 @@ def test_it_costs_gaps_at_the_hours_per_point_staff_set(alice, take_assessment):
     second = take_assessment(alice, background="developer", answers=DEVELOPER, interested=[MLE])
 
     def hours(assessment):
-        path = next(p for p in assessment.result["paths"] if p["slug"].startswith("developer"))
+        path = next(
+            p for p in assessment.result["paths"] if p["slug"] == "developer-to-ml-engineer"
+        )
         gaps = {g["dimension"]: g for g in path["study_hours"]["gaps"]}
         return path["study_hours"]["core"], gaps["learning-capacity"]
 
@@ -106,7 +133,7 @@ def test_it_costs_gaps_at_the_hours_per_point_staff_set(alice, take_assessment):
 def test_it_marks_certifications_and_prerequisites_met_or_to_do(alice, take_assessment):
     answers = {**DEVELOPER, "math-statistics": 0}
     assessment = take_assessment(alice, background="developer", answers=answers, interested=[MLE])
-    path = assessment.result["paths"][0]
+    path = opened(assessment)
     assert path["slug"] == "developer-to-ml-engineer"
     assert {p["name"]: p["met"] for p in path["prerequisites"]} == {
         "Programming experience": True,
@@ -172,7 +199,7 @@ def test_it_keeps_the_result_when_staff_later_edit_questions_and_paths(alice_cli
     Question.objects.filter(slug="prog-python").update(text="Reworded by staff?")
     response = alice_client.get(result_url(developer))
     assert response.context["page"].result == before
-    assert "Recommended: Developer → ML Engineer" in response.content.decode()
+    assert "Your goal: Developer → ML Engineer" in response.content.decode()
 
 
 def test_it_redirects_an_unfinished_assessment_to_its_steps(alice_client, alice, take_assessment):
@@ -195,7 +222,9 @@ def test_it_makes_the_paths_role_the_target_role(alice_client, alice, developer)
 
 
 def test_it_can_make_an_alternatives_role_the_target(alice_client, alice, developer):
-    alternative = developer.result["paths"][1]
+    alternative = next(
+        p for p in developer.result["paths"] if p["slug"] == page_order(developer)[1]
+    )
     alice_client.post(result_url(developer, "make_target"), {"path": alternative["slug"]})
     assert Profile.objects.get(user=alice).target_role.slug == alternative["role"]["slug"]
 
@@ -216,12 +245,13 @@ def test_it_only_accepts_post_for_actions(alice_client, developer):
 
 
 def test_it_sets_a_path_aside_with_its_reason_and_promotes_the_next(alice_client, developer):
-    first, second, third, fourth = (p["slug"] for p in developer.result["paths"][:4])
+    first = page_order(developer)[0]
     response = alice_client.post(
         result_url(developer, "dismiss"), {"path": first, "reason": "too-long"}
     )
     assert response.url == result_url(developer)
     page = alice_client.get(result_url(developer)).context["page"]
+    second, third, fourth = page_order(developer, dismissed={first})[:3]
     assert page.recommended["slug"] == second
     assert [p["slug"] for p in page.alternatives] == [third, fourth]
     assert [(p["slug"], p["reason"]) for p in page.set_aside] == [
@@ -230,7 +260,7 @@ def test_it_sets_a_path_aside_with_its_reason_and_promotes_the_next(alice_client
 
 
 def test_it_remembers_one_reason_per_path_on_a_double_submit(alice_client, developer):
-    first = developer.result["paths"][0]["slug"]
+    first = opened(developer)["slug"]
     for reason in ("pay", "other"):
         alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": reason})
     assert list(PathDismissal.objects.values_list("path_slug", "reason")) == [(first, "other")]
@@ -238,7 +268,7 @@ def test_it_remembers_one_reason_per_path_on_a_double_submit(alice_client, devel
 
 @pytest.mark.parametrize("reason", ["", "bored", "x" * 100])
 def test_it_asks_for_a_reason_from_the_list(alice_client, developer, reason):
-    first = developer.result["paths"][0]["slug"]
+    first = opened(developer)["slug"]
     response = alice_client.post(
         result_url(developer, "dismiss"), {"path": first, "reason": reason}, follow=True
     )
@@ -247,7 +277,7 @@ def test_it_asks_for_a_reason_from_the_list(alice_client, developer, reason):
 
 
 def test_it_brings_a_set_aside_path_back(alice_client, developer):
-    first = developer.result["paths"][0]["slug"]
+    first = opened(developer)["slug"]
     alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": "pay"})
     alice_client.post(result_url(developer, "restore"), {"path": first})
     assert recommended(alice_client, developer)["slug"] == first
@@ -265,7 +295,7 @@ def test_it_says_so_when_every_path_is_set_aside(alice_client, developer):
 
 
 def tick(client, assessment, key, done=True, **headers):
-    path = assessment.result["paths"][0]["slug"]
+    path = opened(assessment)["slug"]
     data = {"path": path, "milestone": key}
     if done:
         data |= {"done": "1", "evidence": "https://example.com/my-project"}
@@ -304,7 +334,7 @@ def test_it_answers_404_for_an_unknown_milestone(alice_client, developer, key):
 
 
 def test_it_re_estimates_the_finish_date_from_the_pace(alice_client, developer):
-    path = developer.result["paths"][0]
+    path = opened(developer)
     # Completed 60 days ago, half the milestones ticked: the other half takes 60 more days.
     started = timezone.localdate() - datetime.timedelta(days=60)
     developer.result = {**developer.result, "started_on": started.isoformat()}
@@ -324,7 +354,7 @@ def test_it_re_estimates_the_finish_date_from_the_pace(alice_client, developer):
 
 
 def test_it_ties_ticks_to_the_recommended_path(alice_client, developer):
-    first, second = (p["slug"] for p in developer.result["paths"][:2])
+    first, second = page_order(developer)[:2]
     tick(alice_client, developer, "portfolio")
     alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": "pay"})
     page = alice_client.get(result_url(developer)).context["page"]
@@ -357,3 +387,56 @@ def test_practice_falls_back_to_the_latest_assessments_recommended_role(alice, t
     assert target_role_for(user=alice).slug == best["role"]["slug"]
     PathDismissal.objects.create(assessment=assessment, path_slug=best["slug"], reason="other")
     assert target_role_for(user=alice).slug == assessment.result["paths"][1]["role"]["slug"]
+
+
+# --- Issue 20: a saved result reads with today's credential facts -------------------------------
+
+OLD_KEYS = ("interested", "starts_from_yours", "fit_reason", "backgrounds")
+
+
+def test_a_result_saved_before_the_recheck_opens_with_todays_credential_facts(
+    alice_client, developer
+):
+    """A version-4 snapshot: point-based words, no goal flags, credentials as 'not confirmed'
+    with a third-party 'source'. It still opens, and its credentials read as they are today."""
+    result = developer.result
+    result["version"] = 4
+    result.pop("goal_roles")
+    for path in result["paths"]:
+        for key in OLD_KEYS:
+            path.pop(key)
+        for row in path["certifications"]:
+            for key in ("evidence_kind", "evidence_kind_label", "evidence_sources"):
+                row.pop(key)
+            row.update(
+                status="not-confirmed",
+                status_label="Not confirmed",
+                retired_on=None,
+                source_url="https://grokipedia.com/page/Old_source",
+            )
+    type(developer).objects.filter(pk=developer.pk).update(result=result)
+    response = alice_client.get(result_url(developer))
+    assert response.status_code == 200
+    content = response.content.decode()
+    # Its goal read from the reasons it stored, as before the change.
+    assert "Your goal: Developer → ML Engineer" in content
+    assert "Retired 2026-03-31" in content and "MLA-C01" in content
+    assert "grokipedia" not in content and "Not confirmed" not in content
+    assert "independent sources, not the provider's own page, that agree" in content
+
+
+def test_after_not_for_me_a_stretch_is_never_recommended(alice_client, alice, take_assessment):
+    assessment = take_assessment(alice, background="marketing", hours=6)
+    result = assessment.result
+    first, second = result["paths"][:2]
+    first["fit_words"], second["fit_words"] = "possible with work", "a stretch"
+    type(assessment).objects.filter(pk=assessment.pk).update(result=result)
+    assert "Recommended: " in alice_client.get(result_url(assessment)).content.decode()
+
+    alice_client.post(result_url(assessment, "dismiss"), {"path": first["slug"], "reason": "pay"})
+
+    response = alice_client.get(result_url(assessment))
+    page = response.context["page"]
+    assert page.recommended["slug"] == second["slug"]
+    assert page.heading == f"The nearest path, a stretch: {second['name']}"
+    assert "Recommended: " not in response.content.decode()

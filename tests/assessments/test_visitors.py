@@ -7,6 +7,7 @@ from django.urls import reverse
 from assessments.models import Assessment
 from assessments.questionnaire import load_questionnaire
 from assessments.visitors import SESSION_KEY
+from careers.models import Profile
 from tests import factories
 
 pytestmark = pytest.mark.usefixtures("content")
@@ -137,3 +138,24 @@ def test_sign_up_ignores_a_next_that_leaves_the_site(client, next_url):
 def test_the_home_page_says_what_happens_without_an_account(client):
     content = client.get("/").content.decode()
     assert "No account needed to take the assessment" in content
+
+
+def test_signing_up_fills_the_blank_profile_from_the_claimed_assessment(client, step_post_data):
+    take_as_visitor(client, step_post_data)
+    sign_up(client, "carol")
+    profile = Profile.objects.get(user__username="carol")
+    assert (profile.background, profile.weekly_study_hours) == ("education", 5)
+
+
+def test_logging_in_keeps_what_the_member_set_in_their_profile(client, step_post_data):
+    user = factories.UserFactory(username="dave")
+    user.set_password(PASSWORD)
+    user.save()
+    Profile.objects.update_or_create(
+        user=user, defaults={"background": "finance", "weekly_study_hours": None}
+    )
+    take_as_visitor(client, step_post_data)
+    client.post(reverse("login"), {"username": "dave", "password": PASSWORD})
+    profile = Profile.objects.get(user=user)
+    # Their own background stays; the blank hours come from the assessment.
+    assert (profile.background, profile.weekly_study_hours) == ("finance", 5)

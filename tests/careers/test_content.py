@@ -88,7 +88,7 @@ def test_it_loads_the_seven_emerging_roles_and_the_transition_destination(guide)
     assert architect.summary
     assert architect.active_postings is None
     assert not architect.salary_bands.exists()
-    assert Role.objects.count() == 15
+    assert Role.objects.count() == 16  # fifteen from the guide, and our AI Engineer
 
 
 def test_it_keeps_the_guides_own_profile_of_ml_engineer_and_research_scientist(guide):
@@ -119,7 +119,8 @@ def test_every_other_core_and_emerging_role_has_a_full_written_profile(guide):
     others = Role.objects.exclude(kind=Role.Kind.TRANSITION).exclude(
         slug__in=["machine-learning-engineer", "ai-research-scientist"]
     )
-    assert others.count() == 12
+    assert others.count() == 13  # with our AI Engineer
+    assert others.filter(kind=Role.Kind.OURS).get().slug == "ai-engineer"
     for role in others:
         assert not role.profile_from_guide
         assert all(value for _label, value in role.aspects()), role.slug
@@ -209,7 +210,7 @@ def test_loading_twice_creates_nothing_new(guide):
     before = (Role.objects.count(), SalaryBand.objects.count(), GuideEntry.objects.count())
     counts = load_careers_guide(reset=False)
     assert not any(key.endswith("created") for key in counts)
-    assert counts["roles kept"] == 15
+    assert counts["roles kept"] == 16
     assert (Role.objects.count(), SalaryBand.objects.count(), GuideEntry.objects.count()) == before
 
 
@@ -251,11 +252,11 @@ def test_reset_restores_the_guides_values_and_leaves_staff_additions(guide, role
     assert Hub.objects.get(slug="miami").growth_percent == 420
     assert MarketFact.objects.get(slug="remote-share").value_min == 60
     assert Role.objects.filter(pk=extra.pk).exists()
-    assert "15 roles restored" in out.getvalue()
+    assert "16 roles restored" in out.getvalue()
 
 
 @pytest.mark.parametrize("reset", [False, True])
 def test_loading_is_safe_on_an_empty_database(db, reset):
     counts = load_careers_guide(reset=reset)
-    assert counts["roles created"] == 15
+    assert counts["roles created"] == 16
     assert counts["salary bands created"] == 21

@@ -43,8 +43,9 @@ def test_it_scales_the_band_to_each_markets_pay_level_then_its_cost_of_living(cl
     assert "step 1 × 100 ÷ cost-of-living index" in result
     assert "band × (100 + net-income advantage) ÷ 100" in result
     assert 'class="source-guide"' in result and 'class="source-computed"' in result
-    # The guide's 75th–90th percentile for remote roles, applied to the band.
-    assert "75–90th percentile" in result and "$206,250–$214,500" in result
+    # The guide's two remote figures disagree: one is shown, and the page says there are two.
+    assert "The guide gives two figures for remote pay that do not agree" in result
+    assert "75–90th percentile" in result and "$206,250–$214,500" not in result
 
 
 def test_senior_bands_are_labelled_total_compensation(client, guide):
@@ -91,7 +92,7 @@ def test_htmx_gets_the_result_partial_only(client, guide):
             {"role": "prompt-engineer", "level": "expert", "markets": ["austin", "denver"]},
             "Choose entry, mid-level or senior.",
         ),
-        ({"role": "prompt-engineer", "level": "mid"}, "Pick at least two markets"),
+        ({"role": "prompt-engineer", "level": "mid", "chosen": "1"}, "Pick at least two markets"),
         (
             {"role": "prompt-engineer", "level": "mid", "markets": ["austin"]},
             "Pick at least two markets",
@@ -169,7 +170,7 @@ def test_every_computed_column_is_marked_computed(client, guide):
         "Pay level",
         "1. Band at this pay level",
         "2. Purchasing power before tax",
-        "3. Worth after tax and living costs",
+        "3. San Francisco-equivalent pay (net-income advantage)",
     ):
         assert f'<span class="source-computed">{column}</span>' in head
     for column in ("Average AI base salary", "Cost-of-living index", "Net-income advantage"):
@@ -181,3 +182,22 @@ def test_without_a_baseline_market_it_explains_rather_than_guessing(client, guid
     response = explore(client, markets=["austin", "denver"])
     assert response.status_code == 200
     assert "No market is marked as the baseline" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?role=ai-product-manager", "?role=ai-product-manager&level=mid", "?level=entry"],
+)
+def test_a_link_from_a_role_path_or_result_opens_on_a_result(client, guide, query):
+    """The bug: every "what this pays" link opened on "Pick at least two markets"."""
+    content = client.get(EXPLORER + query).content.decode()
+    assert 'role="alert"' not in content
+    assert "Purchasing power before tax</span>" in content
+    if "ai-product-manager" in query:
+        assert '<option value="ai-product-manager" selected>' in content
+
+
+def test_the_third_step_says_it_is_not_take_home_pay(client, guide):
+    content = explore(client, markets=["austin", "denver"]).content.decode()
+    assert "Worth after tax and living costs" not in content
+    assert "gross pay in San Francisco terms, not take-home pay" in content
