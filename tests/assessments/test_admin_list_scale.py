@@ -37,13 +37,14 @@ def test_the_assessments_list_costs_the_same_queries_for_many_members(
 def test_it_filters_by_date_range_and_still_counts_each_rows_answers(
     admin_client, alice, take_assessment
 ):
-    take_assessment(alice)
+    answered = take_assessment(alice).answers.count()
+    assert answered > 1
 
     content = admin_client.get(
         URL, {"created_at__gte": "2000-01-01 00:00:00+00:00"}
     ).content.decode()
 
-    assert '<td class="field-answer_count">21</td>' in content
+    assert f'<td class="field-answer_count">{answered}</td>' in content
     assert "Past 7 days" in content
     assert "Not empty" in content
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0007_confirm_certifications_from_providers'),
+        ('assessments', '0008_credentials_by_evidence_and_skills_already_done'),
         ('careers', '0008_profile_backgrounds_for_switchers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
