@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
 
@@ -33,6 +34,8 @@ class Dimension(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "pk"]
 
@@ -51,6 +54,8 @@ class Question(models.Model):
         "degree), so it cannot pull down a dimension it does not measure.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -77,6 +82,8 @@ class AnswerOption(models.Model):
         default=False, help_text="This answer means the person cannot take a drop in income."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -111,6 +118,8 @@ class Skill(models.Model):
     )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["level", "name"]
         constraints = [
@@ -135,6 +144,8 @@ class RoleSkill(models.Model):
         default=False, help_text="Its resources guide the plan's portfolio project."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -172,6 +183,8 @@ class LearningResource(models.Model):
     dimensions = models.ManyToManyField(Dimension, related_name="resources", blank=True)
     source_url = models.URLField(max_length=300, help_text="Where the facts were checked.")
     checked_on = models.DateField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["level", "title"]
@@ -243,6 +256,8 @@ class Certification(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     objects = CertificationQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -334,6 +349,8 @@ class TransitionPath(models.Model):
 
     objects = TransitionPathQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -364,6 +381,8 @@ class PathCertification(models.Model):
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="+")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "pk"]
         constraints = [
@@ -384,6 +403,8 @@ class RequirementLevel(models.Model):
     )
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="+")
     level = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension__sort_order", "pk"]
@@ -424,6 +445,8 @@ class Prerequisite(models.Model):
         help_text="What would meet it, in the user's words; shown when it is not met.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]

@@ -15,6 +15,8 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from config.sitewide.provenance import Provenance, guide_facts
+
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -45,7 +47,15 @@ class _Counts(dict):
 def _sync(
     model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any], *, reset: bool
 ) -> tuple[models.Model, str]:
-    """Create the row if it is missing; overwrite it only on reset."""
+    """Create the row if it is missing; overwrite it only on reset.
+
+    A row with a source keeps the guide's own values beside it, so pages can tell an edited
+    figure from the guide's; a reset also takes away the editor's source.
+    """
+    if issubclass(model, Provenance):
+        values = {**values, "guide_value": guide_facts(model, values)}
+        if reset:
+            values.update(source_title="", source_url="", checked_on=None)
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         return model.objects.create(**lookup, **values), "created"
@@ -54,6 +64,9 @@ def _sync(
             setattr(instance, field, value)
         instance.save()
         return instance, "restored"
+    if isinstance(instance, Provenance) and instance.guide_value != values["guide_value"]:
+        instance.guide_value = values["guide_value"]
+        instance.save(update_fields=["guide_value"])
     return instance, "kept"
 
 

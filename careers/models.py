@@ -8,6 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from config.sitewide.provenance import Provenance
 
 
 class Role(models.Model):
@@ -51,6 +54,8 @@ class Role(models.Model):
         ("career_path", "Career path"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -71,7 +76,7 @@ class Role(models.Model):
         return [(label, getattr(self, field)) for field, label in self.ASPECTS]
 
 
-class SalaryBand(models.Model):
+class SalaryBand(Provenance):
     class Level(models.TextChoices):
         ENTRY = "entry", "Entry level (0–2 years)"
         MID = "mid", "Mid-level (3–5 years)"
@@ -86,7 +91,9 @@ class SalaryBand(models.Model):
     min_usd = models.PositiveIntegerField()
     max_usd = models.PositiveIntegerField()
     basis = models.CharField(max_length=10, choices=Basis.choices)
+    history = HistoricalRecords()
 
+    FACT_FIELDS = ("min_usd", "max_usd", "basis")
     LEVEL_ORDER = {Level.ENTRY: 0, Level.MID: 1, Level.SENIOR: 2}
 
     class Meta:
@@ -113,6 +120,8 @@ class Hub(models.Model):
     )
     notes = models.TextField(blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -144,6 +153,8 @@ class Market(models.Model):
     )
     key_benefits = models.CharField(max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -178,6 +189,8 @@ class MarketFact(models.Model):
     statement = models.TextField(help_text="The fact in a sentence, as shown on the site.")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "slug"]
         constraints = [
@@ -190,7 +203,7 @@ class MarketFact(models.Model):
         return self.label
 
 
-class GuideEntry(models.Model):
+class GuideEntry(Provenance):
     """One item of the guide's advice pages: a tactic, an advantage, an FAQ entry."""
 
     class Section(models.TextChoices):
@@ -208,6 +221,9 @@ class GuideEntry(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField()
     sort_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    FACT_FIELDS = ("title", "body")
 
     class Meta:
         ordering = ["section", "sort_order"]
@@ -386,6 +402,8 @@ class EditorNote(models.Model):
     source_title = models.CharField(max_length=200, help_text="The source's name, as linked.")
     checked_on = models.DateField(help_text="When an editor last checked the source.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["content_type_id", "object_id", "pk"]
         # Pages look notes up by the object they sit beside.
@@ -402,6 +420,8 @@ class PageReview(models.Model):
         max_length=200, unique=True, help_text="The page's address, such as /salaries/."
     )
     reviewed_on = models.DateField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["path"]

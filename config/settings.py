@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "import_export",
+    "simple_history",
     "config.sitewide",
     "careers",
     "assessments",
@@ -100,6 +101,8 @@ MIDDLEWARE = [
     "config.sitewide.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Credits each content change in the history to the staff member who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "config.sitewide.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -12,6 +12,7 @@ from django.db.models import ExpressionWrapper, F, FilteredRelation, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from careers.models import Role
 
@@ -87,6 +88,14 @@ class QuestionQuerySet(models.QuerySet):
         )
 
 
+class BankHistory(HistoricalRecords):
+    """History of the shared bank only: a member's own question is their data, not content."""
+
+    def create_historical_record(self, instance, history_type, using=None):
+        if instance.owner_id is None:
+            super().create_historical_record(instance, history_type, using=using)
+
+
 class Question(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     prompt = models.TextField()
@@ -119,6 +128,7 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
+    history = BankHistory()
 
     class Meta:
         # The data file's order, which groups questions by category.
@@ -333,6 +343,8 @@ class SearchAlias(models.Model):
     term = models.CharField(max_length=60, unique=True, help_text="e.g. RAG")
     means = models.CharField(max_length=120, help_text="e.g. retrieval-augmented generation")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["term"]
         verbose_name_plural = "search aliases"
@@ -379,6 +391,8 @@ class MockRound(models.Model):
         help_text="Suggested minutes per answer (1 to 60); blank: the timer's suggestion for "
         "the question's category.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position"]
