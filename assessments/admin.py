@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 
 from careers.content_admin import KeepUsersDataAdmin
 from config.sitewide.caching import bump_content_version
+from config.sitewide.content_admin import ContentAdmin
 
 from .models import (
     AnswerOption,
@@ -171,7 +172,7 @@ class RoleSkillInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ContentAdmin):
     list_display = ("name", "level", "typical_hours")
     list_filter = ("level", "dimensions")
     search_fields = ("name", "deliverable")
@@ -181,7 +182,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(LearningResource)
-class LearningResourceAdmin(admin.ModelAdmin):
+class LearningResourceAdmin(ContentAdmin):
     list_display = ("title", "provider", "format", "level", "hours", "is_free", "checked_on")
     list_filter = ("format", "level", "is_free", "dimensions")
     search_fields = ("title", "provider", "url")

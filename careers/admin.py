@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
+from config.sitewide.content_admin import ContentAdmin
+
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
@@ -19,7 +21,7 @@ class SalaryBandInline(admin.TabularInline):
     model = SalaryBand
     extra = 0
     max_num = len(SalaryBand.Level.choices)
-    fields = ("level", "min_usd", "max_usd", "basis")
+    fields = ("level", "min_usd", "max_usd", "basis", "source_title", "source_url", "checked_on")
 
 
 @admin.register(Role)
@@ -113,13 +115,13 @@ class GuideEntryAdmin(KeepUsersDataAdmin):
 
 
 @admin.register(EditorNote)
-class EditorNoteAdmin(admin.ModelAdmin):
+class EditorNoteAdmin(ContentAdmin):
     list_display = ("__str__", "source_title", "checked_on")
     list_filter = ("content_type", "checked_on")
     search_fields = ("body", "source_title", "source_url")
 
 
 @admin.register(PageReview)
-class PageReviewAdmin(admin.ModelAdmin):
+class PageReviewAdmin(ContentAdmin):
     list_display = ("path", "reviewed_on")
     search_fields = ("path",)

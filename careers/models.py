@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -76,6 +77,10 @@ class Role(models.Model):
         return [(label, getattr(self, field)) for field, label in self.ASPECTS]
 
 
+# Plausible yearly pay for any AI role, so a slip ($1, an extra zero) is caught on save.
+SALARY_FLOOR_USD, SALARY_CEILING_USD = 10_000, 2_000_000
+
+
 class SalaryBand(Provenance):
     class Level(models.TextChoices):
         ENTRY = "entry", "Entry level (0–2 years)"
@@ -107,6 +112,26 @@ class SalaryBand(Provenance):
 
     def __str__(self) -> str:
         return f"{self.role} · {self.get_level_display()}"
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("min_usd", "max_usd"):
+            value = getattr(self, field)
+            if value is not None and not SALARY_FLOOR_USD <= value <= SALARY_CEILING_USD:
+                errors[field] = (
+                    f"A yearly salary of ${value:,} is not plausible for an AI role: "
+                    f"give whole US dollars a year between ${SALARY_FLOOR_USD:,} "
+                    f"and ${SALARY_CEILING_USD:,}."
+                )
+        bounds_given = self.min_usd is not None and self.max_usd is not None
+        if not errors and bounds_given and self.max_usd < self.min_usd:
+            errors["max_usd"] = "The top of the band is below its bottom: swap them or fix one."
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = {**error.message_dict, **errors}
+        if errors:
+            raise ValidationError(errors)
 
 
 class Hub(models.Model):

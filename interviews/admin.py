@@ -14,6 +14,7 @@ from import_export.widgets import ManyToManyWidget
 from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.caching import bump_content_version
+from config.sitewide.content_admin import ContentAdmin
 
 from .models import Category, MockRound, Question, SearchAlias
 
@@ -132,7 +133,7 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
 
 
 @admin.register(SearchAlias)
-class SearchAliasAdmin(admin.ModelAdmin):
+class SearchAliasAdmin(ContentAdmin):
     """Two wordings a bank search treats as one: "RAG" also finds "retrieval-augmented"."""
 
     list_display = ("term", "means")
@@ -160,7 +161,7 @@ class MockRoundForm(forms.ModelForm):
 
 
 @admin.register(MockRound)
-class MockRoundAdmin(admin.ModelAdmin):
+class MockRoundAdmin(ContentAdmin):
     """The rounds of a mock interview; an edit shows in the next mock interview started."""
 
     form = MockRoundForm
