@@ -77,7 +77,8 @@ def test_an_edited_band_is_labelled_with_its_source_on_every_page_then_reverted(
     )
     assert editor_client.post(band_url(mid_band), data).status_code == 302
 
-    label = '(<a href="https://example.org/survey" rel="noopener">Example Salary Survey</a>, 2 Nov 2026)'
+    link = '<a href="https://example.org/survey" rel="noopener">Example Salary Survey</a>'
+    label = f"({link}, 2 Nov 2026)"
     for url in BAND_PAGES[:2]:
         content = client.get(url).content.decode()
         assert "$172,000–$235,000" in content and label in content
