@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import datetime
+import copy
 
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from careers.content_admin import KeepUsersDataAdmin
 from config.sitewide.caching import bump_content_version
 from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.history import bulk_reason, save_in_bulk
 
+from .catalogue import credential_row, why_unavailable
 from .models import (
     AnswerOption,
     Assessment,
@@ -84,7 +87,44 @@ class RetireForm(forms.Form):
         queryset=Certification.objects.filter(status=Certification.Status.ACTIVE),
         required=False,
         help_text="What plans schedule instead, if anything.",
+        error_messages={
+            "invalid_choice": "Choose a certification that is offered today (not a retired one)."
+        },
     )
+    checked_on = forms.DateField(
+        label="Checked on",
+        required=False,
+        help_text="Leave blank to keep each certification's own “checked on” date.",
+    )
+
+    def __init__(self, *args, retiring=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.retiring = {certification.pk for certification in retiring}
+
+    def clean_successor(self):
+        successor = self.cleaned_data["successor"]
+        if successor is not None and successor.pk in self.retiring:
+            raise forms.ValidationError(
+                f"{successor} is one of those being retired: it cannot be their successor."
+            )
+        return successor
+
+    def clean_checked_on(self):
+        checked_on = self.cleaned_data["checked_on"]
+        if checked_on and checked_on > timezone.localdate():
+            raise forms.ValidationError("This date is in the future: give the day you checked.")
+        return checked_on
+
+
+def retirement_notice(certification: Certification, *, retired_on, successor) -> str:
+    """What members' saved plans will say about the certification once it is retired."""
+    retired = copy.copy(certification)
+    retired.status, retired.retired_on, retired.successor = (
+        Certification.Status.RETIRED,
+        retired_on,
+        successor,
+    )
+    return why_unavailable(credential_row(retired))
 
 
 def plans_affected(certification: Certification) -> dict:
@@ -137,28 +177,53 @@ class CertificationAdmin(KeepUsersDataAdmin):
         paths = ", ".join(affected["paths"]) or "no path"
         return f"{paths}; scheduled as an exam in {affected['saved_plans']} saved plan(s)."
 
-    @admin.action(description="Retire the selected certifications…")
+    @admin.action(description="Retire the selected certifications…", permissions=["change"])
     def retire(self, request, queryset):
-        """Shows which plans change, then retires on confirmation."""
-        form = RetireForm(request.POST if "apply" in request.POST else None)
+        """Shows what members will see, then retires on confirmation (recorded as one run)."""
+        already = list(queryset.filter(status=Certification.Status.RETIRED))
+        retiring = list(queryset.exclude(status=Certification.Status.RETIRED))
+        submitted = "apply" in request.POST or "preview" in request.POST
+        form = RetireForm(request.POST if submitted else None, retiring=retiring)
         if "apply" in request.POST and form.is_valid():
-            count = queryset.update(
-                status=Certification.Status.RETIRED,
-                retired_on=form.cleaned_data["retired_on"],
-                successor=form.cleaned_data["successor"],
-                checked_on=datetime.date.today(),
+            for certification in retiring:
+                certification.status = Certification.Status.RETIRED
+                certification.retired_on = form.cleaned_data["retired_on"]
+                certification.successor = form.cleaned_data["successor"]
+                certification.checked_on = form.cleaned_data["checked_on"] or (
+                    certification.checked_on
+                )
+            count = save_in_bulk(
+                retiring,
+                ["status", "retired_on", "successor", "checked_on"],
+                reason=bulk_reason("Retire certifications"),
+                user=request.user,
             )
-            # update() sends no save signal: bump the content version so plans and saved
-            # results stop offering the retired credential at once.
+            # A bulk write sends no save signal: bump the content version so plans and
+            # saved results stop offering the retired credential at once.
             bump_content_version()
-            self.message_user(request, f"{count} certification(s) retired.", messages.SUCCESS)
+            left = f" {len(already)} already retired left as they were." if already else ""
+            self.message_user(request, f"{count} certification(s) retired.{left}", messages.SUCCESS)
             return None
+        notices = {}
+        if form.is_valid():
+            notices = {
+                certification.pk: retirement_notice(
+                    certification,
+                    retired_on=form.cleaned_data["retired_on"],
+                    successor=form.cleaned_data["successor"],
+                )
+                for certification in retiring
+            }
         context = {
             **self.admin_site.each_context(request),
             "title": "Retire certifications",
             "opts": self.model._meta,
             "form": form,
-            "affected": [plans_affected(certification) for certification in queryset],
+            "affected": [
+                {**plans_affected(certification), "notice": notices.get(certification.pk)}
+                for certification in retiring
+            ],
+            "already": already,
             "selected": queryset.values_list("pk", flat=True),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }

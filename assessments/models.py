@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
@@ -270,6 +272,22 @@ class Certification(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.checked_on and self.checked_on > timezone.localdate():
+            errors["checked_on"] = "This date is in the future: give the day you checked it."
+        for field in ("successor", "alternative"):
+            other = getattr(self, field)
+            if other is None:
+                continue
+            if self.pk is not None and other.pk == self.pk:
+                errors[field] = "A certification cannot stand in for itself: choose another."
+            elif other.status == self.Status.RETIRED:
+                errors[field] = f"{other} is retired itself: choose one that is offered today."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def replacement(self) -> Certification | None:
