@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ManyToManyWidget
 
 from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
-from config.sitewide.caching import bump_content_version
 from config.sitewide.content_admin import ContentAdmin
 
 from .models import Category, MockRound, Question, SearchAlias
+from .publishing import members_affected, set_published
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -116,20 +117,38 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     def role_list(self, question: Question) -> str:
         return ", ".join(role.name for role in question.roles.all())
 
-    def _set_published(self, request, queryset, *, published: bool) -> None:
-        count = queryset.update(is_published=published)
-        # update() sends no save signals, so the public page cache is invalidated here.
-        bump_content_version()
-        verb = "published" if published else "unpublished"
-        self.message_user(request, f"{count} question(s) {verb}.", messages.SUCCESS)
+    def get_changeform_initial_data(self, request):
+        # A new question starts as a draft: publishing is a deliberate step.
+        return {"is_published": False, **super().get_changeform_initial_data(request)}
 
     @admin.action(description="Publish the selected questions", permissions=["change"])
     def publish(self, request, queryset) -> None:
-        self._set_published(request, queryset, published=True)
+        count, refused = set_published(queryset, published=True, user=request.user)
+        self.message_user(request, f"{count} question(s) published.", messages.SUCCESS)
+        for question in refused:
+            self.message_user(
+                request,
+                f"Not published: “{question}”. {question.key_points_problem()}",
+                messages.WARNING,
+            )
 
-    @admin.action(description="Unpublish the selected questions", permissions=["change"])
-    def unpublish(self, request, queryset) -> None:
-        self._set_published(request, queryset, published=False)
+    @admin.action(description="Unpublish the selected questions…", permissions=["change"])
+    def unpublish(self, request, queryset):
+        """Says how many members practised them, then withdraws them on confirmation."""
+        if "apply" in request.POST:
+            count, _ = set_published(queryset, published=False, user=request.user)
+            self.message_user(request, f"{count} question(s) unpublished.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Unpublish questions",
+            "opts": self.model._meta,
+            "questions": list(queryset),
+            "members": members_affected(queryset),
+            "selected": queryset.values_list("pk", flat=True),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/interviews/question/unpublish.html", context)
 
 
 @admin.register(SearchAlias)

@@ -65,6 +65,21 @@ class QuestionQuerySet(models.QuerySet):
             return self.published()
         return self.filter(Q(is_published=True, owner__isnull=True) | Q(owner=user))
 
+    def reachable_by(self, user):
+        """What the user may open: what they practise, plus a bank question withdrawn after
+        they rated, drafted or bookmarked it, so their notes and history stay theirs to read."""
+        if not user.is_authenticated:
+            return self.published()
+        if user.is_staff:  # staff preview drafts as members will see them once published
+            return self.filter(Q(owner__isnull=True) | Q(owner=user))
+        theirs = Q(card_states__user=user) | Q(notes__user=user) | Q(bookmarks__user=user)
+        withdrawn = Question.objects.filter(theirs, owner__isnull=True, is_published=False)
+        return self.filter(
+            Q(is_published=True, owner__isnull=True)
+            | Q(owner=user)
+            | Q(pk__in=withdrawn.values("pk"))
+        )
+
     def with_practice_of(self, user):
         """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
         ``card_review_count``: the rating form's repeat guard), draft
@@ -86,6 +101,10 @@ class QuestionQuerySet(models.QuerySet):
                 Q(my_bookmark__pk__isnull=False), output_field=models.BooleanField()
             ),
         )
+
+
+# The answer guide's size the help text promises: enough to check an answer, not a script.
+KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 6
 
 
 class BankHistory(HistoricalRecords):
@@ -158,6 +177,21 @@ class Question(models.Model):
     @property
     def follow_up_list(self) -> list[str]:
         return _lines(self.follow_ups)
+
+    def key_points_problem(self) -> str:
+        """Why the answer guide is not ready for the bank, in the editor's words; "" if it is."""
+        count = len(self.key_point_list)
+        if KEY_POINTS_MIN <= count <= KEY_POINTS_MAX:
+            return ""
+        return (
+            f"A published question needs {KEY_POINTS_MIN} to {KEY_POINTS_MAX} key points, one "
+            f"per line; this one has {count}. Save it unpublished, as a draft, until it has."
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.owner_id is None and self.is_published and self.key_points_problem():
+            raise ValidationError({"key_points": self.key_points_problem()})
 
     @property
     def offers_star_template(self) -> bool:

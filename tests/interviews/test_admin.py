@@ -78,7 +78,11 @@ def test_it_publishes_and_unpublishes_in_bulk_and_refreshes_cached_pages(
     assert Question.objects.published().count() == 2
     assert ContentVersion.current() > version
 
-    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [questions[0].pk]})
+    # Unpublishing asks first (it says how many members practised them), then applies.
+    confirm = {"action": "unpublish", "_selected_action": [questions[0].pk]}
+    admin_client.post(CHANGELIST, confirm)
+    assert Question.objects.published().count() == 2
+    admin_client.post(CHANGELIST, {**confirm, "apply": "1"})
     assert Question.objects.published().count() == 1
 
 
