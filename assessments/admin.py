@@ -9,10 +9,18 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from careers.content_admin import KeepUsersDataAdmin
 from config.sitewide.caching import bump_content_version
 from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.freshness import (
+    Item,
+    Section,
+    change_url,
+    register_freshness_section,
+    review_cutoff,
+)
 from config.sitewide.history import bulk_reason, save_in_bulk
 
 from .catalogue import credential_row, why_unavailable
@@ -253,6 +261,77 @@ class LearningResourceAdmin(ContentAdmin):
     search_fields = ("title", "provider", "url")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("skills", "dimensions")
+    readonly_fields = ("link_check",)
+    actions = ("mark_checked",)
+
+    @admin.display(description="Link check")
+    def link_check(self, obj) -> str:
+        return link_check_text(obj)
+
+    @admin.action(description="Mark the selected resources checked today", permissions=["change"])
+    def mark_checked(self, request, queryset) -> None:
+        today = timezone.localdate()
+        resources = list(queryset)
+        for resource in resources:
+            resource.checked_on = today
+        count = save_in_bulk(
+            resources, ["checked_on"], reason=bulk_reason("Mark checked"), user=request.user
+        )
+        bump_content_version()
+        self.message_user(request, f"{count} resource(s) marked checked today.", messages.SUCCESS)
+
+
+def link_check_text(resource: LearningResource) -> str:
+    if resource.link_checked_at is None:
+        return "Not checked by the scheduled link check yet."
+    when = date_format(timezone.localtime(resource.link_checked_at), "j M Y")
+    if resource.link_failed:
+        answer = resource.link_status or "no answer"
+        return f"Failed on {when} ({answer}: {resource.link_error})."
+    return f"Answered on {when} ({resource.link_status})."
+
+
+@register_freshness_section
+def credentials_by_status(today) -> Section:
+    cutoff = review_cutoff(today)
+    rows = Certification.objects.order_by("status", "checked_on", "name")
+    return Section(
+        "Credentials by status and last check",
+        "Every credential, grouped by status, the longest unchecked first.",
+        tuple(
+            Item(
+                cert.name,
+                f"{cert.get_status_display()} · checked {date_format(cert.checked_on, 'j M Y')}"
+                + (" · past review age" if cert.checked_on < cutoff else ""),
+                change_url(cert),
+            )
+            for cert in rows
+        ),
+    )
+
+
+@register_freshness_section
+def failed_links(today) -> Section:
+    failed = [r for r in LearningResource.objects.exclude(link_checked_at=None) if r.link_failed]
+    return Section(
+        "Resources whose links failed",
+        "From the scheduled link check (manage.py check_resource_links, run from cron). Fix the "
+        "address, or mark it checked from the resources list once you have looked.",
+        tuple(Item(r.title, link_check_text(r), change_url(r)) for r in failed),
+    )
+
+
+@register_freshness_section
+def resources_past_review_age(today) -> Section:
+    old = LearningResource.objects.filter(checked_on__lt=review_cutoff(today))
+    return Section(
+        "Resources past review age",
+        "Learning resources whose facts (hours, price, level) were last checked too long ago.",
+        tuple(
+            Item(r.title, f"checked {date_format(r.checked_on, 'j M Y')}", change_url(r))
+            for r in old.order_by("checked_on")
+        ),
+    )
 
 
 class RequirementLevelInline(admin.TabularInline):

@@ -185,8 +185,14 @@ class LearningResource(models.Model):
     dimensions = models.ManyToManyField(Dimension, related_name="resources", blank=True)
     source_url = models.URLField(max_length=300, help_text="Where the facts were checked.")
     checked_on = models.DateField()
+    # The scheduled link check's last result (check_resource_links, from cron).
+    link_status = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, help_text="HTTP status; blank when no answer."
+    )
+    link_error = models.CharField(max_length=200, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["link_status", "link_error", "link_checked_at"])
 
     class Meta:
         ordering = ["level", "title"]
@@ -196,6 +202,12 @@ class LearningResource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def link_failed(self) -> bool:
+        return self.link_checked_at is not None and not (
+            self.link_status is not None and self.link_status < 400
+        )
 
 
 class CertificationQuerySet(models.QuerySet):

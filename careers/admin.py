@@ -1,9 +1,20 @@
 """Admin for the guide's content, so editors keep every figure current without a deploy."""
 
+import datetime
+
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Q
 
 from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.freshness import (
+    Item,
+    Section,
+    change_url,
+    register_freshness_section,
+    review_cutoff,
+)
+from config.sitewide.provenance import source_of
 
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
@@ -125,3 +136,46 @@ class EditorNoteAdmin(ContentAdmin):
 class PageReviewAdmin(ContentAdmin):
     list_display = ("path", "reviewed_on")
     search_fields = ("path",)
+
+
+def _checked(obj) -> str:
+    source = source_of(obj)
+    return (
+        f"{source.title or 'no source named'}, checked {source.date_text.lstrip(', ') or 'never'}"
+    )
+
+
+@register_freshness_section
+def edited_passages(today: datetime.date) -> Section:
+    edited = [entry for entry in GuideEntry.objects.all() if not entry.holds_guide_value()]
+    return Section(
+        "Guide passages edited since the guide",
+        "Passages that no longer hold the guide's words; the site labels them with their source.",
+        tuple(Item(entry.title, _checked(entry), change_url(entry)) for entry in edited),
+    )
+
+
+@register_freshness_section
+def facts_past_review_age(today: datetime.date) -> Section:
+    cutoff = review_cutoff(today)
+    stale_sourced = [
+        row
+        for model in (SalaryBand, GuideEntry)
+        for row in model.objects.exclude(source_title="").filter(
+            Q(checked_on__lt=cutoff) | Q(checked_on__isnull=True)
+        )
+        if not row.holds_guide_value()
+    ]
+    notes = EditorNote.objects.filter(checked_on__lt=cutoff).select_related("content_type")
+    items = [Item(str(row), _checked(row), change_url(row)) for row in stale_sourced]
+    items += [
+        Item(
+            str(note), f"{note.source_title}, checked {note.checked_on:%d %b %Y}", change_url(note)
+        )
+        for note in notes
+    ]
+    return Section(
+        "Our figures, passages and notes past review age",
+        "Edited figures and editor's notes whose source was last checked too long ago.",
+        tuple(items),
+    )

@@ -13,9 +13,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from . import history
+from . import freshness, history
 
 
 class RecentChangesFilter(forms.Form):
@@ -57,6 +58,7 @@ class CompassAdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path("recent-changes/", self.admin_view(self.recent_changes), name="recent_changes"),
+            path("freshness/", self.admin_view(self.freshness), name="freshness"),
             path(
                 "recent-changes/revert/",
                 self.admin_view(require_POST(self.revert_change)),
@@ -82,6 +84,16 @@ class CompassAdminSite(admin.AdminSite):
             "changes": changes,
         }
         return TemplateResponse(request, "admin/recent_changes.html", context)
+
+    def freshness(self, request):
+        """What editors should check next: old facts, credentials, failed links, edits."""
+        context = {
+            **self.each_context(request),
+            "title": "Freshness",
+            "review_days": freshness.REVIEW_AGE.days,
+            "sections": freshness.dashboard(timezone.localdate()),
+        }
+        return TemplateResponse(request, "admin/freshness.html", context)
 
     def revert_change(self, request):
         """Undo one change (or its whole bulk action) as a new, recorded change."""
