@@ -3,6 +3,8 @@
 import datetime
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import Q
 
@@ -16,6 +18,7 @@ from config.sitewide.freshness import (
 )
 from config.sitewide.provenance import source_of
 
+from .accounts import erase_account
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
@@ -179,3 +182,18 @@ def facts_past_review_age(today: datetime.date) -> Section:
         "Edited figures and editor's notes whose source was last checked too long ago.",
         tuple(items),
     )
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class MemberAdmin(UserAdmin):
+    """Deleting a member here is their own account deletion: data, login logs and sessions."""
+
+    def delete_model(self, request, obj) -> None:
+        erase_account(user=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for user in queryset:
+            erase_account(user=user)
