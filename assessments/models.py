@@ -285,6 +285,10 @@ class Certification(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        # The transition paths page lists every credential a path names, with its status.
+        return reverse("paths:list")
+
     def clean(self) -> None:
         super().clean()
         errors = {}

@@ -113,6 +113,9 @@ class SalaryBand(Provenance):
     def __str__(self) -> str:
         return f"{self.role} · {self.get_level_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("careers:role_detail", args=[self.role.slug])
+
     def clean(self) -> None:
         errors = {}
         for field in ("min_usd", "max_usd"):
@@ -199,6 +202,11 @@ class Market(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        if self.hub_id:
+            return reverse("careers:hub_detail", args=[self.hub.slug])
+        return reverse("careers:hub_list")
+
 
 class MarketFact(models.Model):
     """A headline figure of the guide, e.g. the share of remote postings."""
@@ -256,6 +264,29 @@ class GuideEntry(Provenance):
 
     def __str__(self) -> str:
         return self.title
+
+    # The page each section is shown on; a passage is placed by slug on several pages.
+    SECTION_PAGES = {
+        Section.NEGOTIATION: "careers:guide_negotiation",
+        Section.REMOTE_ADVANTAGE: "careers:guide_work_arrangements",
+        Section.REMOTE_LIMITATION: "careers:guide_work_arrangements",
+        Section.ONSITE_CASE: "careers:guide_work_arrangements",
+        Section.FAQ: "careers:guide_faq",
+        Section.TECHNICAL_PREP: "careers:guide_interviews",
+    }
+    # A passage's first page, where "View on site" takes an editor.
+    PASSAGE_PAGES = {
+        "passage-key-takeaways": "careers:home",
+        "passage-bands-major-hubs": "careers:role_list",
+        "passage-bureau-of-labor-statistics": "careers:salary_explorer",
+        "passage-preparation-time": "paths:list",
+        "passage-non-technical-entry": "paths:list",
+    }
+
+    def get_absolute_url(self) -> str:
+        if self.section == self.Section.PASSAGE:
+            return reverse(self.PASSAGE_PAGES.get(self.slug, "careers:guide_interviews"))
+        return reverse(self.SECTION_PAGES[self.section])
 
 
 class Profile(models.Model):
