@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
-from import_export.widgets import ManyToManyWidget
+from import_export.widgets import ManyToManyWidget, Widget
 
 from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.content_admin import ContentAdmin
 
-from .models import Category, MockRound, Question, SearchAlias
+from .models import Category, Difficulty, MockRound, Question, SearchAlias
 from .publishing import members_affected, set_published
 
 
@@ -34,6 +35,26 @@ class RoleSlugsWidget(ManyToManyWidget):
         return roles
 
 
+class ChoiceLabelWidget(Widget):
+    """A choice as the label editors see ("Intermediate"); an import takes the label or the
+    stored code, so older files still load."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value).strip() if value is not None else ""
+        for code, label in self.choices.choices:
+            if text.casefold() in (str(code).casefold(), label.casefold()):
+                return code
+        allowed = ", ".join(label for _, label in self.choices.choices)
+        raise ValueError(f"“{text}” is not one of: {allowed}.")
+
+    def render(self, value, obj=None, **kwargs):
+        return self.choices(value).label if value not in (None, "") else ""
+
+
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,6 +69,12 @@ class QuestionResource(resources.ModelResource):
 
     roles = fields.Field(
         attribute="roles", column_name="roles", widget=RoleSlugsWidget(Role, field="slug")
+    )
+    category = fields.Field(
+        attribute="category", column_name="category", widget=ChoiceLabelWidget(Category)
+    )
+    difficulty = fields.Field(
+        attribute="difficulty", column_name="difficulty", widget=ChoiceLabelWidget(Difficulty)
     )
 
     class Meta:
@@ -78,6 +105,21 @@ class QuestionResource(resources.ModelResource):
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             return "'" + value
         return value
+
+    def import_instance(self, instance, row, **kwargs):
+        # Unknown role slugs are reported with the row's other mistakes, as a validation
+        # error, so one bad row no longer hides every other row's errors.
+        errors: dict = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            self.fields["roles"].clean(row)
+        except ValueError as error:
+            errors["roles"] = [str(error)]
+        if errors:
+            raise ValidationError(errors)
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
