@@ -159,7 +159,6 @@ class CertificationAdmin(KeepUsersDataAdmin):
     list_filter = ("status", "kind", "from_guide")
     search_fields = ("name", "provider", "exam_code", "description")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("successor", "alternative")
     filter_horizontal = ("skills",)
     readonly_fields = ("used_by",)
     actions = ("retire",)

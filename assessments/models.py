@@ -203,6 +203,13 @@ class LearningResource(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError(
+                {"checked_on": "This date is in the future: give the day you checked it."}
+            )
+
     @property
     def link_failed(self) -> bool:
         return self.link_checked_at is not None and not (

@@ -5,7 +5,7 @@ import datetime
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline
 from django.db.models import Q
 
 from config.sitewide.content_admin import ContentAdmin
@@ -23,8 +23,11 @@ from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
-class EditorNoteInline(GenericTabularInline):
-    """Notes edited on the figure's own page, so staff attach one where they see the figure."""
+class EditorNoteInline(GenericStackedInline):
+    """Notes edited on the figure's own page, so staff attach one where they see the figure.
+
+    Stacked, one field a line: a row of four wide fields ran past a laptop's screen, with
+    its error message out of sight."""
 
     model = EditorNote
     extra = 0
@@ -65,7 +68,6 @@ class SalaryBandAdmin(KeepUsersDataAdmin):
     list_filter = ("level", "basis", "role__kind")
     search_fields = ("role__name",)
     list_select_related = ("role",)
-    autocomplete_fields = ("role",)
     inlines = [EditorNoteInline]
 
 
@@ -103,7 +105,6 @@ class MarketAdmin(KeepUsersDataAdmin):
     list_select_related = ("hub",)
     search_fields = ("name", "slug", "key_benefits")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("hub",)
     inlines = [EditorNoteInline]
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from config.sitewide.provenance import Provenance
@@ -467,6 +468,13 @@ class EditorNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note on {self.content_type.name} {self.object_id}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError(
+                {"checked_on": "This date is in the future: give the day you checked it."}
+            )
 
 
 class PageReview(models.Model):
