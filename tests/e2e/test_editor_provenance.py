@@ -35,7 +35,7 @@ def test_an_editor_changes_a_band_with_its_source_then_reverts_it_from_recent_ch
     admin.get_by_label("Max usd").fill("235000")
     admin.get_by_label("Source:", exact=True).fill("Example Salary Survey")
     admin.get_by_label("Source address").fill("https://example.org/survey")
-    admin.get_by_label("Checked on").fill("2026-11-02")
+    admin.locator("#id_checked_on").fill("2026-11-02")  # the notes inline has one too
     admin.locator("input[name=_save]").click()
     expect(admin.locator(".messagelist")).to_contain_text("was changed successfully")
 
