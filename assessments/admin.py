@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-import datetime
+import copy
 
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from careers.content_admin import KeepUsersDataAdmin
 from config.sitewide.admin_lists import LargeTableAdmin
 from config.sitewide.caching import bump_content_version
+from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.freshness import (
+    Item,
+    Section,
+    change_url,
+    register_freshness_section,
+    review_cutoff,
+)
+from config.sitewide.history import bulk_reason, save_in_bulk
 
+from .catalogue import credential_row, why_unavailable
 from .models import (
     Answer,
     AnswerOption,
@@ -86,7 +98,44 @@ class RetireForm(forms.Form):
         queryset=Certification.objects.filter(status=Certification.Status.ACTIVE),
         required=False,
         help_text="What plans schedule instead, if anything.",
+        error_messages={
+            "invalid_choice": "Choose a certification that is offered today (not a retired one)."
+        },
     )
+    checked_on = forms.DateField(
+        label="Checked on",
+        required=False,
+        help_text="Leave blank to keep each certification's own “checked on” date.",
+    )
+
+    def __init__(self, *args, retiring=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.retiring = {certification.pk for certification in retiring}
+
+    def clean_successor(self):
+        successor = self.cleaned_data["successor"]
+        if successor is not None and successor.pk in self.retiring:
+            raise forms.ValidationError(
+                f"{successor} is one of those being retired: it cannot be their successor."
+            )
+        return successor
+
+    def clean_checked_on(self):
+        checked_on = self.cleaned_data["checked_on"]
+        if checked_on and checked_on > timezone.localdate():
+            raise forms.ValidationError("This date is in the future: give the day you checked.")
+        return checked_on
+
+
+def retirement_notice(certification: Certification, *, retired_on, successor) -> str:
+    """What members' saved plans will say about the certification once it is retired."""
+    retired = copy.copy(certification)
+    retired.status, retired.retired_on, retired.successor = (
+        Certification.Status.RETIRED,
+        retired_on,
+        successor,
+    )
+    return why_unavailable(credential_row(retired))
 
 
 def plans_affected(certification: Certification) -> dict:
@@ -113,7 +162,6 @@ class CertificationAdmin(KeepUsersDataAdmin):
     list_filter = ("status", "kind", "from_guide")
     search_fields = ("name", "provider", "exam_code", "description")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("successor", "alternative")
     filter_horizontal = ("skills",)
     readonly_fields = ("used_by",)
     actions = ("retire",)
@@ -139,28 +187,53 @@ class CertificationAdmin(KeepUsersDataAdmin):
         paths = ", ".join(affected["paths"]) or "no path"
         return f"{paths}; scheduled as an exam in {affected['saved_plans']} saved plan(s)."
 
-    @admin.action(description="Retire the selected certifications…")
+    @admin.action(description="Retire the selected certifications…", permissions=["change"])
     def retire(self, request, queryset):
-        """Shows which plans change, then retires on confirmation."""
-        form = RetireForm(request.POST if "apply" in request.POST else None)
+        """Shows what members will see, then retires on confirmation (recorded as one run)."""
+        already = list(queryset.filter(status=Certification.Status.RETIRED))
+        retiring = list(queryset.exclude(status=Certification.Status.RETIRED))
+        submitted = "apply" in request.POST or "preview" in request.POST
+        form = RetireForm(request.POST if submitted else None, retiring=retiring)
         if "apply" in request.POST and form.is_valid():
-            count = queryset.update(
-                status=Certification.Status.RETIRED,
-                retired_on=form.cleaned_data["retired_on"],
-                successor=form.cleaned_data["successor"],
-                checked_on=datetime.date.today(),
+            for certification in retiring:
+                certification.status = Certification.Status.RETIRED
+                certification.retired_on = form.cleaned_data["retired_on"]
+                certification.successor = form.cleaned_data["successor"]
+                certification.checked_on = form.cleaned_data["checked_on"] or (
+                    certification.checked_on
+                )
+            count = save_in_bulk(
+                retiring,
+                ["status", "retired_on", "successor", "checked_on"],
+                reason=bulk_reason("Retire certifications"),
+                user=request.user,
             )
-            # update() sends no save signal: bump the content version so plans and saved
-            # results stop offering the retired credential at once.
+            # A bulk write sends no save signal: bump the content version so plans and
+            # saved results stop offering the retired credential at once.
             bump_content_version()
-            self.message_user(request, f"{count} certification(s) retired.", messages.SUCCESS)
+            left = f" {len(already)} already retired left as they were." if already else ""
+            self.message_user(request, f"{count} certification(s) retired.{left}", messages.SUCCESS)
             return None
+        notices = {}
+        if form.is_valid():
+            notices = {
+                certification.pk: retirement_notice(
+                    certification,
+                    retired_on=form.cleaned_data["retired_on"],
+                    successor=form.cleaned_data["successor"],
+                )
+                for certification in retiring
+            }
         context = {
             **self.admin_site.each_context(request),
             "title": "Retire certifications",
             "opts": self.model._meta,
             "form": form,
-            "affected": [plans_affected(certification) for certification in queryset],
+            "affected": [
+                {**plans_affected(certification), "notice": notices.get(certification.pk)}
+                for certification in retiring
+            ],
+            "already": already,
             "selected": queryset.values_list("pk", flat=True),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
@@ -174,7 +247,7 @@ class RoleSkillInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(ContentAdmin):
     list_display = ("name", "level", "typical_hours")
     list_filter = ("level", "dimensions")
     search_fields = ("name", "deliverable")
@@ -184,12 +257,83 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 @admin.register(LearningResource)
-class LearningResourceAdmin(admin.ModelAdmin):
+class LearningResourceAdmin(ContentAdmin):
     list_display = ("title", "provider", "format", "level", "hours", "is_free", "checked_on")
     list_filter = ("format", "level", "is_free", "dimensions")
     search_fields = ("title", "provider", "url")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("skills", "dimensions")
+    readonly_fields = ("link_check",)
+    actions = ("mark_checked",)
+
+    @admin.display(description="Link check")
+    def link_check(self, obj) -> str:
+        return link_check_text(obj)
+
+    @admin.action(description="Mark the selected resources checked today", permissions=["change"])
+    def mark_checked(self, request, queryset) -> None:
+        today = timezone.localdate()
+        resources = list(queryset)
+        for resource in resources:
+            resource.checked_on = today
+        count = save_in_bulk(
+            resources, ["checked_on"], reason=bulk_reason("Mark checked"), user=request.user
+        )
+        bump_content_version()
+        self.message_user(request, f"{count} resource(s) marked checked today.", messages.SUCCESS)
+
+
+def link_check_text(resource: LearningResource) -> str:
+    if resource.link_checked_at is None:
+        return "Not checked by the scheduled link check yet."
+    when = date_format(timezone.localtime(resource.link_checked_at), "j M Y")
+    if resource.link_failed:
+        answer = resource.link_status or "no answer"
+        return f"Failed on {when} ({answer}: {resource.link_error})."
+    return f"Answered on {when} ({resource.link_status})."
+
+
+@register_freshness_section
+def credentials_by_status(today) -> Section:
+    cutoff = review_cutoff(today)
+    rows = Certification.objects.order_by("status", "checked_on", "name")
+    return Section(
+        "Credentials by status and last check",
+        "Every credential, grouped by status, the longest unchecked first.",
+        tuple(
+            Item(
+                cert.name,
+                f"{cert.get_status_display()} · checked {date_format(cert.checked_on, 'j M Y')}"
+                + (" · past review age" if cert.checked_on < cutoff else ""),
+                change_url(cert),
+            )
+            for cert in rows
+        ),
+    )
+
+
+@register_freshness_section
+def failed_links(today) -> Section:
+    failed = [r for r in LearningResource.objects.exclude(link_checked_at=None) if r.link_failed]
+    return Section(
+        "Resources whose links failed",
+        "From the scheduled link check (manage.py check_resource_links, run from cron). Fix the "
+        "address, or mark it checked from the resources list once you have looked.",
+        tuple(Item(r.title, link_check_text(r), change_url(r)) for r in failed),
+    )
+
+
+@register_freshness_section
+def resources_past_review_age(today) -> Section:
+    old = LearningResource.objects.filter(checked_on__lt=review_cutoff(today))
+    return Section(
+        "Resources past review age",
+        "Learning resources whose facts (hours, price, level) were last checked too long ago.",
+        tuple(
+            Item(r.title, f"checked {date_format(r.checked_on, 'j M Y')}", change_url(r))
+            for r in old.order_by("checked_on")
+        ),
+    )
 
 
 class RequirementLevelInline(admin.TabularInline):

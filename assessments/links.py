@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+
+from .models import LearningResource
 
 USER_AGENT = "AI-Careers-Compass-link-check/1.0"
 # Few at a time: the addresses belong to many small sites as well as large ones.
@@ -49,3 +52,14 @@ def check_urls(urls: Iterable[str], *, timeout: float) -> list[LinkResult]:
     unique = sorted(set(urls))
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
         return list(pool.map(lambda url: check_url(url, timeout=timeout), unique))
+
+
+def store_link_results(results: Iterable[LinkResult], *, checked_at: datetime.datetime) -> None:
+    """Keep each resource's latest result, so the admin lists failed links without a shell.
+
+    A result is a machine's observation, not an edit, so it stays out of the content history.
+    """
+    for result in results:
+        LearningResource.objects.filter(url=result.url).update(
+            link_status=result.status, link_error=result.error[:200], link_checked_at=checked_at
+        )

@@ -38,6 +38,16 @@ def read_data(name: str) -> Any:
         return json.load(data_file)
 
 
+def _bulk_create(model: type[models.Model], objs: list[models.Model], **kwargs: Any) -> None:
+    """bulk_create, recorded in the content history (which only save() feeds by itself)."""
+    created = model.objects.bulk_create(objs, **kwargs)
+    model.history.bulk_history_create(
+        [obj for obj in created if obj.pk is not None],
+        update=bool(kwargs.get("update_conflicts")),
+        default_change_reason="load_guide",
+    )
+
+
 def _sync_by_slug(
     model: type[models.Model],
     rows: list[tuple[str, dict[str, Any]]],
@@ -182,7 +192,8 @@ def _load_skills(
         for order, link in enumerate(entry["skills"])
         if link["skill"] in written or reset
     ]
-    RoleSkill.objects.bulk_create(
+    _bulk_create(
+        RoleSkill,
         links,
         update_conflicts=True,
         unique_fields=["role", "skill"],
@@ -285,7 +296,7 @@ def _load_answers(
                     setattr(option, field, value)
                 option.save(update_fields=list(values))
             count += 1
-    AnswerOption.objects.bulk_create(new)
+    _bulk_create(AnswerOption, new)
     return count
 
 
@@ -357,16 +368,22 @@ def _load_paths(
             for order, prerequisite in enumerate(item["prerequisites"])
         ]
     # An upsert on each unique constraint: new paths get their rows, reset restores them.
-    PathCertification.objects.bulk_create(
+    _bulk_create(
+        PathCertification,
         links,
         update_conflicts=True,
         unique_fields=["path", "certification"],
         update_fields=["sort_order"],
     )
-    RequirementLevel.objects.bulk_create(
-        levels, update_conflicts=True, unique_fields=["path", "dimension"], update_fields=["level"]
+    _bulk_create(
+        RequirementLevel,
+        levels,
+        update_conflicts=True,
+        unique_fields=["path", "dimension"],
+        update_fields=["level"],
     )
-    Prerequisite.objects.bulk_create(
+    _bulk_create(
+        Prerequisite,
         prerequisites,
         update_conflicts=True,
         unique_fields=["path", "slug"],

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
 
@@ -33,6 +36,8 @@ class Dimension(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "pk"]
 
@@ -51,6 +56,8 @@ class Question(models.Model):
         "degree), so it cannot pull down a dimension it does not measure.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -77,6 +84,8 @@ class AnswerOption(models.Model):
         default=False, help_text="This answer means the person cannot take a drop in income."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -117,6 +126,8 @@ class Skill(models.Model):
     )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["level", "name"]
         constraints = [
@@ -141,6 +152,8 @@ class RoleSkill(models.Model):
         default=False, help_text="Its resources guide the plan's portfolio project."
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -178,6 +191,14 @@ class LearningResource(models.Model):
     dimensions = models.ManyToManyField(Dimension, related_name="resources", blank=True)
     source_url = models.URLField(max_length=300, help_text="Where the facts were checked.")
     checked_on = models.DateField()
+    # The scheduled link check's last result (check_resource_links, from cron).
+    link_status = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, help_text="HTTP status; blank when no answer."
+    )
+    link_error = models.CharField(max_length=200, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["link_status", "link_error", "link_checked_at"])
 
     class Meta:
         ordering = ["level", "title"]
@@ -187,6 +208,19 @@ class LearningResource(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError(
+                {"checked_on": "This date is in the future: give the day you checked it."}
+            )
+
+    @property
+    def link_failed(self) -> bool:
+        return self.link_checked_at is not None and not (
+            self.link_status is not None and self.link_status < 400
+        )
 
 
 class CertificationQuerySet(models.QuerySet):
@@ -275,6 +309,8 @@ class Certification(models.Model):
 
     objects = CertificationQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -286,6 +322,26 @@ class Certification(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        # The transition paths page lists every credential a path names, with its status.
+        return reverse("paths:list")
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.checked_on and self.checked_on > timezone.localdate():
+            errors["checked_on"] = "This date is in the future: give the day you checked it."
+        for field in ("successor", "alternative"):
+            other = getattr(self, field)
+            if other is None:
+                continue
+            if self.pk is not None and other.pk == self.pk:
+                errors[field] = "A certification cannot stand in for itself: choose another."
+            elif other.status == self.Status.RETIRED:
+                errors[field] = f"{other} is retired itself: choose one that is offered today."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def replacement(self) -> Certification | None:
@@ -366,6 +422,8 @@ class TransitionPath(models.Model):
 
     objects = TransitionPathQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -396,6 +454,8 @@ class PathCertification(models.Model):
     certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="+")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "pk"]
         constraints = [
@@ -416,6 +476,8 @@ class RequirementLevel(models.Model):
     )
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="+")
     level = models.PositiveSmallIntegerField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["dimension__sort_order", "pk"]
@@ -456,6 +518,8 @@ class Prerequisite(models.Model):
         help_text="What would meet it, in the user's words; shown when it is not met.",
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "pk"]

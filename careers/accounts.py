@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -43,3 +45,13 @@ def erase_account(*, user) -> None:
         for model in (AccessLog, AccessAttempt, AccessFailureLog):
             model.objects.filter(username=username).delete()
         user.delete()
+
+
+def prune_login_logs(*, now: datetime.datetime) -> int:
+    """Delete sign-in and failed-login logs older than LOGIN_LOG_RETENTION_DAYS; how many."""
+    cutoff = now - datetime.timedelta(days=settings.LOGIN_LOG_RETENTION_DAYS)
+    deleted = 0
+    for model in (AccessLog, AccessFailureLog):
+        count, _ = model.objects.filter(attempt_time__lt=cutoff).delete()
+        deleted += count
+    return deleted

@@ -1,20 +1,36 @@
 """Admin for the guide's content, so editors keep every figure current without a deploy."""
 
+import datetime
+
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.admin import GenericStackedInline
+from django.db.models import Q
 
 from config.sitewide.admin_lists import LargeTableAdmin
+from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.freshness import (
+    Item,
+    Section,
+    change_url,
+    register_freshness_section,
+    review_cutoff,
+)
+from config.sitewide.provenance import source_of
 
+from .accounts import erase_account
 from .content_admin import KeepUsersDataAdmin
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
 
-class EditorNoteInline(GenericTabularInline):
-    """Notes edited on the figure's own page, so staff attach one where they see the figure."""
+class EditorNoteInline(GenericStackedInline):
+    """Notes edited on the figure's own page, so staff attach one where they see the figure.
+
+    Stacked, one field a line: a row of four wide fields ran past a laptop's screen, with
+    its error message out of sight."""
 
     model = EditorNote
     extra = 0
@@ -25,7 +41,7 @@ class SalaryBandInline(admin.TabularInline):
     model = SalaryBand
     extra = 0
     max_num = len(SalaryBand.Level.choices)
-    fields = ("level", "min_usd", "max_usd", "basis")
+    fields = ("level", "min_usd", "max_usd", "basis", "source_title", "source_url", "checked_on")
 
 
 @admin.register(Role)
@@ -55,7 +71,6 @@ class SalaryBandAdmin(KeepUsersDataAdmin):
     list_filter = ("level", "basis", "role__kind")
     search_fields = ("role__name",)
     list_select_related = ("role",)
-    autocomplete_fields = ("role",)
     inlines = [EditorNoteInline]
 
 
@@ -93,7 +108,6 @@ class MarketAdmin(KeepUsersDataAdmin):
     list_select_related = ("hub",)
     search_fields = ("name", "slug", "key_benefits")
     prepopulated_fields = {"slug": ("name",)}
-    autocomplete_fields = ("hub",)
     inlines = [EditorNoteInline]
 
 
@@ -119,16 +133,59 @@ class GuideEntryAdmin(KeepUsersDataAdmin):
 
 
 @admin.register(EditorNote)
-class EditorNoteAdmin(admin.ModelAdmin):
+class EditorNoteAdmin(ContentAdmin):
     list_display = ("__str__", "source_title", "checked_on")
     list_filter = ("content_type", "checked_on")
     search_fields = ("body", "source_title", "source_url")
 
 
 @admin.register(PageReview)
-class PageReviewAdmin(admin.ModelAdmin):
+class PageReviewAdmin(ContentAdmin):
     list_display = ("path", "reviewed_on")
     search_fields = ("path",)
+
+
+def _checked(obj) -> str:
+    source = source_of(obj)
+    return (
+        f"{source.title or 'no source named'}, checked {source.date_text.lstrip(', ') or 'never'}"
+    )
+
+
+@register_freshness_section
+def edited_passages(today: datetime.date) -> Section:
+    edited = [entry for entry in GuideEntry.objects.all() if not entry.holds_guide_value()]
+    return Section(
+        "Guide passages edited since the guide",
+        "Passages that no longer hold the guide's words; the site labels them with their source.",
+        tuple(Item(entry.title, _checked(entry), change_url(entry)) for entry in edited),
+    )
+
+
+@register_freshness_section
+def facts_past_review_age(today: datetime.date) -> Section:
+    cutoff = review_cutoff(today)
+    stale_sourced = [
+        row
+        for model in (SalaryBand, GuideEntry)
+        for row in model.objects.exclude(source_title="").filter(
+            Q(checked_on__lt=cutoff) | Q(checked_on__isnull=True)
+        )
+        if not row.holds_guide_value()
+    ]
+    notes = EditorNote.objects.filter(checked_on__lt=cutoff).select_related("content_type")
+    items = [Item(str(row), _checked(row), change_url(row)) for row in stale_sourced]
+    items += [
+        Item(
+            str(note), f"{note.source_title}, checked {note.checked_on:%d %b %Y}", change_url(note)
+        )
+        for note in notes
+    ]
+    return Section(
+        "Our figures, passages and notes past review age",
+        "Edited figures and editor's notes whose source was last checked too long ago.",
+        tuple(items),
+    )
 
 
 # Lists that grow with the members (hundreds of thousands of accounts, more sign-ins). Only
@@ -141,10 +198,19 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class MemberAdmin(LargeTableAdmin, UserAdmin):
+    """Deleting a member here is their own account deletion: data, login logs and sessions."""
+
     list_display = ("username", "email", "is_staff", "is_active", "date_joined")
     list_filter = ()
     search_fields = ("username__startswith",)
     sortable_by = ("username",)
+
+    def delete_model(self, request, obj) -> None:
+        erase_account(user=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for user in queryset:
+            erase_account(user=user)
 
 
 for model, library_admin in (

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
 from config.sitewide.loading import LoadReport, blank_value, sync_row
+from config.sitewide.provenance import Provenance, guide_facts
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
@@ -45,11 +47,29 @@ class _Counts(dict):
         self[key] = self.get(key, 0) + 1
 
 
+def _sync(
+    model: type[models.Model],
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    reset: bool,
+    report: LoadReport,
+) -> tuple[models.Model, str]:
+    """``sync_row``; a row with a source also keeps the guide's own values beside it, so pages
+    can tell an edited figure from the guide's, and a reset takes away the editor's source."""
+    owned = {}
+    if issubclass(model, Provenance):
+        owned["guide_value"] = guide_facts(model, values)
+        if reset:
+            owned.update(source_title="", source_url="", checked_on=None)
+    return sync_row(model, lookup, values, reset=reset, report=report, loader_owned=owned)
+
+
 def load_careers_guide(*, reset: bool = False, report: LoadReport | None = None) -> dict[str, int]:
     """Load roles, salary bands, hubs, markets, market facts and guide entries."""
     counts = _Counts()
     report = report or LoadReport()
-    sync = partial(sync_row, report=report)
+    sync = partial(_sync, report=report)
 
     for position, row in enumerate(read_data("roles.json"), start=1):
         values = {field: row.get(field, blank_value(Role, field)) for field in ROLE_FIELDS}

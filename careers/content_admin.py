@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from config.sitewide.content_admin import ContentAdmin
 
 from . import registry
 
@@ -26,7 +26,7 @@ def user_data_count(objs) -> int:
     return total
 
 
-class KeepUsersDataAdmin(admin.ModelAdmin):
+class KeepUsersDataAdmin(ContentAdmin):
     """Refuses to delete content that users' data points at, and never lists that data.
 
     Direct links come from the registry; rows further down a cascade (the answers to a

@@ -5,9 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from config.sitewide.provenance import Provenance
 
 
 class Role(models.Model):
@@ -53,6 +58,8 @@ class Role(models.Model):
         ("career_path", "Career path"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -73,7 +80,11 @@ class Role(models.Model):
         return [(label, getattr(self, field)) for field, label in self.ASPECTS]
 
 
-class SalaryBand(models.Model):
+# Plausible yearly pay for any AI role, so a slip ($1, an extra zero) is caught on save.
+SALARY_FLOOR_USD, SALARY_CEILING_USD = 10_000, 2_000_000
+
+
+class SalaryBand(Provenance):
     class Level(models.TextChoices):
         ENTRY = "entry", "Entry level (0–2 years)"
         MID = "mid", "Mid-level (3–5 years)"
@@ -88,7 +99,9 @@ class SalaryBand(models.Model):
     min_usd = models.PositiveIntegerField()
     max_usd = models.PositiveIntegerField()
     basis = models.CharField(max_length=10, choices=Basis.choices)
+    history = HistoricalRecords()
 
+    FACT_FIELDS = ("min_usd", "max_usd", "basis")
     LEVEL_ORDER = {Level.ENTRY: 0, Level.MID: 1, Level.SENIOR: 2}
 
     class Meta:
@@ -103,6 +116,29 @@ class SalaryBand(models.Model):
     def __str__(self) -> str:
         return f"{self.role} · {self.get_level_display()}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("careers:role_detail", args=[self.role.slug])
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("min_usd", "max_usd"):
+            value = getattr(self, field)
+            if value is not None and not SALARY_FLOOR_USD <= value <= SALARY_CEILING_USD:
+                errors[field] = (
+                    f"A yearly salary of ${value:,} is not plausible for an AI role: "
+                    f"give whole US dollars a year between ${SALARY_FLOOR_USD:,} "
+                    f"and ${SALARY_CEILING_USD:,}."
+                )
+        bounds_given = self.min_usd is not None and self.max_usd is not None
+        if not errors and bounds_given and self.max_usd < self.min_usd:
+            errors["max_usd"] = "The top of the band is below its bottom: swap them or fix one."
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = {**error.message_dict, **errors}
+        if errors:
+            raise ValidationError(errors)
+
 
 class Hub(models.Model):
     slug = models.SlugField(unique=True)
@@ -115,6 +151,8 @@ class Hub(models.Model):
     )
     notes = models.TextField(blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -147,6 +185,8 @@ class Market(models.Model):
     key_benefits = models.CharField(max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "name"]
         constraints = [
@@ -165,6 +205,11 @@ class Market(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        if self.hub_id:
+            return reverse("careers:hub_detail", args=[self.hub.slug])
+        return reverse("careers:hub_list")
+
 
 class MarketFact(models.Model):
     """A headline figure of the guide, e.g. the share of remote postings."""
@@ -180,6 +225,8 @@ class MarketFact(models.Model):
     statement = models.TextField(help_text="The fact in a sentence, as shown on the site.")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["sort_order", "slug"]
         constraints = [
@@ -192,7 +239,7 @@ class MarketFact(models.Model):
         return self.label
 
 
-class GuideEntry(models.Model):
+class GuideEntry(Provenance):
     """One item of the guide's advice pages: a tactic, an advantage, an FAQ entry."""
 
     class Section(models.TextChoices):
@@ -210,6 +257,9 @@ class GuideEntry(models.Model):
     title = models.CharField(max_length=200)
     body = models.TextField()
     sort_order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    FACT_FIELDS = ("title", "body")
 
     class Meta:
         ordering = ["section", "sort_order"]
@@ -217,6 +267,29 @@ class GuideEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # The page each section is shown on; a passage is placed by slug on several pages.
+    SECTION_PAGES = {
+        Section.NEGOTIATION: "careers:guide_negotiation",
+        Section.REMOTE_ADVANTAGE: "careers:guide_work_arrangements",
+        Section.REMOTE_LIMITATION: "careers:guide_work_arrangements",
+        Section.ONSITE_CASE: "careers:guide_work_arrangements",
+        Section.FAQ: "careers:guide_faq",
+        Section.TECHNICAL_PREP: "careers:guide_interviews",
+    }
+    # A passage's first page, where "View on site" takes an editor.
+    PASSAGE_PAGES = {
+        "passage-key-takeaways": "careers:home",
+        "passage-bands-major-hubs": "careers:role_list",
+        "passage-bureau-of-labor-statistics": "careers:salary_explorer",
+        "passage-preparation-time": "paths:list",
+        "passage-non-technical-entry": "paths:list",
+    }
+
+    def get_absolute_url(self) -> str:
+        if self.section == self.Section.PASSAGE:
+            return reverse(self.PASSAGE_PAGES.get(self.slug, "careers:guide_interviews"))
+        return reverse(self.SECTION_PAGES[self.section])
 
 
 class Profile(models.Model):
@@ -388,6 +461,8 @@ class EditorNote(models.Model):
     source_title = models.CharField(max_length=200, help_text="The source's name, as linked.")
     checked_on = models.DateField(help_text="When an editor last checked the source.")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["content_type_id", "object_id", "pk"]
         # Pages look notes up by the object they sit beside.
@@ -395,6 +470,13 @@ class EditorNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note on {self.content_type.name} {self.object_id}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.checked_on and self.checked_on > timezone.localdate():
+            raise ValidationError(
+                {"checked_on": "This date is in the future: give the day you checked it."}
+            )
 
 
 class PageReview(models.Model):
@@ -404,6 +486,8 @@ class PageReview(models.Model):
         max_length=200, unique=True, help_text="The page's address, such as /salaries/."
     )
     reviewed_on = models.DateField()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["path"]

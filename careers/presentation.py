@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from config.sitewide.provenance import source_of
+
 from .models import Hub, Market, MarketFact, Role, SalaryBand
 from .pay import OfferOutcome, Span, pay_level_percent, purchasing_power_range
 
@@ -47,7 +49,9 @@ def band_rows(role: Role) -> list[dict[str, Any]]:
     bands = sorted(role.salary_bands.all(), key=lambda band: SalaryBand.LEVEL_ORDER[band.level])
     rows = [
         {
-            "label": f"{band.get_level_display()}, {BASIS_SHORT[band.basis]}",
+            "label": (
+                f"{band.get_level_display()}, {BASIS_SHORT[band.basis]} ({source_of(band).label})"
+            ),
             "low": band.min_usd,
             "high": band.max_usd,
         }

@@ -9,6 +9,7 @@ from typing import ClassVar, NamedTuple
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from config.sitewide.caching import cached_content
+from config.sitewide.provenance import Source, source_of
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
@@ -125,6 +126,7 @@ class Passage(NamedTuple):
     slug: str
     title: str
     body: str
+    source: Source
 
 
 def passages(*slugs: str) -> dict[str, Passage]:
@@ -134,8 +136,11 @@ def passages(*slugs: str) -> dict[str, Passage]:
     """
 
     def build() -> dict[str, Passage]:
-        entries = GuideEntry.objects.filter(slug__in=slugs).values_list("slug", "title", "body")
-        return {slug: Passage(slug, title, body) for slug, title, body in entries}
+        entries = GuideEntry.objects.filter(slug__in=slugs).defer("section", "sort_order")
+        return {
+            entry.slug: Passage(entry.slug, entry.title, entry.body, source_of(entry))
+            for entry in entries
+        }
 
     return cached_content(f"careers:passages:{','.join(sorted(slugs))}", build)
 

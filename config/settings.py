@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "import_export",
+    "simple_history",
     "config.sitewide",
     "careers",
     "assessments",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "config.sitewide.middleware.refuse_nul_characters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Credits each content change in the history to the staff member who made it.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "config.sitewide.middleware.private_when_signed_in",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -190,6 +193,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Sign-in logs (addresses, browsers) are kept this long, then `prune_login_logs` deletes them.
+LOGIN_LOG_RETENTION_DAYS = env_int("DJANGO_LOGIN_LOG_RETENTION_DAYS", 90)
 AXES_CLIENT_IP_CALLABLE = "config.sitewide.throttling.client_ip"
 AXES_USERNAME_CALLABLE = "config.sitewide.throttling.attempted_username"
 # Across usernames, one address may fail this often per cool-off (password spraying).

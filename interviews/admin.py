@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
-from import_export.widgets import ManyToManyWidget
+from import_export.widgets import ManyToManyWidget, Widget
 
 from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
-from config.sitewide.caching import bump_content_version
+from config.sitewide.content_admin import ContentAdmin
 
-from .models import Category, InterviewShape, MockRound, Question, SearchAlias
+from .models import Category, Difficulty, InterviewShape, MockRound, Question, SearchAlias
+from .publishing import members_affected, set_published
 
 
 class RoleSlugsWidget(ManyToManyWidget):
@@ -32,6 +35,26 @@ class RoleSlugsWidget(ManyToManyWidget):
         return roles
 
 
+class ChoiceLabelWidget(Widget):
+    """A choice as the label editors see ("Intermediate"); an import takes the label or the
+    stored code, so older files still load."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value).strip() if value is not None else ""
+        for code, label in self.choices.choices:
+            if text.casefold() in (str(code).casefold(), label.casefold()):
+                return code
+        allowed = ", ".join(label for _, label in self.choices.choices)
+        raise ValueError(f"“{text}” is not one of: {allowed}.")
+
+    def render(self, value, obj=None, **kwargs):
+        return self.choices(value).label if value not in (None, "") else ""
+
+
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,6 +69,12 @@ class QuestionResource(resources.ModelResource):
 
     roles = fields.Field(
         attribute="roles", column_name="roles", widget=RoleSlugsWidget(Role, field="slug")
+    )
+    category = fields.Field(
+        attribute="category", column_name="category", widget=ChoiceLabelWidget(Category)
+    )
+    difficulty = fields.Field(
+        attribute="difficulty", column_name="difficulty", widget=ChoiceLabelWidget(Difficulty)
     )
 
     class Meta:
@@ -77,6 +106,21 @@ class QuestionResource(resources.ModelResource):
         if isinstance(value, str) and value.startswith(FORMULA_STARTS):
             return "'" + value
         return value
+
+    def import_instance(self, instance, row, **kwargs):
+        # Unknown role slugs are reported with the row's other mistakes, as a validation
+        # error, so one bad row no longer hides every other row's errors.
+        errors: dict = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            self.fields["roles"].clean(row)
+        except ValueError as error:
+            errors["roles"] = [str(error)]
+        if errors:
+            raise ValidationError(errors)
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
@@ -119,24 +163,42 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     def role_list(self, question: Question) -> str:
         return ", ".join(role.name for role in question.roles.all())
 
-    def _set_published(self, request, queryset, *, published: bool) -> None:
-        count = queryset.update(is_published=published)
-        # update() sends no save signals, so the public page cache is invalidated here.
-        bump_content_version()
-        verb = "published" if published else "unpublished"
-        self.message_user(request, f"{count} question(s) {verb}.", messages.SUCCESS)
+    def get_changeform_initial_data(self, request):
+        # A new question starts as a draft: publishing is a deliberate step.
+        return {"is_published": False, **super().get_changeform_initial_data(request)}
 
     @admin.action(description="Publish the selected questions", permissions=["change"])
     def publish(self, request, queryset) -> None:
-        self._set_published(request, queryset, published=True)
+        count, refused = set_published(queryset, published=True, user=request.user)
+        self.message_user(request, f"{count} question(s) published.", messages.SUCCESS)
+        for question in refused:
+            self.message_user(
+                request,
+                f"Not published: “{question}”. {question.key_points_problem()}",
+                messages.WARNING,
+            )
 
-    @admin.action(description="Unpublish the selected questions", permissions=["change"])
-    def unpublish(self, request, queryset) -> None:
-        self._set_published(request, queryset, published=False)
+    @admin.action(description="Unpublish the selected questions…", permissions=["change"])
+    def unpublish(self, request, queryset):
+        """Says how many members practised them, then withdraws them on confirmation."""
+        if "apply" in request.POST:
+            count, _ = set_published(queryset, published=False, user=request.user)
+            self.message_user(request, f"{count} question(s) unpublished.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Unpublish questions",
+            "opts": self.model._meta,
+            "questions": list(queryset),
+            "members": members_affected(queryset),
+            "selected": queryset.values_list("pk", flat=True),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/interviews/question/unpublish.html", context)
 
 
 @admin.register(SearchAlias)
-class SearchAliasAdmin(admin.ModelAdmin):
+class SearchAliasAdmin(ContentAdmin):
     """Two wordings a bank search treats as one: "RAG" also finds "retrieval-augmented"."""
 
     list_display = ("term", "means")
@@ -166,7 +228,7 @@ class MockRoundForm(forms.ModelForm):
 
 
 @admin.register(MockRound)
-class MockRoundAdmin(admin.ModelAdmin):
+class MockRoundAdmin(ContentAdmin):
     """The rounds of a mock interview; an edit shows in the next mock interview started."""
 
     form = MockRoundForm

@@ -12,6 +12,7 @@ from django.db.models import ExpressionWrapper, F, FilteredRelation, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from careers.models import Role
 
@@ -65,6 +66,21 @@ class QuestionQuerySet(models.QuerySet):
             return self.published()
         return self.filter(Q(is_published=True, owner__isnull=True) | Q(owner=user))
 
+    def reachable_by(self, user):
+        """What the user may open: what they practise, plus a bank question withdrawn after
+        they rated, drafted or bookmarked it, so their notes and history stay theirs to read."""
+        if not user.is_authenticated:
+            return self.published()
+        if user.is_staff:  # staff preview drafts as members will see them once published
+            return self.filter(Q(owner__isnull=True) | Q(owner=user))
+        theirs = Q(card_states__user=user) | Q(notes__user=user) | Q(bookmarks__user=user)
+        withdrawn = Question.objects.filter(theirs, owner__isnull=True, is_published=False)
+        return self.filter(
+            Q(is_published=True, owner__isnull=True)
+            | Q(owner=user)
+            | Q(pk__in=withdrawn.values("pk"))
+        )
+
     def with_practice_of(self, user):
         """Add the user's card (``card_state``, ``card_due``, ``card_last_rated_at``,
         ``card_review_count``: the rating form's repeat guard), draft
@@ -89,6 +105,19 @@ class QuestionQuerySet(models.QuerySet):
         )
 
 
+# The answer guide's size the help text promises: enough to check an answer, not a script
+# (single checkable claims, so a bundled point split in three counts three).
+KEY_POINTS_MIN, KEY_POINTS_MAX = 3, 9
+
+
+class BankHistory(HistoricalRecords):
+    """History of the shared bank only: a member's own question is their data, not content."""
+
+    def create_historical_record(self, instance, history_type, using=None):
+        if instance.owner_id is None:
+            super().create_historical_record(instance, history_type, using=using)
+
+
 class Question(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     prompt = models.TextField()
@@ -101,7 +130,7 @@ class Question(models.Model):
         help_text="The roles whose interviews ask this kind of question.",
     )
     key_points = models.TextField(
-        help_text="What a strong answer covers: one checkable claim per line (three to eight)."
+        help_text="What a strong answer covers: one checkable claim per line (three to nine)."
     )
     key_point_evidence = models.TextField(
         blank=True,
@@ -140,6 +169,7 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
+    history = BankHistory()
 
     class Meta:
         # The data file's order, which groups questions by category.
@@ -175,7 +205,20 @@ class Question(models.Model):
     def follow_up_list(self) -> list[str]:
         return _lines(self.follow_ups)
 
+    def key_points_problem(self) -> str:
+        """Why the answer guide is not ready for the bank, in the editor's words; "" if it is."""
+        count = len(self.key_point_list)
+        if KEY_POINTS_MIN <= count <= KEY_POINTS_MAX:
+            return ""
+        return (
+            f"A published question needs {KEY_POINTS_MIN} to {KEY_POINTS_MAX} key points, one "
+            f"per line; this one has {count}. Save it unpublished, as a draft, until it has."
+        )
+
     def clean(self) -> None:
+        super().clean()
+        if self.owner_id is None and self.is_published and self.key_points_problem():
+            raise ValidationError({"key_points": self.key_points_problem()})
         lines = _lines(self.key_point_evidence)
         points = _lines(self.key_points)
         if lines and len(lines) != len(points):
@@ -459,6 +502,8 @@ class SearchAlias(models.Model):
     term = models.CharField(max_length=60, unique=True, help_text="e.g. RAG")
     means = models.CharField(max_length=120, help_text="e.g. retrieval-augmented generation")
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["term"]
         verbose_name_plural = "search aliases"
@@ -551,6 +596,8 @@ class MockRound(models.Model):
         help_text="Suggested minutes per answer (1 to 60); blank: the timer's suggestion for "
         "the question's category.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position"]

@@ -43,6 +43,7 @@ from .practice import (
     target_role_for,
     timed_check,
 )
+from .publishing import withdrawn_on
 from .search import suggest
 from .status import cards_for
 from .timer import QuestionTimers, suggested_seconds
@@ -51,9 +52,9 @@ ALREADY_RECORDED = "That rating was already recorded, so it counts once."
 
 
 def _question_for(request: HttpRequest, pk: int) -> Question:
-    """A published question or one of the user's own (anyone else's is a 404), with the
-    signed-in user's card, draft and bookmark on it."""
-    questions = Question.objects.practised_by(request.user).prefetch_related(
+    """A published question, one of the user's own, or one withdrawn after they practised it
+    (anyone else's is a 404), with the signed-in user's card, draft and bookmark on it."""
+    questions = Question.objects.reachable_by(request.user).prefetch_related(
         Prefetch("roles", queryset=Role.objects.only("slug", "name"))
     )
     if request.user.is_authenticated:
@@ -104,6 +105,7 @@ def bank(request: HttpRequest) -> HttpResponse:
 
 def _question_context(request: HttpRequest, question: Question, **extra: Any) -> dict:
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
+    context["withdrawn_on"] = withdrawn_on(question)
     if request.user.is_authenticated:
         draft = _answer_start(question)
         started_at = QuestionTimers.started_at(

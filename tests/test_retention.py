@@ -83,13 +83,17 @@ def test_it_prunes_request_counts_whose_window_is_over(db):
     assert not allow("signup-email", "alice@example.com", limit=3, seconds=HOUR)
 
 
-def test_it_keeps_the_sign_in_history_members_see_in_their_export(alice, password):
+def test_it_keeps_sign_in_history_for_the_stated_period_and_no_longer(alice, password, settings):
     log_in("alice", password)
-    AccessLog.objects.update(attempt_time=timezone.now() - timedelta(days=2 * 365))
+    kept_for = timedelta(days=settings.LOGIN_LOG_RETENTION_DAYS)
+    AccessLog.objects.update(attempt_time=timezone.now() - kept_for + timedelta(hours=1))
 
     run_cron()
-
     assert AccessLog.objects.filter(username="alice").count() == 1
+
+    AccessLog.objects.update(attempt_time=timezone.now() - kept_for - timedelta(hours=1))
+    run_cron()
+    assert not AccessLog.objects.filter(username="alice").exists()
 
 
 def test_it_prunes_a_lost_visitor_assessment_and_never_a_members(alice):

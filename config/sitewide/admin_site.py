@@ -1,12 +1,41 @@
-"""The admin site: Django's, refusing filter values no date can hold with a 400."""
+"""The admin site: Django's, with the site-wide "recent changes" page and its one-click
+revert, refusing filter values no date can hold with a 400."""
 
 from __future__ import annotations
 
 from functools import wraps
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin.apps import AdminConfig
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import freshness, history
+
+
+class RecentChangesFilter(forms.Form):
+    model = forms.ChoiceField(required=False, label="Content")
+    editor = forms.CharField(required=False, max_length=150)
+    since = forms.DateField(required=False, label="From", help_text="YYYY-MM-DD")
+    until = forms.DateField(required=False, label="To", help_text="YYYY-MM-DD")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["model"].choices = [("", "All content")] + [
+            (table._meta.label_lower, table.instance_type._meta.verbose_name.capitalize())
+            for table in history.historical_models()
+        ]
+
+
+class RevertForm(forms.Form):
+    table = forms.CharField(max_length=200)
+    change = forms.IntegerField(min_value=1, max_value=2**63 - 1)
 
 
 class CompassAdminSite(admin.AdminSite):
@@ -25,6 +54,64 @@ class CompassAdminSite(admin.AdminSite):
                 raise BadRequest("A filter value is out of range.") from error
 
         return super().admin_view(refusing_overflow, cacheable)
+
+    def get_urls(self):
+        return [
+            path("recent-changes/", self.admin_view(self.recent_changes), name="recent_changes"),
+            path("freshness/", self.admin_view(self.freshness), name="freshness"),
+            path(
+                "recent-changes/revert/",
+                self.admin_view(require_POST(self.revert_change)),
+                name="revert_change",
+            ),
+            *super().get_urls(),
+        ]
+
+    def recent_changes(self, request):
+        """Every editor's content changes, newest first, with the values before and after."""
+        form = RecentChangesFilter(request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        changes = history.recent_changes(
+            model_label=filters.get("model", ""),
+            editor=filters.get("editor", ""),
+            since=filters.get("since"),
+            until=filters.get("until"),
+        )
+        context = {
+            **self.each_context(request),
+            "title": "Recent changes",
+            "form": form,
+            "changes": changes,
+        }
+        return TemplateResponse(request, "admin/recent_changes.html", context)
+
+    def freshness(self, request):
+        """What editors should check next: old facts, credentials, failed links, edits."""
+        context = {
+            **self.each_context(request),
+            "title": "Freshness",
+            "review_days": freshness.REVIEW_AGE.days,
+            "sections": freshness.dashboard(timezone.localdate()),
+        }
+        return TemplateResponse(request, "admin/freshness.html", context)
+
+    def revert_change(self, request):
+        """Undo one change (or its whole bulk action) as a new, recorded change."""
+        form = RevertForm(request.POST)
+        table = history.historical_model(form.cleaned_data["table"]) if form.is_valid() else None
+        record = table and table.objects.filter(history_id=form.cleaned_data["change"]).first()
+        if record is None:
+            raise Http404("No such change.")
+        opts = record.instance_type._meta
+        if not request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            raise PermissionDenied
+        try:
+            count = history.revert(record)
+        except history.RevertRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, f"Reverted {count} change(s); the revert is in the list.")
+        return redirect("admin:recent_changes")
 
 
 class CompassAdminConfig(AdminConfig):

@@ -116,28 +116,35 @@ def sync_row(
     *,
     reset: bool,
     report: LoadReport,
+    loader_owned: dict[str, Any] | None = None,
 ) -> tuple[models.Model, str]:
     """Create the row if missing, else update it field by field as the module says.
 
+    ``loader_owned`` fields are the loader's alone (staff never edit them, e.g. the guide's
+    own values kept beside an editable figure): they always take the file's value.
     Returns the row and what happened to it: "created", "restored" (reset), "changed"
     (at least one field brought up to date) or "kept".
     """
     content_type = ContentType.objects.get_for_model(model)
     fields = {name: _concrete(model, name) for name in values}
+    loader_owned = loader_owned or {}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        instance = model(**lookup, **values)
+        instance = model(**lookup, **values, **loader_owned)
         instance.full_clean(validate_unique=False)
         instance.save()
         status = "created"
     elif reset:
-        for name, value in values.items():
+        for name, value in {**values, **loader_owned}.items():
             setattr(instance, name, value)
         instance.full_clean(validate_unique=False)
         instance.save()
         status = "restored"
     else:
-        status = _update_fields(instance, fields, values, content_type, report)
+        stale = [name for name, value in loader_owned.items() if getattr(instance, name) != value]
+        for name in stale:
+            setattr(instance, name, loader_owned[name])
+        status = _update_fields(instance, fields, values, content_type, report, also=stale)
     for name, model_field in fields.items():
         report.remember(
             content_type,
@@ -154,9 +161,11 @@ def _update_fields(
     values: dict[str, Any],
     content_type: ContentType,
     report: LoadReport,
+    *,
+    also: list[str],
 ) -> str:
     label = f"{instance._meta.verbose_name} “{instance}”"
-    updates = []
+    updates: list[str] = []
     for name, model_field in fields.items():
         in_file = canonical(model_field, values[name])
         in_database = canonical(model_field, getattr(instance, model_field.name))
@@ -179,19 +188,19 @@ def _update_fields(
                 f"{label}: {name} was edited by staff and the data file changed too; "
                 "the staff edit is kept"
             )
-    if not updates:
-        return "kept"
-    try:
-        instance.full_clean(validate_unique=False)
-    except ValidationError as error:
-        # The file's new values do not fit what staff kept (e.g. evidence lines for key points
-        # staff rewrote): nothing of the row is changed, and an editor is told why.
-        instance.refresh_from_db(fields=updates)
-        del report.changed[-len(updates) :]
-        report.conflicts.append(
-            f"{label}: {', '.join(updates)} not updated, as the data file's values do not fit "
-            f"the row as staff left it ({' '.join(error.messages)})"
-        )
-        return "kept"
-    instance.save(update_fields=updates)
-    return "changed"
+    if updates:
+        try:
+            instance.full_clean(validate_unique=False)
+        except ValidationError as error:
+            # The file's new values do not fit what staff kept (e.g. evidence lines for key
+            # points staff rewrote): none of them is written, and an editor is told why.
+            instance.refresh_from_db(fields=updates)
+            del report.changed[-len(updates) :]
+            report.conflicts.append(
+                f"{label}: {', '.join(updates)} not updated, as the data file's values do not "
+                f"fit the row as staff left it ({' '.join(error.messages)})"
+            )
+            updates = []
+    if updates or also:
+        instance.save(update_fields=[*updates, *also])
+    return "changed" if updates else "kept"

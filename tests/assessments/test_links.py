@@ -70,6 +70,14 @@ def test_it_reports_only_the_dead_addresses(db, server, capsys):
     assert f"DEAD {server}/gone-exam (404" in out and "certification exam" in out
     assert "/ok " not in out and "/moved" not in out and "/no-head" not in out
     assert "3 of 5 addresses answered." in out
+    # Each resource keeps its result, for the admin's freshness dashboard.
+    stored = {r.slug: (r.link_status, r.link_failed) for r in LearningResource.objects.all()}
+    assert stored == {
+        "alive": (200, False),
+        "moved": (200, False),
+        "no-head": (200, False),
+        "gone": (404, True),
+    }
 
 
 def test_it_says_so_when_there_is_no_network(db):

@@ -90,11 +90,10 @@ PASSAGES = [
 def test_each_guide_passage_is_on_its_page_marked_as_the_guides(client, guide, url_name, sentence):
     content = client.get(reverse(url_name)).content.decode()
     assert escape(sentence) in content
-    # The passage sits inside an element marked as the guide's own words.
-    before = content[: content.index(escape(sentence))]
-    assert before.rfind('class="source-guide"') > before.rfind("</p>") or (
-        before.rfind("<h3>") > before.rfind('class="source-guide"')
-    )
+    # The passage is labelled as the guide's own words before its paragraph or item ends.
+    after = content[content.index(escape(sentence)) :]
+    end = min(after.find(tag) for tag in ("</p>", "</li>") if tag in after)
+    assert '<span class="source-label">(guide)</span>' in after[:end]
 
 
 def test_the_interview_page_is_in_the_guide_nav_and_links_to_practice(client, guide):
@@ -166,7 +165,8 @@ def test_the_compare_page_tells_the_guides_profile_from_ours(client, guide):
     focus = content.split("Primary focus</th>")[1].split("</tr>")[0]
     assert '<span class="source-guide">Production systems, deployment, scalability</span>' in focus
     assert '<span class="source-ours">Models and analyses' in focus  # written by us
-    assert '<span class="source-guide">$120,000–$160,000</span>' in content
+    band = '$120,000–$160,000 <span class="muted">base salary</span>'
+    assert f'{band} <span class="source-label">(guide)</span>' in content
 
 
 def test_roles_list_counts_the_roles_it_shows(client, guide):
@@ -212,7 +212,8 @@ def test_toronto_pay_says_it_is_in_us_dollars(client, guide):
 )
 def test_the_paths_page_quotes_the_guide_on_preparation_time_and_ways_in(client, guide, sentence):
     content = client.get("/paths/").content.decode()
-    assert f'<p class="source-guide">{escape(sentence)}</p>' in content
+    label = '<span class="source-label">(guide)</span>'
+    assert f"<p>{escape(sentence)} {label}</p>" in content
 
 
 def test_the_question_bank_links_to_the_interview_preparation_guide(client, guide):
@@ -241,7 +242,11 @@ def test_the_question_bank_links_to_the_interview_preparation_guide(client, guid
 def test_every_careers_page_says_whose_words_and_figures_are_whose(client, guide, url):
     content = client.get(url).content.decode()
     main = content.split("<main")[1].split("</main>")[0]
-    assert 'class="source-guide' in main or 'class="stat source-guide' in main
+    assert (
+        'class="source-guide' in main
+        or 'class="stat source-guide' in main
+        or '<span class="source-label">(guide)</span>' in main
+    )
     assert (
         "Marked (guide)" in main
         or "the guide&#x27;s own words" in main

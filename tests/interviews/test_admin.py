@@ -78,7 +78,11 @@ def test_it_publishes_and_unpublishes_in_bulk_and_refreshes_cached_pages(
     assert Question.objects.published().count() == 2
     assert ContentVersion.current() > version
 
-    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [questions[0].pk]})
+    # Unpublishing asks first (it says how many members practised them), then applies.
+    confirm = {"action": "unpublish", "_selected_action": [questions[0].pk]}
+    admin_client.post(CHANGELIST, confirm)
+    assert Question.objects.published().count() == 2
+    admin_client.post(CHANGELIST, {**confirm, "apply": "1"})
     assert Question.objects.published().count() == 1
 
 
@@ -214,3 +218,41 @@ def test_staff_edit_each_key_points_evidence_terms(client, editor, question):
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.key_point_evidence_list == [["idea", "concept"], [], ["metric"]]
+
+
+def test_it_reports_every_rows_errors_at_once(client, editor, role_factory):
+    role_factory(slug="nlp-engineer")
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    rows = [
+        row(slug="first", roles="wizard"),
+        row(slug="second", category="astrology", difficulty="7"),
+        row(slug="third", roles="nlp-engineer,sorcerer", key_points="Only one"),
+    ]
+
+    response = import_through_admin(client, rows)
+
+    content = response.content.decode()
+    assert "Unknown role slug(s): wizard." in content
+    assert "“astrology” is not one of:" in content and "“7” is not one of:" in content
+    assert "Unknown role slug(s): sorcerer." in content
+    assert "needs 3 to 9 key points, one per line; this one has 1" in content
+    assert not Question.objects.exists()
+
+
+def test_it_exports_labels_and_imports_them_back_unchanged(question_factory, role_factory):
+    question = question_factory(
+        slug="explain-attention",
+        category="system-design",
+        difficulty=3,
+        roles=[role_factory(slug="nlp-engineer")],
+    )
+    before = QuestionResource().export()
+    (exported,) = csv.DictReader(io.StringIO(before.csv))
+    assert (exported["category"], exported["difficulty"]) == ("ML system design", "Advanced")
+
+    Question.objects.filter(pk=question.pk).update(category="ethics", difficulty=1)
+    result = QuestionResource().import_data(before, raise_errors=True)
+    assert not result.has_validation_errors()
+    question.refresh_from_db()
+    assert (question.category, question.difficulty) == ("system-design", 3)
+    assert QuestionResource().export().csv == before.csv

@@ -73,12 +73,12 @@ def test_export_neutralises_cells_a_spreadsheet_would_run(question_factory):
 
 
 def test_a_neutralised_export_imports_back_unchanged(question_factory):
-    question_factory(slug="bullets", prompt="Plain", key_points="- one\n- two")
+    question_factory(slug="bullets", prompt="Plain", key_points="- one\n- two\n- three")
     dataset = QuestionResource().export()
     Question.objects.all().update(key_points="changed")
     result = QuestionResource().import_data(dataset, raise_errors=True)
     assert not result.has_validation_errors()
-    assert Question.objects.get(slug="bullets").key_points == "- one\n- two"
+    assert Question.objects.get(slug="bullets").key_points == "- one\n- two\n- three"
 
 
 @pytest.fixture

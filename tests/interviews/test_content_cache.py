@@ -36,7 +36,9 @@ def test_it_drops_a_question_unpublished_in_the_admin_at_once(
     assert "About to be unpublished." in alice_client.get(BANK).content.decode()
     assert alice_client.get(question_url(dropped)).status_code == 200
 
-    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [dropped.pk]})
+    admin_client.post(
+        CHANGELIST, {"action": "unpublish", "_selected_action": [dropped.pk], "apply": "1"}
+    )
 
     content = alice_client.get(BANK).content.decode()
     assert "About to be unpublished." not in content

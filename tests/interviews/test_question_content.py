@@ -56,6 +56,7 @@ ROLES = {
     "multimodal-ai-engineer",
     "ai-infrastructure-engineer",
     "ai-solutions-architect",
+    "ai-engineer",
 }
 # The guide's behavioural and ethics questions, copied exactly from the seed file.
 GUIDE_QUESTIONS = [

@@ -1,18 +1,20 @@
-"""Reports learning resources and certification pages whose address no longer answers."""
+"""Checks learning resources and certification pages, stores each resource's result for the
+admin's freshness dashboard, and reports the addresses that no longer answer. Run from cron."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
-from assessments.links import check_urls
+from assessments.links import check_urls, store_link_results
 from assessments.models import Certification, LearningResource
 
 
 class Command(BaseCommand):
     help = (
         "Fetches every learning resource's address and every certification's official page, "
-        "and lists the dead ones. Needs a network; says so, rather than failing every link, "
-        "when there is none."
+        "stores each resource's result (shown in the admin) and lists the dead ones. Needs a "
+        "network; says so, rather than failing every link, when there is none."
     )
 
     def add_arguments(self, parser) -> None:
@@ -32,6 +34,7 @@ class Command(BaseCommand):
                 f"No address answered ({results[0].error}): this machine seems to have no "
                 "network, so nothing was checked."
             )
+        store_link_results(results, checked_at=timezone.now())
         dead = [result for result in results if not result.ok]
         for result in dead:
             answer = result.status if result.status is not None else "no answer"
