@@ -108,9 +108,9 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        # Erased first: if that fails, the member is still signed in and nothing is lost.
+        erase_account(user=request.user)
         logout(request)
-        erase_account(user=user)
         messages.success(request, "Your account and all of your data have been deleted.")
         return redirect("careers:home")
     return render(request, "registration/delete_account.html", {"form": form})

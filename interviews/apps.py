@@ -8,6 +8,7 @@ class InterviewsConfig(AppConfig):
     def ready(self) -> None:
         from assessments.results import recommended_role
         from careers.registry import (
+            register_account_eraser,
             register_content_model,
             register_data_exporter,
             register_guide_loader,
@@ -18,6 +19,7 @@ class InterviewsConfig(AppConfig):
         from . import panels
         from .export import export_interview_practice
         from .loader import load_mock_rounds, load_questions, load_search_aliases
+        from .own_questions import delete_all_own_questions
         from .practice import register_target_role_provider
 
         register_content_model(
@@ -30,6 +32,7 @@ class InterviewsConfig(AppConfig):
         register_data_exporter("interviews", export_interview_practice)
         for name in ("CardState", "ReviewLog", "Note", "Bookmark", "MockAnswer"):
             register_user_data_links(self.get_model(name), "question")
+        register_account_eraser(delete_all_own_questions)
         register_personal_panel("home", panels.home_panel)
         register_personal_panel("role", panels.role_panel)
         # Without a target role in the profile, practise for the assessment's recommendation.

@@ -4,11 +4,12 @@ confirmed ratings schedule the questions like any practice."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from careers.models import Role
 from config.sitewide.caching import cached_content
@@ -115,6 +116,16 @@ def start_mock(
             for position, (number, interview_round, question) in enumerate(chosen, 1)
         )
     return mock
+
+
+def settle_mocks_that_lost_questions(*, mock_ids: Collection[int], now: datetime) -> None:
+    """Mocks whose questions were deleted (an own question goes with its mock answers): one
+    left with no question goes too; one whose remaining questions are all answered is
+    finished, so its report can be confirmed."""
+    mocks = MockInterview.objects.filter(pk__in=mock_ids)
+    mocks.filter(answers__isnull=True).delete()
+    unanswered = MockAnswer.objects.filter(mock=OuterRef("pk"), answered_at__isnull=True)
+    mocks.filter(finished_at__isnull=True).exclude(Exists(unanswered)).update(finished_at=now)
 
 
 def current_answer(mock: MockInterview, *, now: datetime) -> MockAnswer | None:

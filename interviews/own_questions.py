@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from .models import Difficulty, Question
+from django.db import transaction
+from django.utils import timezone
+
+from .mock import settle_mocks_that_lost_questions
+from .models import Bookmark, CardState, Difficulty, MockAnswer, Note, Question, ReviewLog
+
+# Rows about a question that protect a question of the shared bank from deletion. An own
+# question belongs to its member, so these go with it.
+PRACTICE_ROWS = (MockAnswer, ReviewLog, CardState, Note, Bookmark)
 
 
 def add_own_question(
@@ -26,7 +34,27 @@ def add_own_question(
     return question
 
 
+def _delete_with_practice(questions) -> int:
+    """Delete the questions and every row of practice on them, in one transaction."""
+    with transaction.atomic():
+        ids = list(questions.values_list("pk", flat=True))
+        if not ids:
+            return 0
+        mock_ids = set(
+            MockAnswer.objects.filter(question_id__in=ids).values_list("mock_id", flat=True)
+        )
+        for model in PRACTICE_ROWS:
+            model.objects.filter(question_id__in=ids).delete()
+        settle_mocks_that_lost_questions(mock_ids=mock_ids, now=timezone.now())
+        deleted, _ = Question.objects.filter(pk__in=ids).delete()
+    return deleted
+
+
 def delete_own_question(*, user, pk: int) -> bool:
     """Delete one of the user's own questions (with its practice record); False if not theirs."""
-    deleted, _ = Question.objects.owned_by(user).filter(pk=pk).delete()
-    return bool(deleted)
+    return bool(_delete_with_practice(Question.objects.owned_by(user).filter(pk=pk)))
+
+
+def delete_all_own_questions(*, user) -> None:
+    """The account eraser: every own question of the user, with its practice record."""
+    _delete_with_practice(Question.objects.owned_by(user))
