@@ -47,9 +47,12 @@ class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
 
 
 def _safe_next(request: HttpRequest) -> str:
-    """Where the visitor was going, if it is a page of this site; otherwise nothing."""
+    """Where the visitor was going, if it is a path of this site; otherwise nothing.
+
+    Only a path: redirect() would look a bare word up as a URL name (a 500 when none).
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    safe = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if safe else ""

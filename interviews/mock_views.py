@@ -21,7 +21,7 @@ def _own_mock(request: HttpRequest, pk: int) -> MockInterview:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def mock_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = MockStartForm(request.POST)

@@ -14,7 +14,7 @@ from .own_questions import add_own_question, delete_own_question
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def own_questions(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
