@@ -7,12 +7,20 @@ so only that browser can reach it. When the visitor signs up or logs in, Django'
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+
+from config.sitewide.throttling import allow
 
 from .models import Assessment
 
 SESSION_KEY = "assessments:visitor"
+HOUR = 60 * 60
+
+
+class TooManyVisitorAssessments(Exception):
+    """This address started as many assessments without an account as an hour allows."""
 
 
 def visitor_ids(session) -> list[int]:
@@ -25,18 +33,30 @@ def remember(session, assessment: Assessment) -> None:
         session[SESSION_KEY] = [*ids, assessment.pk]
 
 
-def start_visitor_assessment(*, session) -> Assessment:
-    """The visitor's unfinished assessment, or a new one remembered in the session."""
-    existing = (
-        Assessment.objects.filter(user__isnull=True, pk__in=visitor_ids(session))
-        .unfinished()
-        .first()
-    )
+def start_visitor_assessment(*, session, client: str) -> Assessment:
+    """The visitor's unfinished assessment, or a new one remembered in the session.
+
+    New ones are counted per client address (TooManyVisitorAssessments past the hour's
+    limit). A session holding nothing but the new one expires as soon as the unfinished
+    assessment would be pruned; completing it gives the session its full life again.
+    """
+    ids = visitor_ids(session)
+    existing = Assessment.objects.filter(user__isnull=True, pk__in=ids).unfinished().first()
     if existing is not None:
         return existing
+    limit = settings.VISITOR_ASSESSMENTS_PER_ADDRESS_PER_HOUR
+    if not allow("visitor-assessment", client, limit=limit, seconds=HOUR):
+        raise TooManyVisitorAssessments
     assessment = Assessment.objects.create(user=None)
+    if not ids:
+        session.set_expiry(settings.VISITOR_UNFINISHED_DAYS * 24 * HOUR)
     remember(session, assessment)
     return assessment
+
+
+def keep_visitor_result(session) -> None:
+    """A visitor completed an assessment: the session lives as long as any, to keep it."""
+    session.set_expiry(None)
 
 
 def claim_visitor_assessments(*, user, session) -> int:
