@@ -6,8 +6,9 @@ from __future__ import annotations
 import random
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
@@ -20,10 +21,16 @@ from .practice import AnswerCheck, check_answer
 from .timer import seconds_between, suggested_seconds
 
 QUESTIONS_PER_ROUND = (1, 2)
+# The mock list shows the latest few: a page's work does not grow with years of use.
+MOCKS_LISTED = 30
 
 
 class NothingToAsk(ValueError):
     """The bank has no question for one of the rounds (or there are no rounds)."""
+
+
+class TooManyMocks(ValueError):
+    """The member started as many mock interviews in 24 hours as one account may."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,13 @@ def start_mock(
     rng: random.Random | None = None,
 ) -> MockInterview:
     """Choose each round's questions (the role's first, never one twice) and save the mock."""
+    started = MockInterview.objects.filter(user=user, started_at__gt=now - timedelta(days=1))
+    count = started.count()
+    if count >= settings.MOCK_INTERVIEWS_PER_MEMBER_PER_DAY:
+        raise TooManyMocks(
+            f"You started {count} mock interviews in the last 24 hours, the most one account "
+            "may: carry on with one of them, or start the next one tomorrow."
+        )
     rng = rng or random.Random()
     rounds = rounds_for(loop_size)
     if not rounds:

@@ -30,7 +30,7 @@ def mock_list(request: HttpRequest) -> HttpResponse:
                 mock = mock_rules.start_mock(
                     user=request.user, now=timezone.now(), **form.cleaned_data
                 )
-            except mock_rules.NothingToAsk as error:
+            except (mock_rules.NothingToAsk, mock_rules.TooManyMocks) as error:
                 form.add_error(None, str(error))
             else:
                 return redirect(mock)
@@ -38,7 +38,9 @@ def mock_list(request: HttpRequest) -> HttpResponse:
         form = MockStartForm(initial={"role": target_role_for(user=request.user)})
     context = {
         "form": form,
-        "mocks": MockInterview.objects.for_user(request.user).select_related("role"),
+        "mocks": MockInterview.objects.for_user(request.user).select_related("role")[
+            : mock_rules.MOCKS_LISTED
+        ],
         "rounds": mock_rules.all_rounds(),
     }
     return render(request, "interviews/mock_list.html", context, status=400 if form.errors else 200)

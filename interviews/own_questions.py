@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,10 +16,20 @@ from .models import Bookmark, CardState, Difficulty, MockAnswer, Note, Question,
 PRACTICE_ROWS = (MockAnswer, ReviewLog, CardState, Note, Bookmark)
 
 
+class TooManyOwnQuestions(ValueError):
+    """The member keeps as many own questions as one account may."""
+
+
 def add_own_question(
     *, user, prompt: str, category: str, key_points: str, follow_ups: str = ""
 ) -> Question:
     """Save a private question; its slug is random, as it never appears in a shared URL."""
+    count = Question.objects.owned_by(user).count()
+    if count >= settings.OWN_QUESTIONS_PER_MEMBER:
+        raise TooManyOwnQuestions(
+            f"You have {count} questions of your own, the most one account keeps: delete one "
+            "you no longer need to add another."
+        )
     question = Question(
         owner=user,
         slug=f"own-{uuid.uuid4().hex[:16]}",

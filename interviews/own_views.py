@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import OwnQuestionForm
 from .models import Question
-from .own_questions import add_own_question, delete_own_question
+from .own_questions import TooManyOwnQuestions, add_own_question, delete_own_question
 
 
 @login_required
@@ -18,9 +18,13 @@ from .own_questions import add_own_question, delete_own_question
 def own_questions(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        question = add_own_question(user=request.user, **form.cleaned_data)
-        messages.success(request, "Your question is saved; practice sessions will ask it too.")
-        return redirect(question)
+        try:
+            question = add_own_question(user=request.user, **form.cleaned_data)
+        except TooManyOwnQuestions as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Your question is saved; practice sessions will ask it too.")
+            return redirect(question)
     context = {
         "form": form,
         "questions": Question.objects.owned_by(request.user).order_by("-pk"),
