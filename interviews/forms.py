@@ -8,6 +8,7 @@ from django import forms
 
 from careers.models import Role
 from careers.selectors import RoleRef
+from config.sitewide.submissions import SubmissionKeyField
 
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
@@ -107,6 +108,9 @@ class RatingForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid": "Reload the page and rate again."},
     )
+    # Drawn by hand in _rating_buttons.html: a repeat of the same form records once, with
+    # or without ``seen``.
+    submission = SubmissionKeyField()
 
 
 class CoveredForm(forms.Form):
@@ -202,6 +206,7 @@ class MockStartForm(forms.Form):
         choices=[(count, str(count)) for count in QUESTIONS_PER_ROUND],
         initial=1,
     )
+    submission = SubmissionKeyField()
 
 
 class MockAnswerForm(AnswerForm):
@@ -267,6 +272,7 @@ class OwnQuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line.",
     )
+    submission = SubmissionKeyField()
 
     def clean_key_points(self) -> str:
         points = [line.strip() for line in self.cleaned_data["key_points"].splitlines()]

@@ -4,6 +4,7 @@ confirmed ratings schedule the questions like any practice."""
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -14,6 +15,7 @@ from django.db.models import Exists, OuterRef
 
 from careers.models import Role
 from config.sitewide.caching import cached_content
+from config.sitewide.submissions import claim_submission, record_outcome
 
 from . import scheduling
 from .models import MockAnswer, MockInterview, MockRound, Question
@@ -130,6 +132,20 @@ def start_mock(
             for position, (number, interview_round, question) in enumerate(chosen, 1)
         )
     return mock
+
+
+def start_mock_once(
+    *, user, key: uuid.UUID | None, now: datetime, **choices
+) -> tuple[MockInterview | None, str | None]:
+    """start_mock() for a form that may arrive twice (config.sitewide.submissions): the new
+    mock and None, or None and where the form's first arrival led."""
+    with transaction.atomic():
+        earlier = claim_submission(user=user, key=key)
+        if earlier is not None:
+            return None, earlier
+        mock = start_mock(user=user, now=now, **choices)
+        record_outcome(user=user, key=key, outcome=mock.get_absolute_url())
+    return mock, None
 
 
 def settle_mocks_that_lost_questions(*, mock_ids: Collection[int], now: datetime) -> None:

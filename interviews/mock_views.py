@@ -26,13 +26,20 @@ def mock_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = MockStartForm(request.POST)
         if form.is_valid():
+            choices = {k: v for k, v in form.cleaned_data.items() if k != "submission"}
             try:
-                mock = mock_rules.start_mock(
-                    user=request.user, now=timezone.now(), **form.cleaned_data
+                mock, earlier = mock_rules.start_mock_once(
+                    user=request.user,
+                    key=form.cleaned_data["submission"],
+                    now=timezone.now(),
+                    **choices,
                 )
             except (mock_rules.NothingToAsk, mock_rules.TooManyMocks) as error:
                 form.add_error(None, str(error))
             else:
+                if earlier is not None:
+                    messages.info(request, "That mock interview was already started; here it is.")
+                    return redirect(earlier or "interviews:mock")
                 return redirect(mock)
     else:
         form = MockStartForm(initial={"role": target_role_for(user=request.user)})

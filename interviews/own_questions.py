@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from config.sitewide.submissions import claim_submission, record_outcome
+
 from .mock import settle_mocks_that_lost_questions
 from .models import Bookmark, CardState, Difficulty, MockAnswer, Note, Question, ReviewLog
 
@@ -43,6 +45,20 @@ def add_own_question(
     question.full_clean()
     question.save()
     return question
+
+
+def add_own_question_once(
+    *, user, key: uuid.UUID | None, **fields: str
+) -> tuple[Question | None, str | None]:
+    """add_own_question() for a form that may arrive twice (config.sitewide.submissions):
+    the new question and None, or None and where the form's first arrival led."""
+    with transaction.atomic():
+        earlier = claim_submission(user=user, key=key)
+        if earlier is not None:
+            return None, earlier
+        question = add_own_question(user=user, **fields)
+        record_outcome(user=user, key=key, outcome=question.get_absolute_url())
+    return question, None
 
 
 def _delete_with_practice(questions) -> int:
