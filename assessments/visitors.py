@@ -8,8 +8,8 @@ so only that browser can reach it. When the visitor signs up or logs in, Django'
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q
 
 from config.sitewide.throttling import allow
 
@@ -59,26 +59,36 @@ def keep_visitor_result(session) -> None:
     session.set_expiry(None)
 
 
-def claim_visitor_assessments(*, user, session) -> int:
-    """Move the session's assessments into ``user``'s account. Returns how many moved.
+def claim_visitor_assessments(*, user, session) -> tuple[int, bool]:
+    """Move the session's assessments into ``user``'s account: how many moved, and whether
+    an unfinished one was left out.
 
-    A user has at most one unfinished assessment: when both the account and the session
-    hold one, the one worked on last is kept and the other, never completed, is dropped.
+    The member's own assessments are never touched. A member has at most one unfinished
+    assessment: when they have one already, the session's unfinished one stays a visitor's
+    (pruned within days), so a session planted in their browser cannot replace their work.
     """
     ids = visitor_ids(session)
     if not ids:
-        return 0
+        return 0, False
     with transaction.atomic():
-        visiting = Q(user__isnull=True, pk__in=ids)
-        unfinished = Assessment.objects.filter(visiting | Q(user=user)).unfinished()
-        for stale in unfinished.order_by("-updated_at", "-pk")[1:]:
-            stale.delete()
-        moved = Assessment.objects.filter(visiting).update(user=user)
+        visiting = Assessment.objects.filter(user__isnull=True, pk__in=ids)
+        left_out = False
+        if Assessment.objects.for_user(user).unfinished().exists():
+            left_out = visiting.unfinished().exists()
+            visiting = visiting.completed()
+        moved = visiting.update(user=user)
     session.pop(SESSION_KEY, None)
-    return moved
+    return moved, left_out
 
 
 def on_login(sender, request, user, **kwargs) -> None:
     """Receiver for ``user_logged_in``: sign-up and login both keep what the visitor did."""
     if request is not None and hasattr(request, "session"):
-        claim_visitor_assessments(user=user, session=request.session)
+        _, left_out = claim_visitor_assessments(user=user, session=request.session)
+        if left_out:
+            messages.info(
+                request,
+                "You already had an assessment in progress in your account, so the one "
+                "started before you logged in was not added: carry on with yours.",
+                fail_silently=True,
+            )
