@@ -10,6 +10,7 @@ from django.contrib.admin.apps import AdminConfig
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.template.response import SimpleTemplateResponse
 from import_export.tmp_storages import CacheStorage
 
 
@@ -22,11 +23,21 @@ class CompassAdminSite(admin.AdminSite):
         @wraps(view)
         def refusing_overflow(request, *args, **kwargs):
             try:
-                return view(request, *args, **kwargs)
+                response = view(request, *args, **kwargs)
+                if isinstance(response, SimpleTemplateResponse):
+                    # Drawn here, not after the view returns: an autocomplete widget looks a
+                    # posted id up while the form draws again, and Django's raises on one
+                    # that is not a number.
+                    try:
+                        response.render()
+                    except ValueError as error:
+                        raise BadRequest("A value sent is not valid for its field.") from error
+                return response
             except OverflowError as error:
-                # A date-hierarchy filter such as ?created_at__year=99999999999, in any
-                # model's list (ours or a library's): the admin only catches ValueError.
-                raise BadRequest("A filter value is out of range.") from error
+                # A date-hierarchy filter such as ?created_at__year=99999999999, or an id
+                # past 64 bits, in any model's admin (ours or a library's): the admin only
+                # catches ValueError.
+                raise BadRequest("A value is out of range.") from error
 
         return super().admin_view(refusing_overflow, cacheable)
 
