@@ -24,7 +24,8 @@ def plan_calendar(
     calendar = Calendar()
     calendar.add("prodid", "-//AI Careers Compass//Plan//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Plan: {path_name}")
+    # An X- property is written as it is, and a line break would end it: a name is one line.
+    calendar.add("x-wr-calname", f"Plan: {' '.join(path_name.split())}")
     for step in progress.steps:
         if step["withdrawn"]:
             # An exam that can no longer be earned is not something to put in a diary.

@@ -513,9 +513,13 @@ class ResultPage:
             return ""
         if self.goal_first:
             return f"Your goal: {path['name']}"
-        if path.get("fit_words") in (scoring.STRONG, scoring.POSSIBLE):
+        words = path.get("fit_words")
+        if words in (scoring.STRONG, scoring.POSSIBLE):
             return f"Recommended: {path['name']}"
-        return f"The nearest path, {path.get('fit_words', '')}: {path['name']}"
+        if words:
+            return f"The nearest path, {words}: {path['name']}"
+        # A result saved before fit words: no word we could stand behind.
+        return f"The nearest path: {path['name']}"
 
 
 @dataclass

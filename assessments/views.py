@@ -18,6 +18,7 @@ from careers.models import Profile
 from careers.registry import personal_panels
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
+from config.sitewide.throttling import client_ip
 
 from . import calendar
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
@@ -44,7 +45,12 @@ from .results import (
     restore_path,
     set_milestone_done,
 )
-from .visitors import start_visitor_assessment, visitor_ids
+from .visitors import (
+    TooManyVisitorAssessments,
+    keep_visitor_result,
+    start_visitor_assessment,
+    visitor_ids,
+)
 
 STEP_TARGET = "#assessment-step"
 
@@ -90,8 +96,15 @@ def _go(request: HttpRequest, url: str) -> HttpResponse:
     return redirect(url)
 
 
+TOO_MANY_REQUESTS = 429
+
+
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
+    return _render_landing(request)
+
+
+def _render_landing(request: HttpRequest, *, status: int = 200, error: str = "") -> HttpResponse:
     assessments = list(_visible(request).only("pk", "created_at", "completed_at")[:20])
     unfinished = next((a for a in assessments if not a.is_complete), None)
     completed = [a for a in assessments if a.is_complete]
@@ -101,8 +114,9 @@ def landing(request: HttpRequest) -> HttpResponse:
         "completed": completed,
         "dimensions": dimensions,
         "step_count": len(dimensions) + 2,
+        "error": error,
     }
-    return render(request, "assessments/landing.html", context)
+    return render(request, "assessments/landing.html", context, status=status)
 
 
 @require_POST
@@ -111,7 +125,16 @@ def start(request: HttpRequest) -> HttpResponse:
         assessment = start_assessment(user=request.user)
     else:
         # No account needed to try it: the session keeps the assessment until sign-up.
-        assessment = start_visitor_assessment(session=request.session)
+        try:
+            assessment = start_visitor_assessment(
+                session=request.session, client=client_ip(request)
+            )
+        except TooManyVisitorAssessments:
+            error = (
+                "Too many assessments were started from your network this hour. Try again "
+                "in an hour, or sign up (free) or log in and start it from your account."
+            )
+            return _render_landing(request, status=TOO_MANY_REQUESTS, error=error)
     return redirect("assessments:resume", assessment.pk)
 
 
@@ -224,6 +247,8 @@ def _dimension_step(request, assessment, questionnaire, current, chosen) -> Http
 def _review_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
     if request.method == "POST":
         complete_assessment(assessment=assessment, questionnaire=questionnaire, chosen=chosen)
+        if not request.user.is_authenticated:
+            keep_visitor_result(request.session)
         return _finish(request, assessment)
     options = dict(
         Answer.objects.filter(assessment=assessment).values_list("question_id", "option__text")

@@ -44,9 +44,12 @@ class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
 
 
 def _safe_next(request: HttpRequest) -> str:
-    """Where the visitor was going, if it is a page of this site; otherwise nothing."""
+    """Where the visitor was going, if it is a path of this site; otherwise nothing.
+
+    Only a path: redirect() would look a bare word up as a URL name (a 500 when none).
+    """
     target = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    safe = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if safe else ""
@@ -107,9 +110,9 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        # Erased first: if that fails, the member is still signed in and nothing is lost.
+        erase_account(user=request.user)
         logout(request)
-        erase_account(user=user)
         messages.success(request, "Your account and all of your data have been deleted.")
         return redirect("careers:home")
     return render(request, "registration/delete_account.html", {"form": form})

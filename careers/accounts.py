@@ -13,6 +13,8 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from . import registry
+
 
 def login_history(user) -> Iterator[dict[str, Any]]:
     """The user's sign-ins as django-axes logged them, newest first, yielded as they are read."""
@@ -38,9 +40,12 @@ def user_sessions(user):
 
 
 def erase_account(*, user) -> None:
-    """Delete the user, their data, their login history and every session signed in as them."""
+    """Delete the user, their data, their login history and every session signed in as them,
+    all or nothing."""
     username = user.get_username()
     with transaction.atomic():
+        for eraser in registry.account_erasers:
+            eraser(user=user)
         Session.objects.filter(session_key__in=user_sessions(user)).delete()
         for model in (AccessLog, AccessAttempt, AccessFailureLog):
             model.objects.filter(username=username).delete()

@@ -1,6 +1,6 @@
 """Where the other apps plug into features careers owns, so careers never imports them.
 
-Five registries:
+Six registries:
 - content models: editable by the "Content editors" group, and any change to them
   invalidates the cached public pages;
 - guide loaders: called by ``manage.py load_guide`` in registration order;
@@ -8,7 +8,9 @@ Five registries:
 - user data links: fields of users' own rows that point at content, so content they
   point at is never deleted from under them (``careers.content_admin``);
 - personal panels: what another app knows about the signed-in user, shown on a careers
-  page (the home page's "today", a role page's "you and this role").
+  page (the home page's "today", a role page's "you and this role");
+- account erasers: called inside the account deletion's transaction, before the user row
+  goes, for the user's rows that plain cascades cannot delete (their own questions).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ from django.db import models
 
 ContentLoader = Callable[..., dict[str, int]]
 DataExporter = Callable[[Any], Any]
+AccountEraser = Callable[..., None]
 
 content_models: list[type[models.Model]] = []
 guide_loaders: list[tuple[str, ContentLoader]] = []
 data_exporters: dict[str, DataExporter] = {}
 user_data_links: list[tuple[type[models.Model], str]] = []
+account_erasers: list[AccountEraser] = []
 
 
 class Panel(NamedTuple):
@@ -69,6 +73,12 @@ def register_user_data_links(model_class: type[models.Model], *field_names: str)
     for name in field_names:
         if (model_class, name) not in user_data_links:
             user_data_links.append((model_class, name))
+
+
+def register_account_eraser(eraser: AccountEraser) -> None:
+    """``eraser(*, user)`` deletes what of the user's data a cascade from the user cannot."""
+    if eraser not in account_erasers:
+        account_erasers.append(eraser)
 
 
 def register_personal_panel(place: str, provider: PanelProvider) -> None:

@@ -204,6 +204,14 @@ SIGNUPS_PER_ADDRESS_PER_HOUR = 10
 SIGNUPS_PER_EMAIL_PER_HOUR = 3
 RESETS_PER_ADDRESS_PER_HOUR = 10
 RESETS_PER_EMAIL_PER_HOUR = 3
+# Nobody grows the database without bound (issue 26). Assessments started without an account,
+# per address each hour; a visitor's unfinished assessment, and a session holding only that,
+# is kept this many days after its last change (a completed one as long as any session).
+VISITOR_ASSESSMENTS_PER_ADDRESS_PER_HOUR = 20
+VISITOR_UNFINISHED_DAYS = 2
+# Per member: own questions kept at once, and mock interviews started in any 24 hours.
+OWN_QUESTIONS_PER_MEMBER = 500
+MOCK_INTERVIEWS_PER_MEMBER_PER_DAY = 20
 
 # Import needs add and change (QuestionAdmin), export the view permission.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"

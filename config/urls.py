@@ -3,10 +3,15 @@
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
+
+handler500 = "config.sitewide.middleware.server_error"
 
 
+@never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    # Liveness only: no template, no session, no database.
+    # Liveness only: no template, no session, no database (never_cache marks it private and
+    # no-store, so no middleware looks up who is signed in).
     return HttpResponse(b"ok", content_type="text/plain")
 
 

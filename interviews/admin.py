@@ -15,6 +15,7 @@ from import_export.widgets import ManyToManyWidget, Widget
 
 from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
+from config.sitewide.admin_site import SessionBoundImportMixin
 from config.sitewide.content_admin import ContentAdmin
 
 from .models import Category, Difficulty, InterviewShape, MockRound, Question, SearchAlias
@@ -129,7 +130,7 @@ class QuestionResource(resources.ModelResource):
 
 
 @admin.register(Question)
-class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
+class QuestionAdmin(SessionBoundImportMixin, KeepUsersDataAdmin, ImportExportModelAdmin):
     resource_classes = [QuestionResource]
     list_display = ("short_prompt", "category", "difficulty", "role_list", "is_published")
     list_filter = ("category", "difficulty", "is_published", "from_guide", "roles")

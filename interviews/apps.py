@@ -8,6 +8,7 @@ class InterviewsConfig(AppConfig):
     def ready(self) -> None:
         from assessments.results import recommended_role
         from careers.registry import (
+            register_account_eraser,
             register_content_model,
             register_data_exporter,
             register_guide_loader,
@@ -24,6 +25,7 @@ class InterviewsConfig(AppConfig):
             load_sample_answers,
             load_search_aliases,
         )
+        from .own_questions import delete_all_own_questions
         from .practice import register_target_role_provider
 
         register_content_model(
@@ -41,6 +43,7 @@ class InterviewsConfig(AppConfig):
         register_data_exporter("interviews", export_interview_practice)
         for name in ("CardState", "ReviewLog", "Note", "Bookmark", "MockAnswer"):
             register_user_data_links(self.get_model(name), "question")
+        register_account_eraser(delete_all_own_questions)
         register_personal_panel("home", panels.home_panel)
         register_personal_panel("role", panels.role_panel)
         # Without a target role in the profile, practise for the assessment's recommendation.

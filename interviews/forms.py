@@ -8,6 +8,8 @@ from django import forms
 
 from careers.models import Role
 from careers.selectors import RoleRef
+from config.sitewide.fields import ModelMultipleIdsField
+from config.sitewide.submissions import SubmissionKeyField
 
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
@@ -106,6 +108,9 @@ class RatingForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid": "Reload the page and rate again."},
     )
+    # Drawn by hand in _rating_buttons.html: a repeat of the same form records once, with
+    # or without ``seen``.
+    submission = SubmissionKeyField()
 
 
 class CoveredForm(forms.Form):
@@ -203,6 +208,7 @@ class MockStartForm(forms.Form):
         choices=[(count, str(count)) for count in QUESTIONS_PER_ROUND],
         initial=1,
     )
+    submission = SubmissionKeyField()
 
 
 class MockAnswerForm(AnswerForm):
@@ -274,7 +280,7 @@ class OwnQuestionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="One per line.",
     )
-    roles = forms.ModelMultipleChoiceField(
+    roles = ModelMultipleIdsField(
         label="Roles it is asked for (optional)",
         queryset=Role.objects.order_by("sort_order", "name"),
         required=False,
@@ -286,6 +292,7 @@ class OwnQuestionForm(forms.Form):
         required=False,
         max_length=120,
     )
+    submission = SubmissionKeyField()
 
     def clean_key_points(self) -> str:
         points = [line.strip() for line in self.cleaned_data["key_points"].splitlines()]

@@ -4,14 +4,18 @@ confirmed ratings schedule the questions like any practice."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+import uuid
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from careers.models import Role
 from config.sitewide.caching import cached_content
+from config.sitewide.submissions import claim_submission, record_outcome
 
 from . import scheduling
 from .models import Category, MockAnswer, MockInterview, MockRound, Question
@@ -20,10 +24,16 @@ from .shapes import Shape, shape_for
 from .timer import seconds_between, suggested_seconds
 
 QUESTIONS_PER_ROUND = (1, 2)
+# The mock list shows the latest few: a page's work does not grow with years of use.
+MOCKS_LISTED = 30
 
 
 class NothingToAsk(ValueError):
     """The bank has no question for one of the rounds (or there are no rounds)."""
+
+
+class TooManyMocks(ValueError):
+    """The member started as many mock interviews in 24 hours as one account may."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,13 @@ def start_mock(
     """Choose each round's questions (the role's first, never one twice) and save the mock.
 
     The rounds are the role's interview shape's: a product manager is not asked SQL."""
+    started = MockInterview.objects.filter(user=user, started_at__gt=now - timedelta(days=1))
+    count = started.count()
+    if count >= settings.MOCK_INTERVIEWS_PER_MEMBER_PER_DAY:
+        raise TooManyMocks(
+            f"You started {count} mock interviews in the last 24 hours, the most one account "
+            "may: carry on with one of them, or start the next one tomorrow."
+        )
     rng = rng or random.Random()
     rounds = rounds_for(loop_size, shape_for(role.pk if role else None))
     if not rounds:
@@ -132,6 +149,30 @@ def start_mock(
             for position, (number, interview_round, question) in enumerate(chosen, 1)
         )
     return mock
+
+
+def start_mock_once(
+    *, user, key: uuid.UUID | None, now: datetime, **choices
+) -> tuple[MockInterview | None, str | None]:
+    """start_mock() for a form that may arrive twice (config.sitewide.submissions): the new
+    mock and None, or None and where the form's first arrival led."""
+    with transaction.atomic():
+        earlier = claim_submission(user=user, key=key)
+        if earlier is not None:
+            return None, earlier
+        mock = start_mock(user=user, now=now, **choices)
+        record_outcome(user=user, key=key, outcome=mock.get_absolute_url())
+    return mock, None
+
+
+def settle_mocks_that_lost_questions(*, mock_ids: Collection[int], now: datetime) -> None:
+    """Mocks whose questions were deleted (an own question goes with its mock answers): one
+    left with no question goes too; one whose remaining questions are all answered is
+    finished, so its report can be confirmed."""
+    mocks = MockInterview.objects.filter(pk__in=mock_ids)
+    mocks.filter(answers__isnull=True).delete()
+    unanswered = MockAnswer.objects.filter(mock=OuterRef("pk"), answered_at__isnull=True)
+    mocks.filter(finished_at__isnull=True).exclude(Exists(unanswered)).update(finished_at=now)
 
 
 def current_answer(mock: MockInterview, *, now: datetime) -> MockAnswer | None:

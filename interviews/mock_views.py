@@ -21,18 +21,25 @@ def _own_mock(request: HttpRequest, pk: int) -> MockInterview:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def mock_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = MockStartForm(request.POST)
         if form.is_valid():
+            choices = {k: v for k, v in form.cleaned_data.items() if k != "submission"}
             try:
-                mock = mock_rules.start_mock(
-                    user=request.user, now=timezone.now(), **form.cleaned_data
+                mock, earlier = mock_rules.start_mock_once(
+                    user=request.user,
+                    key=form.cleaned_data["submission"],
+                    now=timezone.now(),
+                    **choices,
                 )
-            except mock_rules.NothingToAsk as error:
+            except (mock_rules.NothingToAsk, mock_rules.TooManyMocks) as error:
                 form.add_error(None, str(error))
             else:
+                if earlier is not None:
+                    messages.info(request, "That mock interview was already started; here it is.")
+                    return redirect(earlier or "interviews:mock")
                 return redirect(mock)
     else:
         target = target_role_for(user=request.user)
@@ -41,7 +48,9 @@ def mock_list(request: HttpRequest) -> HttpResponse:
     shape = mock_rules.shape_for(role_id)
     context = {
         "form": form,
-        "mocks": MockInterview.objects.for_user(request.user).select_related("role"),
+        "mocks": MockInterview.objects.for_user(request.user).select_related("role")[
+            : mock_rules.MOCKS_LISTED
+        ],
         "shape": shape,
         "rounds": mock_rules.rounds_for(max(MOCK_LOOP_SIZES), shape),
     }

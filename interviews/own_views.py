@@ -10,17 +10,27 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import OwnQuestionForm
 from .models import Question
-from .own_questions import add_own_question, delete_own_question
+from .own_questions import TooManyOwnQuestions, add_own_question_once, delete_own_question
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def own_questions(request: HttpRequest) -> HttpResponse:
     form = OwnQuestionForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        question = add_own_question(user=request.user, **form.cleaned_data)
-        messages.success(request, "Your question is saved; practice sessions will ask it too.")
-        return redirect(question)
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "submission"}
+        try:
+            question, earlier = add_own_question_once(
+                user=request.user, key=form.cleaned_data["submission"], **fields
+            )
+        except TooManyOwnQuestions as error:
+            form.add_error(None, str(error))
+        else:
+            if earlier is not None:
+                messages.info(request, "That question was already saved, so it is kept once.")
+                return redirect(earlier or "interviews:own_questions")
+            messages.success(request, "Your question is saved; practice sessions will ask it too.")
+            return redirect(question)
     context = {
         "form": form,
         # The roles each is tagged with, in one more query rather than one per question.

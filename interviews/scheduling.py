@@ -6,12 +6,15 @@ without touching views or templates.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import fsrs
 from django.db import transaction
 from django.db.models import F, Min
+
+from config.sitewide.submissions import claim_submission
 
 from . import progress
 from .models import (
@@ -314,3 +317,18 @@ def start_fresh_cycle(*, user, category: Category | str | None, now: datetime) -
                 earliest_due=earliest_due,
             )
     return count
+
+
+def rate_once(*, user, question: Question, key: uuid.UUID | None, **rating) -> RatingResult:
+    """rate() for a form that may arrive twice: its submission key (config.sitewide.
+    submissions) is claimed with the rating, so the same form records once even without
+    ``seen``."""
+    if key is None:
+        return rate(user=user, question=question, **rating)
+    with transaction.atomic():
+        if claim_submission(user=user, key=key) is None:
+            return rate(user=user, question=question, **rating)
+    card_state = card_state_for(user=user, question=question)
+    if card_state is None:  # the key came with another question's form: nothing to show
+        return RatingResult(CardState(user=user, question=question), None, recorded=False)
+    return _repeat(card_state)

@@ -184,6 +184,18 @@ def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{question.get_absolute_url()}#notes")
 
 
+def _rate_once(request, question, form, *, now, attempt) -> scheduling.RatingResult:
+    return scheduling.rate_once(
+        user=request.user,
+        question=question,
+        key=form.cleaned_data["submission"],
+        rating=form.cleaned_data["rating"],
+        now=now,
+        attempt=attempt,
+        seen=form.cleaned_data["seen"],
+    )
+
+
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
@@ -209,19 +221,13 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         return render_page(
             request, "interviews/question.html", context, partial="rating", status=status
         )
-    result = scheduling.rate(
-        user=request.user,
-        question=question,
-        rating=form.cleaned_data["rating"],
-        now=now,
-        attempt=scheduling.Attempt(
-            covered_points=check.covered_texts,
-            key_point_total=len(key_points),
-            suggested_rating=check.suggested,
-            seconds_taken=check.seconds,
-        ),
-        seen=form.cleaned_data["seen"],
+    attempt = scheduling.Attempt(
+        covered_points=check.covered_texts,
+        key_point_total=len(key_points),
+        suggested_rating=check.suggested,
+        seconds_taken=check.seconds,
     )
+    result = _rate_once(request, question, form, now=now, attempt=attempt)
     # The answer is rated: the next attempt starts its own timer, if the user wants one.
     QuestionTimers.stop(request.session, question_id=question.pk)
     if not request.htmx:
@@ -451,15 +457,7 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
         suggested_rating=check.suggested,
         seconds_taken=check.seconds,
     )
-    now = timezone.now()
-    result = scheduling.rate(
-        user=request.user,
-        question=question,
-        rating=rating,
-        now=now,
-        attempt=attempt,
-        seen=form.cleaned_data["seen"],
-    )
+    result = _rate_once(request, question, form, now=timezone.now(), attempt=attempt)
     if not result.recorded:
         messages.info(request, ALREADY_RECORDED)
     session.record(question_id=question.pk, rating=rating)

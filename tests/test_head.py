@@ -2,7 +2,7 @@
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from assessments.models import TransitionPath
 from careers.models import Hub, Role
@@ -57,3 +57,32 @@ def test_head_on_a_signed_in_page_answers_like_get(alice_client):
     url = reverse("interviews:progress")
     assert alice_client.get(url).status_code == 200
     assert alice_client.head(url).status_code == 200
+
+
+def pages_without_arguments():
+    """Every named URL of the site that takes no argument (the admin's own aside)."""
+    names = []
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                if pattern.namespace != "admin":
+                    walk(pattern.url_patterns, inner)
+            elif pattern.name and not pattern.pattern.regex.groups:
+                names.append(namespace + pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return sorted(set(names))
+
+
+def test_every_page_a_member_can_get_answers_head(alice_client, guide):
+    # Issue 26, item 9: /interviews/mock/ and /interviews/mine/ answered HEAD with 405.
+    refused = []
+    for name in pages_without_arguments():
+        url = reverse(name)
+        if name in {"logout", "accounts:logout"} or alice_client.get(url).status_code != 200:
+            continue
+        if alice_client.head(url).status_code != 200:
+            refused.append(url)
+    assert refused == []

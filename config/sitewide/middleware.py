@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.db import (
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
+from django.views import defaults
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +57,18 @@ def private_when_signed_in(get_response: Handler) -> Handler:
 
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
-        if request.user.is_authenticated:
+        # A response no cache may keep (a 503 of a database fault, /healthz) needs no look at
+        # who is signed in: that look reads the session, from a database that may have failed.
+        if not is_kept_from_every_cache(response) and request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
 
     return middleware
+
+
+def is_kept_from_every_cache(response: HttpResponse) -> bool:
+    directives = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+    return {"private", "no-store"} <= directives
 
 
 def is_database_unavailable(error: BaseException) -> bool:
@@ -76,12 +85,30 @@ def database_busy_response(request: HttpRequest) -> HttpResponse:
     body = render_to_string("503.html")
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    patch_cache_control(response, no_store=True)
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 
+def _database_fault_response(request: HttpRequest, error: Exception) -> HttpResponse:
+    log.warning("Database unavailable for %s %s: %s", request.method, request.path, error)
+    # Closed (outside a transaction) so the next request opens a fresh connection.
+    if transaction.get_autocommit():
+        connection.close()
+    return database_busy_response(request)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database fault raised outside a view (a middleware reading the content
+    version or the session) is a 503 with Retry-After too; anything else the 500 page."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError) and is_database_unavailable(error):
+        return _database_fault_response(request, error)
+    return defaults.server_error(request)
+
+
 class DatabaseBusyMiddleware:
-    """A request the database cannot serve now ends with 503 and Retry-After, not a 500.
+    """A request the database cannot serve now ends with 503 and Retry-After, not a 500
+    (a fault outside the view reaches ``server_error``, the handler500, instead).
 
     The connection it failed on is closed (outside a transaction), so the next request
     opens a fresh one: a connection opened during a read-only episode would otherwise
@@ -97,7 +124,4 @@ class DatabaseBusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception):
         if not isinstance(exception, DatabaseError) or not is_database_unavailable(exception):
             return None
-        log.warning("Database unavailable for %s %s: %s", request.method, request.path, exception)
-        if transaction.get_autocommit():
-            connection.close()
-        return database_busy_response(request)
+        return _database_fault_response(request, exception)

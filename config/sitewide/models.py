@@ -1,7 +1,9 @@
-"""Site-wide state every server process shares: the content version and the request counts."""
+"""Site-wide state every server process shares: the content version, the request counts,
+what the loader wrote, and the forms that must take effect once."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 
@@ -72,3 +74,26 @@ class ThrottleCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope}: {self.count} until {self.window_ends_at:%Y-%m-%d %H:%M}"
+
+
+class SubmittedForm(models.Model):
+    """A form a member sent, by the random key drawn into it (config.sitewide.submissions).
+
+    The same form arriving again (a double click, a retry, a second tab) finds its key here
+    and records nothing; ``outcome`` is where the first arrival led, so the repeat goes
+    there too. Kept a day (``manage.py prune_submitted_forms``).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.UUIDField()
+    outcome = models.CharField(max_length=200, blank=True)
+    # Indexed for the daily prune.
+    submitted_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="submittedform_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"Form {self.key} of {self.user_id}"

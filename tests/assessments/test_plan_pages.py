@@ -187,3 +187,17 @@ def test_the_next_milestone_skips_an_exam_retired_since(alice_client, developer)
     page = read_result_page(assessment=developer, today=timezone.localdate())
     following = plan[len(before_exam) + 1]["key"]
     assert next_milestone(page)["key"] == following
+
+
+def test_a_line_break_in_a_saved_path_name_still_downloads_the_calendar(alice_client, developer):
+    # Issue 26, item 9: a name edited with a line break made every such plan's .ics a 500.
+    result = developer.result
+    result["paths"][0]["name"] = "Developer →\r\nML Engineer"
+    type(developer).objects.filter(pk=developer.pk).update(result=result)
+
+    response = alice_client.get(url(developer, "plan_calendar"))
+
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["X-WR-CALNAME"]) == "Plan: Developer → ML Engineer"
+    assert calendar.walk("VEVENT")

@@ -114,17 +114,24 @@ def test_logging_in_keeps_an_unfinished_visitor_assessment_where_it_was(client, 
     assert client.get(resume).url == step_url(assessment, load_questionnaire().review_number)
 
 
-def test_the_visitors_newer_unfinished_assessment_replaces_the_accounts_older_one(
+def test_logging_in_never_deletes_the_members_own_unfinished_assessment(
     client, step_post_data, take_assessment
 ):
+    # Issue 26, item 9: a visitor session (planted, or forgotten) deleted the member's
+    # unfinished assessment at login. Theirs stays; the session's unfinished one is not moved.
     user = factories.UserFactory(username="fay")
     user.set_password(PASSWORD)
     user.save()
     older = take_assessment(user, complete=False, stop_after=2)
+    completed = take_as_visitor(client, step_post_data)
     newer = take_as_visitor(client, step_post_data, complete=False)
-    client.post(reverse("login"), {"username": "fay", "password": PASSWORD})
-    assert list(Assessment.objects.for_user(user).unfinished()) == [newer]
-    assert not Assessment.objects.filter(pk=older.pk).exists()
+
+    response = client.post(reverse("login"), {"username": "fay", "password": PASSWORD}, follow=True)
+
+    assert list(Assessment.objects.for_user(user).unfinished()) == [older]
+    assert Assessment.objects.get(pk=completed.pk).user == user
+    assert Assessment.objects.get(pk=newer.pk).user is None
+    assert "You already had an assessment in progress" in response.content.decode()
 
 
 @pytest.mark.parametrize(

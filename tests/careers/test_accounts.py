@@ -34,6 +34,38 @@ def test_it_signs_up_logs_in_and_lands_on_the_profile(client, db):
     assert b"carol" in page.content
 
 
+@pytest.mark.parametrize("next_url", ["dashboard", "accounts:profile", "https://evil.example/"])
+def test_a_sign_up_whose_next_is_not_a_path_of_this_site_lands_on_the_profile(client, db, next_url):
+    # Issue 26, item 9: a next without a slash was looked up as a URL name, a 500 after the
+    # account was created.
+    data = {
+        "username": "carol",
+        "email": "carol@example.com",
+        "password1": "a-long-unusual-passphrase",
+        "password2": "a-long-unusual-passphrase",
+    }
+    response = client.post(f"{reverse('accounts:signup')}?next={next_url}", data)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:profile")
+    assert client.get(f"{reverse('accounts:signup')}?next={next_url}")["Location"] == reverse(
+        "accounts:profile"
+    )
+
+
+def test_a_sign_up_with_a_path_of_this_site_as_next_goes_there(client, db):
+    data = {
+        "username": "carol",
+        "email": "carol@example.com",
+        "password1": "a-long-unusual-passphrase",
+        "password2": "a-long-unusual-passphrase",
+        "next": "/interviews/",
+    }
+    response = client.post(reverse("accounts:signup"), data)
+
+    assert response["Location"] == "/interviews/"
+
+
 def test_signup_rejects_weak_password_and_keeps_what_was_typed(client, db):
     response = client.post(
         reverse("accounts:signup"),

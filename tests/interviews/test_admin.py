@@ -2,6 +2,7 @@
 
 import csv
 import io
+import tempfile
 
 import pytest
 from django.contrib import admin
@@ -167,6 +168,86 @@ def test_it_imports_a_csv_of_questions_through_the_admin(client, editor, role_fa
     question.refresh_from_db()
     assert question.prompt == "Edited in a spreadsheet"
     assert [r.slug for r in question.roles.all()] == ["nlp-engineer"]
+
+
+# --- Issue 26, item 5: the confirmation step names no file the server did not hand out ------
+
+
+def upload(client, rows):
+    response = client.post(
+        reverse("admin:interviews_question_import"),
+        {"import_file": csv_upload(rows), "format": "0", "resource": "0"},
+    )
+    return response.context["confirm_form"].initial
+
+
+def confirm(client, data):
+    return client.post(reverse("admin:interviews_question_process_import"), data, follow=True)
+
+
+@pytest.fixture
+def temp_folder(tmp_path, monkeypatch):
+    # The folder the library's TempFolderStorage reads from, kept inside this test.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
+def test_the_confirmation_never_reads_or_deletes_a_file_the_browser_names(
+    client, editor, role_factory, temp_folder
+):
+    role_factory(slug="nlp-engineer")
+    role_factory(slug="prompt-engineer")
+    planted = temp_folder / "someone-elses-file"
+    planted.write_text(
+        "slug,prompt,category,difficulty,roles,key_points,follow_ups,from_guide,"
+        "is_published\nplanted,Planted?,behavioural,2,,A\nB,,0,1\n"
+    )
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    data = upload(client, [row()])
+
+    response = confirm(client, {**data, "import_file_name": planted.name})
+
+    assert response.status_code == 200
+    assert "upload the file again" in response.content.decode()
+    assert planted.exists()
+    assert not Question.objects.exists()
+
+
+def test_an_import_is_confirmed_only_by_the_session_that_uploaded_it(
+    client, editor, user_factory, role_factory
+):
+    role_factory(slug="nlp-engineer")
+    role_factory(slug="prompt-engineer")
+    other = user_factory(username="other-editor", is_staff=True)
+    other.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    data = upload(client, [row()])
+    stranger = type(client)()
+    stranger.force_login(other, backend="django.contrib.auth.backends.ModelBackend")
+
+    refused = confirm(stranger, data)
+    assert "upload the file again" in refused.content.decode()
+    assert not Question.objects.exists()
+
+    confirm(client, data)
+    assert Question.objects.filter(slug="rag-explained").exists()
+    # Once confirmed, the same confirmation imports nothing again.
+    again = confirm(client, data)
+    assert again.status_code == 200
+    assert "upload the file again" in again.content.decode()
+
+
+@pytest.mark.parametrize("name", [None, "", "no-such-import", "../../etc/passwd"])
+def test_a_missing_or_unknown_import_name_is_a_clear_message(client, editor, name):
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    data = {"original_file_name": "questions.csv", "format": "0", "resource": "0"}
+    if name is not None:
+        data["import_file_name"] = name
+
+    response = confirm(client, data)
+
+    assert response.status_code == 200
+    assert "upload the file again" in response.content.decode()
 
 
 @pytest.mark.parametrize(

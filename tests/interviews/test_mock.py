@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -287,3 +288,31 @@ def test_it_updates_the_suggestions_before_every_answer_has_a_rating(
     assert (
         "Suggested rating: <strong>Hard</strong> (1 of 3 key points)" in response.content.decode()
     )
+
+
+@override_settings(MOCK_INTERVIEWS_PER_MEMBER_PER_DAY=2)
+def test_a_member_starts_a_stated_number_of_mocks_a_day(alice_client, alice, bob, role, bank):
+    data = {"role": role.pk, "loop_size": "4", "per_round": "1"}
+    yesterday = timezone.now() - timedelta(days=1, minutes=1)
+    MockInterview.objects.create(user=alice, started_at=yesterday)
+    MockInterview.objects.create(user=bob, started_at=timezone.now())
+    assert alice_client.post(URL, data).status_code == 302
+    assert alice_client.post(URL, data).status_code == 302
+
+    refused = alice_client.post(URL, data)
+
+    assert refused.status_code == 400
+    assert "You started 2 mock interviews in the last 24 hours" in refused.content.decode()
+    assert MockInterview.objects.filter(user=alice).count() == 3
+
+
+def test_the_list_shows_the_latest_mocks_only(alice_client, alice, django_assert_max_num_queries):
+    now = timezone.now()
+    MockInterview.objects.bulk_create(
+        MockInterview(user=alice, started_at=now - timedelta(hours=n)) for n in range(120)
+    )
+
+    with django_assert_max_num_queries(12):
+        content = alice_client.get(URL).content.decode()
+
+    assert content.count('<th scope="row"><a href="/interviews/mock/') == mock_rules.MOCKS_LISTED

@@ -1,5 +1,6 @@
 """/interviews/mine/: a user's own private questions, scheduled like the bank's."""
 
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -163,3 +164,22 @@ def test_the_progress_page_counts_an_own_question_as_soon_as_it_is_added_or_dele
     assert new_behavioural() == 2
     alice_client.post(reverse("interviews:own_question_delete", args=[mine.pk]))
     assert new_behavioural() == 1
+
+
+@override_settings(OWN_QUESTIONS_PER_MEMBER=2)
+def test_a_member_keeps_a_stated_number_of_own_questions(alice_client, alice, bob):
+    own(alice)
+    own(bob)
+    assert alice_client.post(URL, DATA).status_code == 302
+
+    refused = alice_client.post(URL, {**DATA, "prompt": "One too many"})
+
+    assert refused.status_code == 400
+    assert "You have 2 questions of your own, the most one account keeps" in (
+        refused.content.decode()
+    )
+    assert Question.objects.filter(owner=alice).count() == 2
+    # Deleting one makes room again.
+    mine = Question.objects.filter(owner=alice).first()
+    alice_client.post(reverse("interviews:own_question_delete", args=[mine.pk]))
+    assert alice_client.post(URL, {**DATA, "prompt": "Now it fits"}).status_code == 302

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import template
 from django.forms import BoundField
 
@@ -16,3 +18,9 @@ def widget_attrs(field: BoundField) -> list[tuple[str, object]]:
     if field.auto_id:
         attrs.setdefault("id", field.auto_id)
     return list(attrs.items())
+
+
+@register.simple_tag
+def new_submission_key() -> uuid.UUID:
+    """A fresh key for a form drawn by hand (see config.sitewide.submissions)."""
+    return uuid.uuid4()
