@@ -4,7 +4,17 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 
 from .content_admin import KeepUsersDataAdmin
-from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
+from .models import (
+    DigestSend,
+    EditorNote,
+    GuideEntry,
+    Hub,
+    Market,
+    MarketFact,
+    PageReview,
+    Role,
+    SalaryBand,
+)
 
 
 class EditorNoteInline(GenericTabularInline):
@@ -123,3 +133,19 @@ class EditorNoteAdmin(admin.ModelAdmin):
 class PageReviewAdmin(admin.ModelAdmin):
     list_display = ("path", "reviewed_on")
     search_fields = ("path",)
+
+
+@admin.register(DigestSend)
+class DigestSendAdmin(admin.ModelAdmin):
+    """Support can answer "did my digest go out?"; members' applications and contacts are
+    their private notes and have no admin pages at all."""
+
+    list_display = ("user", "period", "status", "attempts", "sent_at")
+    list_filter = ("status",)
+    search_fields = ("user__username",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
