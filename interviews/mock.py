@@ -4,7 +4,7 @@ confirmed ratings schedule the questions like any practice."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -80,10 +80,16 @@ def start_mock(
     per_round: int,
     now: datetime,
     rng: random.Random | None = None,
+    categories: Collection[str] = (),
 ) -> MockInterview:
-    """Choose each round's questions (the role's first, never one twice) and save the mock."""
+    """Choose each round's questions (the role's first, never one twice) and save the mock.
+
+    With ``categories`` (a real interview round's), only the rounds that ask about them.
+    """
     rng = rng or random.Random()
-    rounds = rounds_for(loop_size)
+    rounds = [
+        r for r in rounds_for(loop_size) if not categories or set(r.categories) & set(categories)
+    ]
     if not rounds:
         raise NothingToAsk("No mock interview rounds are set up yet.")
     categories = {category for r in rounds for category in r.categories}
