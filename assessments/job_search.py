@@ -8,7 +8,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.registry import CalendarEntry, DigestSection
+from careers.registry import CalendarEntry, DigestSection, Panel
 
 from .panels import latest_result
 from .results import ResultPage, next_milestone, read_result_page
@@ -53,3 +53,10 @@ def milestone_entries(*, user, now: datetime.datetime) -> list[CalendarEntry]:
         for step in page.progress.steps
         if not step["done"] and not step["withdrawn"]
     ]
+
+
+def gaps_panel(*, user, now: datetime.datetime, application) -> Panel | None:
+    """A link to what the posting asks against what the member has, when there is a text."""
+    if not application.posting_text.strip():
+        return None
+    return Panel(5, "assessments/_gaps_link.html", {"application": application})

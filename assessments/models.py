@@ -110,6 +110,16 @@ class Skill(models.Model):
         help_text="Our estimate of the study hours a beginner needs; weights a gap's hours."
     )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other names postings use for it, e.g. ["PyTorch", "deep learning"].',
+    )
+    interview_categories = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The question bank\'s categories that test it, e.g. ["system-design"].',
+    )
 
     class Meta:
         ordering = ["level", "name"]

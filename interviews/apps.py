@@ -37,6 +37,7 @@ class InterviewsConfig(AppConfig):
         self.register_job_search()
 
     def register_job_search(self) -> None:
+        from assessments.posting_gaps import register_practised_categories
         from careers.registry import (
             register_calendar_entries,
             register_data_exporter,
@@ -52,3 +53,4 @@ class InterviewsConfig(AppConfig):
         register_digest_section(job_search.rounds_section)
         register_calendar_entries(job_search.round_entries)
         register_data_exporter("interview_rounds", job_search.export_rounds)
+        register_practised_categories(job_search.practised_categories)

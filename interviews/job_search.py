@@ -12,7 +12,7 @@ from careers.models import Application
 from careers.registry import CalendarEntry, DigestSection, Panel
 
 from . import progress
-from .models import InterviewRound
+from .models import InterviewRound, Rating, ReviewLog
 from .round_forms import RoundForm
 from .rounds import countdown, upcoming_rounds
 from .status import cards_for
@@ -85,3 +85,9 @@ def export_rounds(user) -> list[dict[str, Any]]:
         }
         for r in rounds
     ]
+
+
+def practised_categories(user) -> frozenset[str]:
+    """Bank categories the member has answered well (rated Good or Easy) at least once."""
+    logs = ReviewLog.objects.for_user(user).filter(rating__gte=Rating.GOOD)
+    return frozenset(logs.values_list("question__category", flat=True).distinct())
