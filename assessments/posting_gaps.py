@@ -155,7 +155,9 @@ def skills_in(text: str) -> list[tuple[SkillTerms, tuple[str, ...]]]:
     for skill in terms:
         words: list[str] = []
         for phrase in skill.phrases:
-            words += [w for w in found.get(phrase, []) if w not in words]
+            # A phrase broken over lines reads as one line.
+            said = (" ".join(word.split()) for word in found.get(phrase, []))
+            words += [word for word in said if word not in words]
         if words:
             asked.append((skill, tuple(words)))
     return asked
