@@ -13,7 +13,6 @@ from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
 from icalendar import Calendar
 
 from careers import applications, reminders
