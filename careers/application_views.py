@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
 
 from config.sitewide.pages import render_page
 
@@ -129,6 +130,8 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if stage in (Application.Stage.OFFER, Application.Stage.INTERVIEWING):
         # The next step happens on the application's page: the offer's terms, or the rounds.
+        if request.htmx:
+            return HttpResponseClientRedirect(application.get_absolute_url())
         return redirect(application)
     if request.POST.get("from") == "board":
         return redirect("applications:board")

@@ -230,3 +230,14 @@ def test_the_board_reads_a_fixed_number_of_queries(
 def test_it_sends_visitors_to_sign_in(client):
     response = client.get(reverse("applications:board"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_htmx_moves_a_card_in_place_or_opens_the_page_for_the_next_step(alice_client, alice):
+    application = make(alice, stage="saved")
+    url = reverse("applications:move", args=[application.pk])
+    moved = alice_client.post(
+        url, {"stage": "applied", "from": "board"}, headers={"HX-Request": "true"}, follow=True
+    )
+    assert moved.content.decode().lstrip().startswith('<div id="board">')
+    offer = alice_client.post(url, {"stage": "offer"}, headers={"HX-Request": "true"})
+    assert offer["HX-Redirect"] == application.get_absolute_url()
