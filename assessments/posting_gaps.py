@@ -96,7 +96,8 @@ def evidence_of(user) -> Evidence:
         if paths:
             plan_keys = frozenset(milestone["key"] for milestone in paths[0].get("plan") or [])
     return Evidence(
-        scores=dict(latest.scores or {}) if latest else {},
+        # The snapshot lists each dimension with its score.
+        scores={row["slug"]: row["score"] for row in (latest.scores or [])} if latest else {},
         delivered=frozenset(ticks.values_list("milestone_key", flat=True)),
         practised=practised,
         result_pk=latest.pk if latest else None,

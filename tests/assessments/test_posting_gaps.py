@@ -70,7 +70,15 @@ def test_practised_categories_and_delivered_milestones_count_as_shown(guide, ali
         due=now,
     )
     assessment = Assessment.objects.create(
-        user=alice, completed_at=now, scores={}, result={"paths": []}
+        user=alice,
+        completed_at=now,
+        # Strong answers on both areas SQL builds; Python's other area scored low.
+        scores=[
+            {"slug": "programming-readiness", "score": 80},
+            {"slug": "analytical-thinking", "score": 75},
+            {"slug": "learning-capacity", "score": 40},
+        ],
+        result={"paths": []},
     )
     MilestoneTick.objects.create(
         assessment=assessment, path_slug="x", milestone_key="skill-sql", evidence="github.com/a/b"
@@ -81,8 +89,11 @@ def test_practised_categories_and_delivered_milestones_count_as_shown(guide, ali
     report = posting_gaps.posting_gaps(user=alice, text=ML_ENGINEER_POSTING)
     shown = {skill.slug: skill for skill in report.shown}
     assert "you practised system design" in shown["mlops-deployment"].shown_by
-    assert shown["sql"].shown_by == ("you ticked its milestone with a deliverable",)
-    assert "python-basics" not in shown  # ticked without a deliverable
+    assert shown["sql"].shown_by == (
+        "you ticked its milestone with a deliverable",
+        "your assessment answers",
+    )
+    assert "python-basics" not in shown  # ticked without a deliverable, learning capacity 40
 
 
 def test_the_page_shows_gaps_and_is_private(guide, alice_client, alice, bob, client):

@@ -153,3 +153,38 @@ def test_a_mock_of_the_round_asks_only_that_rounds_kind(alice_client, alice, gui
     mock = MockInterview.objects.get(user=alice)
     assert response.url == mock.get_absolute_url()
     assert set(mock.answers.values_list("question__category", flat=True)) == {"system-design"}
+
+
+def test_the_home_page_with_rounds_stays_within_the_page_budget(
+    alice_client, alice, guide, django_assert_max_num_queries
+):
+    for n in range(30):
+        application = make_application(alice, f"Company {n}")
+        InterviewRound.objects.create(
+            application=application,
+            kind="technical",
+            starts_at=timezone.now() + timedelta(days=1 + n % 10),
+        )
+    alice_client.get(HOME)  # the content the page shares is cached once anybody has seen it
+    with django_assert_max_num_queries(10):
+        page = alice_client.get(HOME).content.decode()
+    assert page.count('data-figure="round-countdown"') == 10
+
+
+def test_an_application_page_reads_a_fixed_number_of_queries(
+    alice_client, alice, django_assert_max_num_queries
+):
+    application = make_application(alice)
+    for n in range(20):
+        InterviewRound.objects.create(
+            application=application, kind="screen", starts_at=timezone.now() + timedelta(days=n + 1)
+        )
+        application.contacts.create(name=f"Contact {n}")
+        applications.move_application(
+            application=application,
+            stage="screening" if n % 2 else "interviewing",
+            on=datetime.date(2026, 11, 2),
+        )
+    with django_assert_max_num_queries(8):
+        page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert page.count("<li>Contact ") == 20
