@@ -241,3 +241,20 @@ def test_htmx_moves_a_card_in_place_or_opens_the_page_for_the_next_step(alice_cl
     assert moved.content.decode().lstrip().startswith('<div id="board">')
     offer = alice_client.post(url, {"stage": "offer"}, headers={"HX-Request": "true"})
     assert offer["HX-Redirect"] == application.get_absolute_url()
+
+
+def test_applications_and_contacts_have_no_admin_pages():
+    from django.contrib import admin
+
+    from careers.models import DigestSend
+
+    assert not admin.site.is_registered(Application)
+    assert not admin.site.is_registered(Contact)
+    # Support sees only whether a digest went out.
+    assert admin.site.get_model_admin(DigestSend).list_display == (
+        "user",
+        "period",
+        "status",
+        "attempts",
+        "sent_at",
+    )
