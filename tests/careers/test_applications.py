@@ -258,3 +258,14 @@ def test_applications_and_contacts_have_no_admin_pages():
         "attempts",
         "sent_at",
     )
+
+
+def test_it_says_so_when_the_member_keeps_too_many(alice_client, alice, monkeypatch):
+    monkeypatch.setattr(rules, "MAX_APPLICATIONS", 1)
+    make(alice)
+    response = alice_client.post(
+        reverse("applications:new"), {"company": "One more", "role_title": "MLE", "stage": "saved"}
+    )
+    assert response.status_code == 400
+    assert "You can keep 1 applications." in response.content.decode()
+    assert Application.objects.count() == 1
