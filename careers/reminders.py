@@ -194,11 +194,22 @@ def send_digests(*, now: datetime.datetime) -> SendReport:
         .select_related("user")
         .order_by("pk")
     )
+    # A repeated run skips who already has this period's digest without composing it again;
+    # the claim below still decides a race.
+    periods = {period_of(frequency, now) for frequency in (Frequency.DAILY, Frequency.WEEKLY)}
+    done = set(
+        DigestSend.objects.filter(period__in=periods)
+        .exclude(status=DigestSend.Status.FAILED)
+        .values_list("user_id", "period")
+    )
     connection = get_connection()
     for row in subscribers.iterator():
         user = row.user
-        digest = compose_digest(user=user, now=now)
         period = period_of(row.digest, now)
+        if (user.pk, period) in done:
+            report.skipped += 1
+            continue
+        digest = compose_digest(user=user, now=now)
         if digest is None or not _claim(user=user, period=period, now=now):
             report.skipped += 1
             continue
