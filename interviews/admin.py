@@ -58,6 +58,7 @@ class QuestionResource(resources.ModelResource):
             "difficulty",
             "roles",
             "key_points",
+            "key_point_evidence",
             "follow_ups",
             "from_guide",
             "is_published",
@@ -94,7 +95,7 @@ class QuestionAdmin(KeepUsersDataAdmin, ImportExportModelAdmin):
     actions = ("publish", "unpublish")
     fieldsets = (
         (None, {"fields": ("prompt", "slug", "category", "difficulty", "roles")}),
-        ("Answer guide", {"fields": ("key_points", "follow_ups")}),
+        ("Answer guide", {"fields": ("key_points", "key_point_evidence", "follow_ups")}),
         ("Publishing", {"fields": ("is_published", "from_guide")}),
     )
 

@@ -209,9 +209,12 @@ class MockAnswerForm(AnswerForm):
 
 
 class MockReportForm(forms.Form):
-    """Per question of a finished mock: the key points ticked and the rating confirmed."""
+    """Per question of a finished mock: the key points ticked and the rating confirmed.
 
-    def __init__(self, *args, rounds, **kwargs) -> None:
+    ``suggesting``: the user asks for suggestions from their ticks, so a rating not chosen
+    yet (where no suggestion could be made) is no error."""
+
+    def __init__(self, *args, rounds, suggesting: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for round_report in rounds:
             for report in round_report.answers:
@@ -226,9 +229,12 @@ class MockReportForm(forms.Form):
                     label="Rating",
                     choices=Rating.choices,
                     coerce=int,
-                    initial=int(report.check.suggested),
+                    required=not suggesting,
+                    empty_value=None,
+                    initial=report.check.suggested,
                     error_messages={
-                        "invalid_choice": "Rate each answer Again, Hard, Good or Easy."
+                        "invalid_choice": "Rate each answer Again, Hard, Good or Easy.",
+                        "required": "Choose a rating for each answer.",
                     },
                 )
                 self.fields[f"covered-{position}"] = covered

@@ -8,7 +8,15 @@ from typing import Any
 
 from careers.models import Role
 
-from .models import MOCK_LOOP_SIZES, Category, Difficulty, MockRound, Question, SearchAlias
+from .models import (
+    MOCK_LOOP_SIZES,
+    Category,
+    Difficulty,
+    MockRound,
+    Question,
+    SearchAlias,
+    evidence_text,
+)
 
 QUESTIONS_FILE = Path(__file__).resolve().parent / "data" / "questions.json"
 ALIASES_FILE = Path(__file__).resolve().parent / "data" / "search_aliases.json"
@@ -30,20 +38,52 @@ def _fields(entry: dict[str, Any], position: int) -> dict[str, Any]:
         raise QuestionDataError(f"{label} has an unknown category {entry['category']!r}.")
     if entry["difficulty"] not in Difficulty.values:
         raise QuestionDataError(f"{label} has difficulty {entry['difficulty']!r}; use 1, 2 or 3.")
-    for key in ("roles", "key_points", "follow_ups"):
+    for key in ("roles", "follow_ups"):
         value = entry.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise QuestionDataError(f"{label}: {key} must be a list of strings.")
+    points = [_key_point(point, label) for point in _listed(entry["key_points"], label)]
     return {
         "prompt": entry["prompt"].strip(),
         "category": entry["category"],
         "difficulty": entry["difficulty"],
         # One item per line, so admin editors and spreadsheet imports edit plain text.
-        "key_points": "\n".join(point.strip() for point in entry["key_points"]),
+        "key_points": "\n".join(text for text, _ in points),
+        "key_point_evidence": evidence_text([evidence for _, evidence in points]),
         "follow_ups": "\n".join(item.strip() for item in entry.get("follow_ups", [])),
         "from_guide": bool(entry.get("from_guide", False)),
         "is_published": bool(entry.get("published", True)),
     }
+
+
+def _listed(value: Any, label: str) -> list:
+    if not isinstance(value, list):
+        raise QuestionDataError(f"{label}: key_points must be a list.")
+    return value
+
+
+def key_point_text(point: str | dict) -> str:
+    """A key point's text in the data file, whichever shape it has there."""
+    return point if isinstance(point, str) else point["text"]
+
+
+def _key_point(point: Any, label: str) -> tuple[str, list[str]]:
+    """A key point as (text, evidence terms): a plain string, or
+    ``{"text": ..., "evidence": [...]}`` with the words and phrases that show it."""
+    if isinstance(point, str):
+        return point.strip(), []
+    if (
+        isinstance(point, dict)
+        and set(point) <= {"text", "evidence"}
+        and isinstance(point.get("text"), str)
+        and isinstance(point.get("evidence", []), list)
+        and all(isinstance(term, str) and ";" not in term for term in point.get("evidence", []))
+    ):
+        return point["text"].strip(), [term.strip() for term in point.get("evidence", [])]
+    raise QuestionDataError(
+        f"{label}: each key point must be a string or "
+        '{"text": "...", "evidence": ["...", ...]} (terms without semicolons).'
+    )
 
 
 def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:
@@ -56,7 +96,12 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         raise QuestionDataError("The questions file must hold a JSON list of questions.")
     roles = {role.slug: role for role in Role.objects.all()}
     existing = {question.slug: question for question in Question.objects.all()}
-    counts = {"questions created": 0, "questions restored": 0, "questions kept": 0}
+    counts = {
+        "questions created": 0,
+        "questions restored": 0,
+        "questions kept": 0,
+        "evidence added": 0,
+    }
     seen: set[str] = set()
     for position, entry in enumerate(entries):
         if not isinstance(entry, dict):
@@ -77,6 +122,7 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         question = existing.get(slug)
         if question is not None and not reset:
             counts["questions kept"] += 1
+            counts["evidence added"] += _add_missing_evidence(question, fields)
             continue
         if question is None:
             question = Question(slug=slug, **fields)
@@ -89,6 +135,20 @@ def load_questions(*, reset: bool = False, path: Path | None = None) -> dict[str
         question.save()
         question.roles.set([roles[role_slug] for role_slug in entry["roles"]])
     return counts
+
+
+def _add_missing_evidence(question: Question, fields: dict[str, Any]) -> int:
+    """Give a kept question the file's evidence terms when it has none and its key points
+    are still the file's (an addition, not an edit: nothing staff wrote changes)."""
+    if (
+        question.key_point_evidence.strip()
+        or not fields["key_point_evidence"]
+        or question.key_point_list != fields["key_points"].split("\n")
+    ):
+        return 0
+    question.key_point_evidence = fields["key_point_evidence"]
+    question.save(update_fields=["key_point_evidence", "updated_at"])
+    return 1
 
 
 def load_search_aliases(*, reset: bool = False, path: Path | None = None) -> dict[str, int]:

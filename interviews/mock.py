@@ -15,7 +15,7 @@ from config.sitewide.caching import cached_content
 
 from . import scheduling
 from .models import MockAnswer, MockInterview, MockRound, Question
-from .practice import AnswerCheck, check_answer
+from .practice import AnswerCheck, question_check
 from .timer import seconds_between, suggested_seconds
 
 QUESTIONS_PER_ROUND = (1, 2)
@@ -186,8 +186,8 @@ def mock_report(
     for answer in mock.answers.select_related("question"):
         ticked = ticks.get(answer.position, answer.covered_points)
         seconds = answer_seconds(answer)
-        check = check_answer(
-            key_points=answer.question.key_point_list,
+        check = question_check(
+            answer.question,
             answer=answer.body,
             ticked=ticked,
             seconds=seconds,

@@ -99,10 +99,11 @@ def mock_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     mock = _own_mock(request, pk)
     if mock.finished_at is None or mock.confirmed_at is not None:
         return redirect(mock)
-    form = MockReportForm(request.POST, rounds=mock_rules.mock_report(mock))
+    suggesting = "suggest" in request.POST
+    form = MockReportForm(request.POST, rounds=mock_rules.mock_report(mock), suggesting=suggesting)
     if not form.is_valid():
         return _report(request, mock, form, status=400)
-    if "suggest" in request.POST:
+    if suggesting:
         return _report(request, mock, MockReportForm(rounds=[]), ticks=form.ticks())
     mock_rules.confirm_mock(
         mock=mock, ticks=form.ticks(), ratings=form.ratings(), now=timezone.now()

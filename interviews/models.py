@@ -99,13 +99,22 @@ class Question(models.Model):
         help_text="The roles whose interviews ask this kind of question.",
     )
     key_points = models.TextField(
-        help_text="What a strong answer covers: one point per line (three to six)."
+        help_text="What a strong answer covers: one checkable claim per line (three to eight)."
+    )
+    key_point_evidence = models.TextField(
+        blank=True,
+        help_text=(
+            "Words and phrases that show each key point was covered, plain words as well as "
+            "jargon: one line per key point, in the same order, terms separated by "
+            "semicolons; a line of just - for none. The search aliases count too."
+        ),
     )
     follow_ups = models.TextField(
         blank=True, help_text="Optional follow-up questions, one per line."
     )
     from_guide = models.BooleanField(
-        default=False, help_text="Worded as the guide words it (not written for the app)."
+        default=False,
+        help_text="Asked or named by the guide (not a question written for the app).",
     )
     is_published = models.BooleanField("published", default=True)
     # A user's own question: private to them, scheduled like the bank's, never listed in it.
@@ -146,8 +155,26 @@ class Question(models.Model):
         return _lines(self.key_points)
 
     @property
+    def key_point_evidence_list(self) -> list[list[str]]:
+        """Each key point's evidence terms, in the key points' order ([] where none)."""
+        return evidence_terms(self.key_point_evidence, count=len(self.key_point_list))
+
+    @property
     def follow_up_list(self) -> list[str]:
         return _lines(self.follow_ups)
+
+    def clean(self) -> None:
+        lines = _lines(self.key_point_evidence)
+        points = _lines(self.key_points)
+        if lines and len(lines) != len(points):
+            raise ValidationError(
+                {
+                    "key_point_evidence": (
+                        f"Give one line of evidence per key point: there are {len(points)} "
+                        f"key points and {len(lines)} lines (write - for a point without any)."
+                    )
+                }
+            )
 
     @property
     def offers_star_template(self) -> bool:
@@ -156,6 +183,26 @@ class Question(models.Model):
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+NO_EVIDENCE = "-"
+
+
+def evidence_terms(text: str, *, count: int) -> list[list[str]]:
+    """The evidence field's lines as lists of terms, one list per key point (``count``)."""
+    lines = _lines(text)
+    terms = [
+        [term.strip() for term in line.split(";") if term.strip() and term.strip() != NO_EVIDENCE]
+        for line in lines
+    ]
+    return terms[:count] + [[] for _ in range(count - len(terms))]
+
+
+def evidence_text(evidence: list[list[str]]) -> str:
+    """``evidence_terms`` back as the field's text; empty when no point has any."""
+    if not any(evidence):
+        return ""
+    return "\n".join("; ".join(terms) or NO_EVIDENCE for terms in evidence)
 
 
 class CardStateQuerySet(models.QuerySet):

@@ -1,22 +1,25 @@
 """Practice sessions: which questions to ask, in what order, and where the user has got to;
-and checking an answer against the key points, which suggests a rating."""
+and checking an answer against the key points (with the site's one matcher,
+config/sitewide/matching.py), which suggests a rating when the evidence is clear."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
+from config.sitewide.matching import content_words, find_phrases, is_common, words_of
 
 from .bank import practised_catalogue
 from .models import Rating
 from .progress import due_today_ids
 from .rounds import categories_first
+from .search import alias_pairs
 from .status import Status, cards_for, status_of
 from .timer import parse_started_at, seconds_between, suggested_seconds
 
@@ -157,40 +160,120 @@ def build_queue(
 
 # -- checking an answer against the key points ---------------------------------------------
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
-# Words that say nothing about whether a point was covered.
-_FILLER = frozenset(
-    re.findall(
-        r"\w+",
-        """a an and are as at be by can do does for from has have how if in into is it its
-        not of on or over than that the their them then there these this to use used uses
-        using was what when where which while who why will with you your""",
-    )
-)
+# An answer with at least this many words of its own (not the prompt's) is a real attempt:
+# word matching alone never calls it "could not answer".
+SUBSTANTIVE_WORDS = 12
+_WORDS = re.compile(r"\w+(?:['’]\w+)?")
 
 
-def _content_words(text: str) -> set[str]:
-    words = set()
-    for word in _WORD.findall(text.lower()):
-        if word in _FILLER or len(word) < 3 and not any(ch.isdigit() for ch in word):
-            continue
-        # A crude stem, so that "clusters" and "cluster" or "normalise" and "normalised" match.
-        words.add(word[:6] if len(word) > 6 else word.rstrip("s"))
-    return words
+class Evidence(NamedTuple):
+    """How clearly an answer shows a key point, and the answer's own words that show it."""
+
+    clear: bool
+    said: tuple[str, ...]
+
+    @property
+    def weak(self) -> bool:
+        return bool(self.said) and not self.clear
 
 
-def likely_covered(answer: str, key_points: Sequence[str]) -> list[int]:
-    """Which key points (by position) the typed answer seems to cover: a first guess the
-    user corrects, not a grade. A point counts when half its content words appear."""
-    said = _content_words(answer)
-    if not said:
-        return []
-    covered = []
-    for index, point in enumerate(key_points):
-        wanted = _content_words(point)
-        if wanted and len(wanted & said) * 2 >= len(wanted):
-            covered.append(index)
-    return covered
+def with_aliases(terms: Sequence[str], aliases: Iterable[tuple[str, str]]) -> list[str]:
+    """The terms and, for each that is a search alias's wording, the alias's other wording."""
+    stems = {tuple(words_of(term)): term for term in terms}
+    more = [
+        other
+        for term, means in aliases
+        for one, other in ((term, means), (means, term))
+        if tuple(words_of(one)) in stems and other not in terms
+    ]
+    return [*terms, *dict.fromkeys(more)]
+
+
+def _says_enough(phrase: str, said: str) -> bool:
+    """Whether one evidence phrase, found as ``said`` in the answer, shows its point alone:
+    two words that say something ("same scale"), three words of any kind ("how far off"),
+    or a rare word, rare in the answer too ("silhouette"; not the "random" that matched
+    "randomize")."""
+    words = content_words(phrase)
+    if len(words) >= 2 or len(_WORDS.findall(phrase)) >= 3:
+        return True
+    return bool(words) and not (is_common(words[0]) or is_common(said))
+
+
+def point_evidence(answer: str, *, point: str, terms: Sequence[str], prompt: str = "") -> Evidence:
+    """How clearly the answer shows one key point.
+
+    With staff's evidence terms: clear when it says a phrase of two words or more ("same
+    scale"), a rare word ("silhouette", "leakage") or two different everyday words
+    ("average", "middle"); one everyday word alone is weak. Without terms, the point's own
+    words: clear when half of them (two at least) are said. Words the prompt already gives
+    away show nothing ("missing values" in an answer to "How do you handle missing values?").
+    """
+    given = set(words_of(prompt))
+
+    def telling(phrase: str) -> bool:
+        # Filler words count too when the phrase is little more than them ("all of the left").
+        content = content_words(phrase)
+        said = " ".join(content) if len(content) >= 2 else phrase
+        return any(stem not in given for stem in words_of(said))
+
+    if terms:
+        found = {
+            phrase: said for phrase, said in find_phrases(answer, terms).items() if telling(phrase)
+        }
+        strong = any(_says_enough(phrase, spans[0]) for phrase, spans in found.items())
+        everyday = {" ".join(words_of(spans[0])) for spans in found.values()}
+        clear = strong or len(everyday) >= 2
+    else:
+        wanted = [word for word in dict.fromkeys(content_words(point)) if telling(word)]
+        found = find_phrases(answer, wanted)
+        clear = len(found) >= max(2, (len(wanted) + 1) // 2)
+    said = tuple(dict.fromkeys(span for spans in found.values() for span in spans))
+    return Evidence(clear=clear, said=said)
+
+
+def is_substantive(answer: str, *, prompt: str = "") -> bool:
+    """Whether the answer says enough of its own to be a real attempt (not blank, not the
+    prompt copied back)."""
+    given = set(words_of(prompt))
+    own = [word for word in content_words(answer) if not set(words_of(word)) <= given]
+    return len(own) >= SUBSTANTIVE_WORDS
+
+
+def likely_covered(
+    answer: str,
+    key_points: Sequence[str],
+    *,
+    evidence: Sequence[Sequence[str]] = (),
+    prompt: str = "",
+    aliases: Iterable[tuple[str, str]] = (),
+) -> list[int]:
+    """Which key points (by position) the typed answer clearly covers: a first guess the
+    user corrects, not a grade. Points shown only weakly are left for the user to tick."""
+    return [
+        index
+        for index, found in enumerate(
+            answer_evidence(answer, key_points, evidence=evidence, prompt=prompt, aliases=aliases)
+        )
+        if found.clear
+    ]
+
+
+def answer_evidence(
+    answer: str,
+    key_points: Sequence[str],
+    *,
+    evidence: Sequence[Sequence[str]] = (),
+    prompt: str = "",
+    aliases: Iterable[tuple[str, str]] = (),
+) -> list[Evidence]:
+    """``point_evidence`` for each key point, with the shared search aliases."""
+    aliases = tuple(aliases)
+    terms = [*evidence, *[() for _ in range(len(key_points) - len(evidence))]]
+    return [
+        point_evidence(answer, point=point, terms=with_aliases(point_terms, aliases), prompt=prompt)
+        for point, point_terms in zip(key_points, terms, strict=False)
+    ]
 
 
 def suggest_rating(
@@ -311,14 +394,19 @@ class KeyPointCheck:
     index: int
     text: str
     ticked: bool
+    # The answer's own words that showed this point, so the user sees why it was ticked.
+    said: tuple[str, ...] = ()
+    # Some sign of the point, not enough to tick it: the user is asked to decide.
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
 class AnswerCheck:
-    """The key points as a checklist, ticked as covered, and the rating that suggests."""
+    """The key points as a checklist, ticked as covered, and the rating that suggests (None
+    while our guess is unsure: the user ticks, then the suggestion follows their ticks)."""
 
     points: list[KeyPointCheck]
-    suggested: Rating
+    suggested: Rating | None
     seconds: int | None = None  # how long the answer took, when timed
     limit: int | None = None  # the suggested time, when timed
 
@@ -330,6 +418,10 @@ class AnswerCheck:
     def covered_texts(self) -> list[str]:
         return [point.text for point in self.points if point.ticked]
 
+    @property
+    def unsure(self) -> bool:
+        return self.suggested is None
+
 
 def check_answer(
     *,
@@ -338,38 +430,85 @@ def check_answer(
     ticked: Sequence[int] | None = None,
     seconds: int | None = None,
     limit: int | None = None,
+    evidence: Sequence[Sequence[str]] = (),
+    prompt: str = "",
+    aliases: Iterable[tuple[str, str]] = (),
 ) -> AnswerCheck:
-    """The checklist for an answer: the user's ticks, or until they tick, our first guess."""
-    chosen = set(likely_covered(answer, key_points) if ticked is None else ticked)
+    """The checklist for an answer: the user's ticks, or until they tick, our first guess.
+
+    The guess ticks only points the answer clearly shows. It suggests a rating only when it
+    is sure: no point half-shown, something typed, and never "Again" for a real attempt,
+    which word matching alone cannot fail.
+    """
+    found = answer_evidence(answer, key_points, evidence=evidence, prompt=prompt, aliases=aliases)
+    guessing = ticked is None
+    chosen = {i for i, point in enumerate(found) if point.clear} if guessing else set(ticked)
     points = [
-        KeyPointCheck(index=index, text=text, ticked=index in chosen)
-        for index, text in enumerate(key_points)
+        KeyPointCheck(
+            index=index,
+            text=text,
+            ticked=index in chosen,
+            said=point.said if point.clear or point.weak else (),
+            unsure=guessing and point.weak,
+        )
+        for index, (text, point) in enumerate(zip(key_points, found, strict=True))
     ]
-    suggested = suggest_rating(
-        covered=sum(point.ticked for point in points),
+    suggested: Rating | None = suggest_rating(
+        covered=len(chosen & set(range(len(points)))),
         total=len(points),
         seconds=seconds,
         limit=limit,
     )
+    if guessing and (
+        not answer.strip()
+        or any(point.unsure for point in points)
+        or (suggested == Rating.AGAIN and is_substantive(answer, prompt=prompt))
+    ):
+        suggested = None
     return AnswerCheck(points=points, suggested=suggested, seconds=seconds, limit=limit)
 
 
-def timed_check(
+def question_check(
+    question,
     *,
-    key_points: Sequence[str],
     answer: str,
     ticked: Sequence[int] | None,
-    category: str,
+    seconds: int | None = None,
+    limit: int | None = None,
+) -> AnswerCheck:
+    """``check_answer`` for a question: its key points and their evidence, its prompt (which
+    gives nothing away) and the shared search aliases."""
+    evidence = question.key_point_evidence_list
+    # The aliases only widen evidence terms, and only a guess reads them.
+    guessing_with_terms = ticked is None and any(evidence)
+    return check_answer(
+        key_points=question.key_point_list,
+        answer=answer,
+        ticked=ticked,
+        seconds=seconds,
+        limit=limit,
+        evidence=evidence,
+        prompt=question.prompt,
+        aliases=alias_pairs() if guessing_with_terms else (),
+    )
+
+
+def timed_check(
+    question,
+    *,
+    answer: str,
+    ticked: Sequence[int] | None,
     started_at: datetime | None,
     now: datetime,
 ) -> AnswerCheck:
-    """``check_answer`` with the timer: ``started_at`` is when the timer started (None when
-    it is off); the time taken is worked out here, on the server, never sent by the page."""
+    """``question_check`` with the timer: ``started_at`` is when the timer started (None
+    when it is off); the time taken is worked out here, on the server, never sent by the
+    page."""
     timed = started_at is not None
-    return check_answer(
-        key_points=key_points,
+    return question_check(
+        question,
         answer=answer,
         ticked=ticked,
         seconds=seconds_between(started_at, now) if timed else None,
-        limit=suggested_seconds(category) if timed else None,
+        limit=suggested_seconds(question.category) if timed else None,
     )

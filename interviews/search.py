@@ -1,62 +1,32 @@
-"""Searching the question bank by words, ranked, with staff-edited aliases ("RAG" also finds
-"retrieval-augmented generation") and suggestions when nothing matches.
+"""Searching the question bank by words, ranked, with staff-edited aliases both ways ("RAG"
+also finds "retrieval-augmented generation", and that finds "RAG"), and suggestions when
+nothing matches.
 
-PostgreSQL searches with its full-text search (an index on the same expression, see
-migration 0003); other databases (SQLite) match whole words in Python, which for a bank of
-a few hundred questions is one small query. Either way "RAG" never matches "average".
+Matching is the site's one matcher (config/sitewide/matching.py: Snowball stems, typing
+slips, "k-NN" and "kNN" alike), run in Python on every database, so SQLite and PostgreSQL
+give the same results; the bank is a few hundred questions, read in one small query.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
-
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
 
 from config.sitewide.caching import cached_content
+from config.sitewide.matching import content_words, find_phrases, words_of
 
 from .models import Category, Question, SearchAlias
 
-# The weights of the fields: a word in the prompt says most about what a question asks.
-SEARCH_VECTOR = (
-    SearchVector("prompt", weight="A", config="english")
-    + SearchVector("key_points", weight="B", config="english")
-    + SearchVector("follow_ups", weight="C", config="english")
-)
-_FIELD_WEIGHTS = {"prompt": 1.0, "key_points": 0.4, "follow_ups": 0.2}
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-/+.][a-z0-9]+)*")
-
-
-def _stem(word: str) -> str:
-    # Plurals match their singular: "transformers" finds "transformer".
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def words_of(text: str) -> list[str]:
-    """The words of a text, lower-cased and stemmed; "k-NN" and "A/B" stay one word."""
-    return [_stem(token) for token in _TOKEN.findall(text.lower())]
-
-
-def _word_set(text: str) -> set[str]:
-    words = set()
-    for word in words_of(text):
-        words.add(word)
-        # "retrieval-augmented" is also "retrieval" and "augmented".
-        words.update(_stem(part) for part in re.split(r"[-/+.]", word) if part)
-    return words
-
-
-def _contains(words: set[str], phrase: Sequence[str]) -> bool:
-    return bool(phrase) and all(
-        word in words or all(part in words for part in re.split(r"[-/+.]", word) if part)
-        for word in phrase
-    )
+# Where a word is found says how much it tells: the prompt most, then the answer guide.
+FIELD_WEIGHTS = {"prompt": 1.0, "key_points": 0.4, "follow_ups": 0.2}
+# A question scoring less than this share of the best match is noise beside it.
+MIN_SHARE_OF_BEST = 0.4
+# A word said only in brackets is named in passing, as an example ("impute with ... model-
+# based methods (KNN, iterative)"): it counts this much of its field's weight.
+IN_BRACKETS = 0.5
+_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 def alias_pairs(*, version: int | None = None) -> tuple[tuple[str, str], ...]:
@@ -69,62 +39,62 @@ def alias_pairs(*, version: int | None = None) -> tuple[tuple[str, str], ...]:
     )
 
 
+def concepts(text: str, aliases: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """What a search asks for, each as the wordings that say it: the aliases it mentions
+    (every wording of them; aliases said by the same words are one) and its other words.
+    "transformer attention" is two concepts; "knn" is one, with "k-nearest neighbours"."""
+    by_span: dict[str, tuple[str, ...]] = {}
+    covered: set[str] = set()
+    for term, means in aliases:
+        spans = [span for spans in find_phrases(text, [term, means]).values() for span in spans]
+        if spans:
+            key = " ".join(sorted(spans)).lower()
+            by_span[key] = tuple(dict.fromkeys((*by_span.get(key, ()), term, means)))
+            covered.update(words_of(" ".join(spans)))
+    others = [
+        (word,) for word in dict.fromkeys(content_words(text)) if not set(words_of(word)) <= covered
+    ]
+    return [*by_span.values(), *others]
+
+
 def expand(text: str, aliases: Iterable[tuple[str, str]] | None = None) -> list[str]:
     """The search text and, for every alias it mentions, the alias's other wording."""
-    if aliases is None:
-        aliases = alias_pairs()
-    said = _word_set(text)
+    aliases = alias_pairs() if aliases is None else tuple(aliases)
     phrases = [text]
     for term, means in aliases:
         for one, other in ((term, means), (means, term)):
-            if _contains(said, words_of(one)) and other not in phrases:
+            if find_phrases(text, [one]) and other not in phrases:
                 phrases.append(other)
     return phrases
 
 
 def ranked_ids(text: str, *, questions=None, version: int | None = None) -> list[int]:
-    """Ids of the questions matching the text (or an alias of it), best match first."""
+    """Ids of the questions that say any of the search's words (or an alias of them), best
+    first: the more of them, and the more in the prompt, the better."""
     questions = Question.objects.published() if questions is None else questions
-    phrases = [phrase for phrase in expand(text, alias_pairs(version=version)) if words_of(phrase)]
-    if not phrases:
+    wanted = concepts(text, alias_pairs(version=version))
+    if not wanted:
         return []
-    if connection.vendor == "postgresql":
-        return _ranked_by_postgres(phrases, questions)
-    return _ranked_by_words(phrases, questions)
-
-
-def _ranked_by_postgres(phrases: list[str], questions) -> list[int]:
-    query = reduce(
-        or_,
-        (
-            SearchQuery(phrase, config="english", search_type="plain" if n == 0 else "phrase")
-            for n, phrase in enumerate(phrases)
-        ),
-    )
-    return list(
-        questions.annotate(search=SEARCH_VECTOR, rank=SearchRank(SEARCH_VECTOR, query))
-        .filter(search=query)
-        .order_by("-rank", "pk")
-        .values_list("pk", flat=True)
-    )
-
-
-def _ranked_by_words(phrases: list[str], questions) -> list[int]:
-    """A question matches a phrase when its text holds every word of it; the score adds up
-    where the matches are (the prompt counts most) and how many phrases matched."""
-    wanted = [words_of(phrase) for phrase in phrases]
     scores: dict[int, float] = {}
-    for pk, *texts in questions.values_list("pk", *_FIELD_WEIGHTS):
-        fields = [_word_set(field_text) for field_text in texts]
+    for pk, *texts in questions.values_list("pk", *FIELD_WEIGHTS):
         score = sum(
-            weight
-            for phrase in wanted
-            for words, weight in zip(fields, _FIELD_WEIGHTS.values(), strict=True)
-            if _contains(words, phrase)
+            weight * _said(field_text, wordings)
+            for wordings in wanted
+            for field_text, weight in zip(texts, FIELD_WEIGHTS.values(), strict=True)
         )
         if score:
             scores[pk] = score
-    return sorted(scores, key=lambda pk: (-scores[pk], pk))
+    if not scores:
+        return []
+    floor = max(scores.values()) * MIN_SHARE_OF_BEST
+    return sorted((pk for pk in scores if scores[pk] >= floor), key=lambda pk: (-scores[pk], pk))
+
+
+def _said(text: str, wordings: tuple[str, ...]) -> float:
+    """1 when the text says one of the wordings, IN_BRACKETS when only in brackets, else 0."""
+    if not find_phrases(text, wordings):
+        return 0
+    return 1 if find_phrases(_BRACKETS.sub(" ", text), wordings) else IN_BRACKETS
 
 
 @dataclass(frozen=True)
@@ -137,14 +107,22 @@ class Suggestions:
 
 def suggest(text: str, *, vocabulary: Iterable[str], version: int | None = None) -> Suggestions:
     """Words of the bank (and alias terms) spelled close to the search's words, and the
-    categories whose names come close; every category when nothing does."""
+    categories whose names come close; every category when nothing does. A suggestion is
+    never the search's own word again ("Did you mean kubernetes?")."""
     aliases = alias_pairs(version=version)
-    known = {word for line in vocabulary for word in _word_set(line) if len(word) > 2}
+    known = {
+        part.lower()
+        for line in vocabulary
+        for word in content_words(line)
+        for part in {word, *re.split(r"[-/]", word)}
+        if len(part) > 2
+    }
     known.update(term.lower() for term, _ in aliases)
+    said = set(words_of(text))
     terms: list[str] = []
-    for word in words_of(text):
-        for close in difflib.get_close_matches(word, sorted(known), n=3, cutoff=0.75):
-            if close != word and close not in terms:
+    for word in content_words(text):
+        for close in difflib.get_close_matches(word.lower(), sorted(known), n=3, cutoff=0.75):
+            if not set(words_of(close)) <= said and close not in terms:
                 terms.append(close)
     categories = [
         (value, label)

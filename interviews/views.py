@@ -128,10 +128,9 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _question_check(request, question: Question, *, answer: str, ticked, now):
     """The checklist for an answer on the question's page, timed if the user started the timer."""
     return timed_check(
-        key_points=question.key_point_list,
+        question,
         answer=answer,
         ticked=ticked,
-        category=question.category,
         started_at=QuestionTimers.started_at(request.session, question_id=question.pk, now=now),
         now=now,
     )
@@ -292,10 +291,9 @@ def _practice_check(request, session: PracticeSession, question: Question, *, ti
     now = timezone.now()
     started = session.shown_at(now=now)
     return timed_check(
-        key_points=question.key_point_list,
+        question,
         answer=_answer_start(question),
         ticked=ticked,
-        category=question.category,
         started_at=started if session.timed else None,
         now=now,
     )

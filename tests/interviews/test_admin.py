@@ -184,3 +184,33 @@ def test_it_rejects_a_csv_row_it_cannot_hold(client, editor, role_factory, bad):
     assert response.status_code == 200
     assert "confirm_form" not in (response.context or {})
     assert not Question.objects.exists()
+
+
+def change_form(question, **overrides):
+    data = {
+        "prompt": question.prompt,
+        "slug": question.slug,
+        "category": question.category,
+        "difficulty": str(question.difficulty),
+        "key_points": question.key_points,
+        "key_point_evidence": "",
+        "follow_ups": question.follow_ups,
+        "is_published": "on",
+    }
+    return {**data, **overrides}
+
+
+def test_staff_edit_each_key_points_evidence_terms(client, editor, question):
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    change = reverse("admin:interviews_question_change", args=[question.pk])
+    assert 'name="key_point_evidence"' in client.get(change).content.decode()
+
+    response = client.post(change, change_form(question, key_point_evidence="idea\nmetric"))
+
+    assert "one line of evidence per key point" in response.content.decode()
+    response = client.post(
+        change, change_form(question, key_point_evidence="idea; concept\n-\nmetric")
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.key_point_evidence_list == [["idea", "concept"], [], ["metric"]]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews.models import Note, Rating, ReviewLog
-from interviews.practice import likely_covered, suggest_rating
+from interviews.practice import check_answer, likely_covered, suggest_rating
 
 PRACTICE = reverse("interviews:practice")
 
@@ -195,3 +195,98 @@ def test_it_shows_no_timer_unless_asked(alice_client, question):
     start_session(alice_client)
 
     assert "Suggested time" not in alice_client.get(PRACTICE).content.decode()
+
+
+# -- the first guess: evidence terms, plain words, and saying when it is unsure (issue 21) --
+
+POINTS = ["Assign each point to its nearest centroid.", "Standardize the features first."]
+EVIDENCE = [
+    ["nearest centroid", "closest center", "closest group"],
+    ["same scale", "standardize", "rescale", "scale"],
+]
+PROMPT = "Implement k-means clustering from scratch."
+
+
+def guess(answer, *, evidence=EVIDENCE, ticked=None):
+    return check_answer(
+        key_points=POINTS, answer=answer, ticked=ticked, evidence=evidence, prompt=PROMPT
+    )
+
+
+def test_it_recognises_a_paraphrase_and_shows_the_words_that_said_it():
+    check = guess(
+        "Every customer joins the closest group, after putting columns on the same scale."
+    )
+
+    assert [point.ticked for point in check.points] == [True, True]
+    assert check.points[0].said == ("closest group",)
+    assert check.suggested == Rating.EASY
+
+
+def test_it_ticks_nothing_on_weak_evidence_and_asks_the_person_instead():
+    # "scale" alone is one everyday word: a sign, not proof.
+    check = guess("I would scale things, then work out which items go together.")
+
+    assert not check.points[1].ticked and check.points[1].unsure
+    assert check.points[1].said == ("scale",)
+    assert check.suggested is None and check.unsure
+
+
+UNREADABLE = (
+    "You pick how many groups you want, scatter starting guesses, let each record join "
+    "the guess it resembles most, then shift every guess and repeat until stable."
+)
+
+
+def test_it_never_suggests_again_for_a_real_attempt_it_cannot_read():
+    check = guess(UNREADABLE)
+
+    assert check.covered == 0
+    assert check.suggested is None
+
+
+def test_it_suggests_nothing_for_an_empty_answer_and_ticks_nothing_for_the_prompt():
+    assert guess("").suggested is None
+    assert guess(PROMPT).covered == 0
+
+
+def test_the_persons_ticks_decide_the_suggestion_even_when_it_is_again():
+    check = guess("closest group on the same scale", ticked=[])
+
+    assert check.covered == 0
+    assert check.suggested == Rating.AGAIN
+    assert not any(point.unsure for point in check.points)
+
+
+def test_the_shared_aliases_count_as_evidence_both_ways():
+    check = check_answer(
+        key_points=["Use retrieval-augmented generation for fresh knowledge."],
+        answer="I'd put a RAG step in front of the model.",
+        evidence=[["retrieval-augmented generation"]],
+        aliases=[("RAG", "retrieval-augmented generation")],
+    )
+
+    assert check.points[0].ticked
+
+
+def test_the_page_asks_for_ticks_when_unsure_and_shows_what_it_read(
+    alice_client, question_factory, note_factory, alice
+):
+    question = question_factory(
+        prompt="Implement k-means clustering from scratch.",
+        key_points="\n".join(POINTS),
+        key_point_evidence="\n".join("; ".join(terms) for terms in EVIDENCE),
+    )
+    note_factory(user=alice, question=question, body="Each point goes to the nearest centroid.")
+
+    content = alice_client.get(url(question), {"show": "1"}).content.decode()
+
+    assert ticked(content) == ["0"]
+    assert "you said: nearest centroid" in content
+    assert "Suggested rating: <strong>Hard</strong>" in content
+
+    # The same page, for an answer it cannot read: no suggestion, and a request to tick.
+    Note.objects.filter(user=alice, question=question).update(body=UNREADABLE)
+    content = alice_client.get(url(question), {"show": "1"}).content.decode()
+    assert ticked(content) == []
+    assert "No suggested rating yet" in content

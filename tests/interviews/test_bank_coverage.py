@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db.models import Count, Q
 
 from careers.models import Role
-from interviews.loader import read_mock_rounds
+from interviews.loader import key_point_text, read_mock_rounds
 from tests.interviews.test_question_content import ROLES, load_questions, published
 
 # Written for issue 15 to fill the gaps it lists; each must ship with roles, key points and
@@ -100,7 +100,11 @@ def by_slug() -> dict[str, dict]:
 
 
 def text_of(question: dict) -> str:
-    return " ".join([question["prompt"], *question["key_points"]])
+    return " ".join([question["prompt"], *texts(question)])
+
+
+def texts(question: dict) -> list[str]:
+    return [key_point_text(point) for point in question["key_points"]]
 
 
 def test_it_ships_at_least_forty_new_questions_each_with_roles_key_points_and_follow_ups():
@@ -176,7 +180,7 @@ def test_it_covers_each_gap_the_issue_lists(topic):
 
 
 def test_it_says_flash_attention_saves_memory_traffic_not_flops():
-    points = by_slug()["scaled-dot-product-attention"]["key_points"]
+    points = texts(by_slug()["scaled-dot-product-attention"])
     flash = [point for point in points if "FlashAttention" in point]
     assert len(flash) == 1
     assert re.search(r"memory (reads|traffic)|reads and writes", flash[0])
@@ -184,7 +188,7 @@ def test_it_says_flash_attention_saves_memory_traffic_not_flops():
 
 
 def test_it_gives_the_variance_argument_for_dividing_by_root_d_k():
-    points = by_slug()["scaled-dot-product-attention"]["key_points"]
+    points = texts(by_slug()["scaled-dot-product-attention"])
     scaling = [point for point in points if "variance" in point]
     assert len(scaling) == 1
     assert "d_k" in scaling[0] and "√d_k" in scaling[0]
@@ -192,7 +196,7 @@ def test_it_gives_the_variance_argument_for_dividing_by_root_d_k():
 
 
 def test_it_applies_rotary_positions_to_queries_and_keys_not_to_the_inputs():
-    points = by_slug()["transformer-architecture"]["key_points"]
+    points = texts(by_slug()["transformer-architecture"])
     rotary = [point for point in points if "rotary" in point.casefold()]
     assert len(rotary) == 1
     assert "queries and keys" in rotary[0]
@@ -210,7 +214,7 @@ def test_it_expects_no_approximate_nearest_neighbor_indexes_at_the_foundational_
 
 
 def test_it_states_when_calibration_and_equalized_odds_can_both_hold():
-    points = by_slug()["demographic-parity-vs-equalized-odds"]["key_points"]
+    points = texts(by_slug()["demographic-parity-vs-equalized-odds"])
     calibration = [point for point in points if "calibration" in point]
     assert len(calibration) == 1
     assert "base rates are equal" in calibration[0]
@@ -220,7 +224,7 @@ def test_it_repeats_no_key_point_across_questions():
     seen: dict[str, str] = {}
     repeated = []
     for question in load_questions():
-        for point in question["key_points"]:
+        for point in texts(question):
             key = point.casefold()
             if key in seen and seen[key] != question["slug"]:
                 repeated.append((seen[key], question["slug"], point))

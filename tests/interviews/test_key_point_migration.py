@@ -22,6 +22,16 @@ def data_file_entry(slug):
     return next(entry for entry in entries if entry["slug"] == slug)
 
 
+def stored_points(slug):
+    # Read column by column: at an earlier migration the table lacks later columns.
+    text = Question.objects.filter(slug=slug).values_list("key_points", flat=True).get()
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def stored_difficulty(slug):
+    return Question.objects.filter(slug=slug).values_list("difficulty", flat=True).get()
+
+
 def as_loaded(question_factory, slug, *, key_points=None, difficulty=None):
     """A row as loaded from the data file before the corrections (or as staff edited it)."""
     old_points, _new_points = migration.KEY_POINTS[slug]
@@ -48,7 +58,8 @@ def test_it_corrects_every_row_still_holding_the_old_text_as_the_data_file_says(
 
     for question in Question.objects.filter(slug__in=migration.KEY_POINTS):
         entry = data_file_entry(question.slug)
-        assert question.key_point_list == entry["key_points"]
+        # The migration's corrected text (the data file has since split some points).
+        assert question.key_point_list == list(migration.KEY_POINTS[question.slug][1])
         assert question.difficulty == entry["difficulty"]
     assert Question.objects.get(slug="k-nearest-neighbors-complexity").difficulty == 2
     assert (
@@ -97,19 +108,16 @@ def test_it_runs_forwards_and_backwards_as_a_migration(question_factory):
     executor = MigrationExecutor(connection)
     try:
         executor.migrate([BEFORE])
-        attention = Question.objects.get(slug="scaled-dot-product-attention")
-        assert attention.key_point_list == list(old_points)  # no change: it held the old text
+        assert stored_points("scaled-dot-product-attention") == list(old_points)  # held old text
         executor.loader.build_graph()
         executor.migrate([AFTER])
-        attention.refresh_from_db()
-        assert attention.key_point_list == list(new_points)
-        assert Question.objects.get(slug="k-nearest-neighbors-complexity").difficulty == 2
+        assert stored_points("scaled-dot-product-attention") == list(new_points)
+        assert stored_difficulty("k-nearest-neighbors-complexity") == 2
 
         executor.loader.build_graph()
         executor.migrate([BEFORE])
-        attention.refresh_from_db()
-        assert attention.key_point_list == list(old_points)
-        assert Question.objects.get(slug="k-nearest-neighbors-complexity").difficulty == 1
+        assert stored_points("scaled-dot-product-attention") == list(old_points)
+        assert stored_difficulty("k-nearest-neighbors-complexity") == 1
     finally:
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())

@@ -126,3 +126,65 @@ def test_it_loads_the_shipped_bank_with_load_guide(db):
     assert Question.objects.published().count() >= 60
     call_command("load_guide", stdout=io.StringIO())
     assert Question.objects.count() == len(entries)
+
+
+def test_it_loads_key_points_with_evidence_terms_beside_plain_ones(roles, data_file):
+    points = [
+        {"text": "Train and validation gap", "evidence": ["learning curve", "gap"]},
+        "Cross-validation",
+        {"text": "Regularisation", "evidence": ["dropout"]},
+    ]
+
+    load_questions(path=data_file(entry(key_points=points)))
+
+    question = Question.objects.get()
+    assert question.key_point_list == [
+        "Train and validation gap",
+        "Cross-validation",
+        "Regularisation",
+    ]
+    assert question.key_point_evidence == "learning curve; gap\n-\ndropout"
+    assert question.key_point_evidence_list == [["learning curve", "gap"], [], ["dropout"]]
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        {"text": "A point", "evidence": "one string"},
+        {"words": "A point"},
+        {"text": "A", "evidence": ["a; b"]},
+    ],
+)
+def test_it_rejects_a_key_point_of_another_shape(roles, data_file, point):
+    with pytest.raises(QuestionDataError, match="each key point must be a string or"):
+        load_questions(path=data_file(entry(key_points=["First", point])))
+    assert not Question.objects.exists()
+
+
+def test_staff_must_give_one_evidence_line_per_key_point(question_factory):
+    question = question_factory(key_point_evidence="idea\nmetric")  # three key points
+
+    with pytest.raises(ValidationError, match="one line of evidence per key point"):
+        question.full_clean()
+    question.key_point_evidence = "idea; concept\n-\nmetric"
+    question.full_clean()
+    assert question.key_point_evidence_list == [["idea", "concept"], [], ["metric"]]
+
+
+def test_it_adds_evidence_to_a_kept_question_whose_key_points_are_the_files(roles, data_file):
+    load_questions(path=data_file(entry(), entry(slug="edited")))
+    Question.objects.filter(slug="edited").update(key_points="Staff's own point")
+    points = [
+        {"text": "Train and validation gap", "evidence": ["gap"]},
+        "Cross-validation",
+        "Regularisation",
+    ]
+
+    counts = load_questions(
+        path=data_file(entry(key_points=points), entry(slug="edited", key_points=points))
+    )
+
+    assert counts["evidence added"] == 1
+    assert Question.objects.get(slug="explain-overfitting").key_point_evidence == "gap\n-\n-"
+    edited = Question.objects.get(slug="edited")
+    assert (edited.key_points, edited.key_point_evidence) == ("Staff's own point", "")

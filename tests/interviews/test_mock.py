@@ -244,3 +244,46 @@ def test_it_names_which_rounds_are_the_guides(alice_client, db):
 
     assert content.count("(named by the guide;") == 4
     assert content.count("(our addition;") == 2
+
+
+def test_it_asks_for_a_rating_where_it_cannot_read_an_answer(alice_client, alice, role, bank):
+    mock = mock_rules.start_mock(
+        user=alice, role=role, loop_size=4, per_round=1, now=timezone.now()
+    )
+    unreadable = (
+        "I would walk them through a time our team had to change course quickly, what I "
+        "decided, who I brought along, and how the customers reacted over the next month."
+    )
+    answer_all(alice_client, mock, [unreadable, "", "", ""])
+
+    report = alice_client.get(mock.get_absolute_url()).content.decode()
+    assert "No suggested rating: we could not tell from the words alone." in report
+    assert '<option value="" selected>Choose a rating</option>' in report
+
+    data = {"rating-2": "1", "rating-3": "1", "rating-4": "1"}
+    response = alice_client.post(reverse("interviews:mock_confirm", args=[mock.pk]), data)
+
+    assert response.status_code == 400
+    assert "Choose a rating for each answer." in response.content.decode()
+    assert not ReviewLog.objects.exists()
+
+
+def test_it_updates_the_suggestions_before_every_answer_has_a_rating(
+    alice_client, alice, role, bank
+):
+    mock = mock_rules.start_mock(
+        user=alice, role=role, loop_size=4, per_round=1, now=timezone.now()
+    )
+    answer_all(alice_client, mock, ["", "", "", ""])  # nothing typed: no suggestion yet
+
+    response = alice_client.post(
+        reverse("interviews:mock_confirm", args=[mock.pk]), {"suggest": "1", "covered-1": ["0"]}
+    )
+
+    assert response.status_code == 200
+    assert (
+        "Suggested rating: <strong>Again</strong> (0 of 3 key points)" in response.content.decode()
+    )
+    assert (
+        "Suggested rating: <strong>Hard</strong> (1 of 3 key points)" in response.content.decode()
+    )

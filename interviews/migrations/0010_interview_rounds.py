@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('careers', '0009_job_applications_and_reminders'),
-        ('interviews', '0007_mock_rounds_in_the_database'),
+        ('interviews', '0009_drop_unused_search_index'),
     ]
 
     operations = [
