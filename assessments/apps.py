@@ -50,3 +50,17 @@ class AssessmentsConfig(AppConfig):
         register_personal_panel("role", panels.role_panel)
         # Sign-up and login both send it: an assessment taken as a visitor becomes theirs.
         user_logged_in.connect(on_login, dispatch_uid="assessments-claim-visitor-assessments")
+        self.register_job_search()
+
+    def register_job_search(self) -> None:
+        from careers.registry import (
+            register_calendar_entries,
+            register_digest_section,
+            register_personal_panel,
+        )
+
+        from . import job_search
+
+        register_digest_section(job_search.milestone_section)
+        register_calendar_entries(job_search.milestone_entries)
+        register_personal_panel("application", job_search.gaps_panel)

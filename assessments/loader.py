@@ -149,6 +149,18 @@ def _set_links(rows: dict[str, models.Model], written: set[str], field: str, tar
         getattr(rows[slug], field).set(targets(slug))
 
 
+def _fill_skill_matching(skills: dict[str, Skill], items: dict, *, reset: bool) -> None:
+    """Aliases and bank categories for posting gaps: filled where still empty (or on reset),
+    so a database loaded before they existed gets them and staff edits stay."""
+    changed = []
+    for slug, skill in skills.items():
+        for field in ("aliases", "interview_categories"):
+            if (reset or not getattr(skill, field)) and items[slug].get(field):
+                setattr(skill, field, items[slug][field])
+                changed.append(skill)
+    Skill.objects.bulk_update(set(changed), ["aliases", "interview_categories"])
+
+
 def _load_skills(
     dimensions: dict[str, Dimension], *, reset: bool, report: LoadReport
 ) -> tuple[dict[str, Skill], set[str]]:
@@ -172,6 +184,7 @@ def _load_skills(
         reset=reset,
         report=report,
     )
+    _fill_skill_matching(skills, items, reset=reset)
     _set_links(
         skills, written, "dimensions", lambda s: [dimensions[d] for d in items[s]["dimensions"]]
     )

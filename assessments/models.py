@@ -125,6 +125,16 @@ class Skill(models.Model):
         'score] pairs, e.g. [["prog-data", 60]]: their plan then has no step for it.',
     )
     roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other names postings use for it, e.g. ["PyTorch", "deep learning"].',
+    )
+    interview_categories = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='The question bank\'s categories that test it, e.g. ["system-design"].',
+    )
 
     history = HistoricalRecords()
 

@@ -12,7 +12,7 @@ from careers.models import Profile, Role
 from careers.registry import Panel
 
 from .models import Assessment
-from .results import next_milestone, read_result_page
+from .results import next_milestone, read_result_page, remember_path_roles
 
 HOME_ORDER = 20
 ROLE_ORDER = 10
@@ -35,6 +35,8 @@ def home_panel(*, user, now: datetime) -> Panel:
     if latest is not None:
         page = read_result_page(assessment=latest, today=timezone.localdate(now))
         context.update(page=page, next_milestone=next_milestone(page))
+        # The practice panels ask for the result's target role next: no second read.
+        remember_path_roles(latest)
     return Panel(HOME_ORDER, "assessments/_home_panel.html", context)
 
 

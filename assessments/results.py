@@ -855,18 +855,31 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
     A completed assessment's result is written once and never changed, so the pairs are
     kept rather than parsed out of the whole result on every page.
     """
-    key = f"assessments:path-roles:{assessment_id}"
-    pairs = cache.get(key)
+    pairs = cache.get(_path_roles_key(assessment_id))
     if pairs is None:
         result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
-        paths = (next(iter(result), None) or {}).get("paths", [])
+        pairs = keep_path_roles(assessment_id, next(iter(result), None) or {})
+    return pairs
+
+
+def _path_roles_key(assessment_id: int) -> str:
+    return f"assessments:path-roles:{assessment_id}"
+
+
+def remember_path_roles(assessment: Assessment) -> None:
+    """Keep the path roles of a completed result already read, so no page reads it again."""
+    if cache.get(_path_roles_key(assessment.pk)) is None:
+        keep_path_roles(assessment.pk, assessment.result)
+
+
+def keep_path_roles(assessment_id: int, result: dict[str, Any]) -> list[tuple[str, str]]:
+    pairs = [
+        (path["slug"], path["role"]["slug"])
         # The person's goal first, as the result opens with it.
-        pairs = [
-            (path["slug"], path["role"]["slug"])
-            for path in sorted(paths, key=lambda path: not is_goal(path))
-            if is_goal(path) or path.get("fit_words") != scoring.NOT_YET
-        ]
-        cache.set(key, pairs, PATH_ROLES_TTL_SECONDS)
+        for path in sorted(result.get("paths", []), key=lambda path: not is_goal(path))
+        if is_goal(path) or path.get("fit_words") != scoring.NOT_YET
+    ]
+    cache.set(_path_roles_key(assessment_id), pairs, PATH_ROLES_TTL_SECONDS)
     return pairs
 
 

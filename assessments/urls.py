@@ -17,4 +17,5 @@ urlpatterns = [
     path("<int:pk>/plan/tick/", views.tick, name="tick"),
     path("<int:pk>/plan.ics", views.plan_calendar, name="plan_calendar"),
     path("<int:pk>/plan/print/", views.plan_print, name="plan_print"),
+    path("gaps/<int:application_pk>/", views.posting_gaps, name="posting_gaps"),
 ]

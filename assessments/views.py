@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
-from careers.models import Profile
+from careers.models import Application, Profile
 from careers.registry import personal_panels
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
 from config.sitewide.throttling import client_ip
 
 from . import calendar
+from . import posting_gaps as gaps
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
 from .models import Answer, Assessment, Dimension, TransitionPath
 from .questionnaire import (
@@ -447,3 +448,12 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "role", user=request.user, now=timezone.now(), role=path.target_role, path_slug=slug
         )
     return render(request, "assessments/path_detail.html", context)
+
+
+@login_required
+@require_safe
+def posting_gaps(request: HttpRequest, application_pk: int) -> HttpResponse:
+    application = get_object_or_404(Application.objects.for_user(request.user), pk=application_pk)
+    report = gaps.posting_gaps(user=request.user, text=application.posting_text)
+    context = {"application": application, "report": report}
+    return render(request, "assessments/posting_gaps.html", context)

@@ -23,7 +23,17 @@ from config.sitewide.provenance import source_of
 
 from .accounts import erase_account
 from .content_admin import KeepUsersDataAdmin
-from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
+from .models import (
+    DigestSend,
+    EditorNote,
+    GuideEntry,
+    Hub,
+    Market,
+    MarketFact,
+    PageReview,
+    Role,
+    SalaryBand,
+)
 
 
 class EditorNoteInline(GenericStackedInline):
@@ -235,3 +245,19 @@ for model, library_admin in (
                 },
             ),
         )
+
+
+@admin.register(DigestSend)
+class DigestSendAdmin(admin.ModelAdmin):
+    """Support can answer "did my digest go out?"; members' applications and contacts are
+    their private notes and have no admin pages at all."""
+
+    list_display = ("user", "period", "status", "attempts", "sent_at")
+    list_filter = ("status",)
+    search_fields = ("user__username",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -39,3 +39,20 @@ class CareersConfig(AppConfig):
         register_data_exporter("offer_comparisons", export_offer_comparisons)
         register_user_data_links(self.get_model("Profile"), "target_role", "preferred_hub")
         register_user_data_links(self.get_model("Offer"), "market")
+        self.register_job_search()
+
+    def register_job_search(self) -> None:
+        from .export import export_applications, export_reminder_settings
+        from .registry import (
+            register_calendar_entries,
+            register_data_exporter,
+            register_digest_section,
+            register_user_data_links,
+        )
+        from .reminders import follow_up_entries, follow_ups_section
+
+        register_data_exporter("applications", export_applications)
+        register_data_exporter("reminder_settings", export_reminder_settings)
+        register_user_data_links(self.get_model("Application"), "role", "market")
+        register_digest_section(follow_ups_section)
+        register_calendar_entries(follow_up_entries)

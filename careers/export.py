@@ -16,7 +16,14 @@ from django.utils import timezone
 
 from . import registry
 from .accounts import login_history
-from .models import Offer, OfferComparison, Profile
+from .models import Application, DigestSend, Offer, OfferComparison, Profile, ReminderSettings
+
+OFFER_TERM_FIELDS = (
+    "offer_base_usd",
+    "offer_bonus_usd",
+    "offer_sign_on_usd",
+    "offer_equity_grant_usd",
+)
 
 
 def export_profile(user) -> dict[str, Any]:
@@ -123,3 +130,52 @@ def stream_user_data(user) -> Iterator[bytes]:
             pieces, size = [], 0
     pieces.append("\n")
     yield "".join(pieces).encode()
+
+
+def export_applications(user) -> list[dict[str, Any]]:
+    applications = (
+        Application.objects.for_user(user)
+        .select_related("role", "market")
+        .prefetch_related("stage_changes", "contacts")
+    )
+    return [
+        {
+            "company": application.company,
+            "role": application.role.slug if application.role else None,
+            "role_title": application.role_title,
+            "posting_url": application.posting_url,
+            "posting_text": application.posting_text,
+            "market": application.market.slug if application.market else None,
+            "location": application.location,
+            "stage": application.stage,
+            "stage_changes": [
+                {"stage": change.stage, "changed_on": change.changed_on.isoformat()}
+                for change in application.stage_changes.all()
+            ],
+            "contacts": [
+                {"name": contact.name, "role": contact.role, "how_met": contact.how_met}
+                for contact in application.contacts.all()
+            ],
+            "notes": application.notes,
+            "next_action": application.next_action,
+            "next_action_on": (
+                application.next_action_on.isoformat() if application.next_action_on else None
+            ),
+            "offer": {name: getattr(application, name) for name in OFFER_TERM_FIELDS},
+            "created_at": application.created_at.isoformat(),
+        }
+        for application in applications
+    ]
+
+
+def export_reminder_settings(user) -> dict[str, Any]:
+    row = ReminderSettings.objects.filter(user=user).first()
+    return {
+        "digest": row.digest if row else ReminderSettings.Frequency.OFF,
+        "calendar_feed": bool(row and row.calendar_token),
+        "digests_sent": list(
+            DigestSend.objects.filter(user=user)
+            .order_by("claimed_at")
+            .values_list("period", flat=True)
+        ),
+    }

@@ -494,3 +494,146 @@ class PageReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path} reviewed {self.reviewed_on}"
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class Application(models.Model):
+    """A job the member is after, from a saved posting to an accepted offer (or not)."""
+
+    class Stage(models.TextChoices):
+        SAVED = "saved", "Saved"
+        APPLIED = "applied", "Applied"
+        SCREENING = "screening", "Screening"
+        INTERVIEWING = "interviewing", "Interviewing"
+        OFFER = "offer", "Offer"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_applications"
+    )
+    company = models.CharField(max_length=120)
+    role = models.ForeignKey(
+        Role, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    role_title = models.CharField(max_length=120, blank=True, help_text="As the posting says.")
+    posting_url = models.URLField(max_length=500, blank=True)
+    posting_text = models.TextField(blank=True)
+    market = models.ForeignKey(
+        Market, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    location = models.CharField(max_length=120, blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.SAVED)
+    notes = models.TextField(blank=True)
+    next_action = models.CharField(max_length=200, blank=True)
+    next_action_on = models.DateField(null=True, blank=True)
+    # The offer's terms, once there is one; they prefill the offer comparison.
+    offer_base_usd = models.PositiveIntegerField(null=True, blank=True)
+    offer_bonus_usd = models.PositiveIntegerField(null=True, blank=True)
+    offer_sign_on_usd = models.PositiveIntegerField(null=True, blank=True)
+    offer_equity_grant_usd = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        # The board and the digest read a member's applications by stage.
+        indexes = [models.Index(fields=["user", "stage"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("applications:detail", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return self.role_title or (self.role.name if self.role else "A role")
+
+
+class StageChange(models.Model):
+    """One move of an application to a stage, on the day the member says it happened."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    stage = models.CharField(max_length=20, choices=Application.Stage.choices)
+    changed_on = models.DateField()
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_on", "recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} on {self.changed_on}"
+
+
+class Contact(models.Model):
+    """Someone the member met about an application: their private note, shown to nobody else."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, blank=True)
+    how_met = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReminderSettings(models.Model):
+    """A member's opt-in e-mail digest and the secret of their private calendar feed."""
+
+    class Frequency(models.TextChoices):
+        OFF = "off", "Off"
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly (Mondays)"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    digest = models.CharField(max_length=10, choices=Frequency.choices, default=Frequency.OFF)
+    calendar_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "reminder settings"
+
+    def __str__(self) -> str:
+        return f"Reminders of {self.user}"
+
+
+class DigestSend(models.Model):
+    """One digest for one member and period: the row is claimed before sending, so two
+    schedulers or a repeated run never send it twice (send_digests command)."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed, retried on the next run"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_sends"
+    )
+    period = models.CharField(max_length=20, help_text="e.g. daily:2026-12-06, weekly:2026-W49")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SENDING)
+    attempts = models.PositiveSmallIntegerField(default=1)
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "period"], name="digestsend_one_per_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} digest for {self.user}: {self.status}"

@@ -1,6 +1,6 @@
 """Where the other apps plug into features careers owns, so careers never imports them.
 
-Six registries:
+The registries:
 - content models: editable by the "Content editors" group, and any change to them
   invalidates the cached public pages;
 - guide loaders: called by ``manage.py load_guide`` in registration order;
@@ -8,7 +8,9 @@ Six registries:
 - user data links: fields of users' own rows that point at content, so content they
   point at is never deleted from under them (``careers.content_admin``);
 - personal panels: what another app knows about the signed-in user, shown on a careers
-  page (the home page's "today", a role page's "you and this role");
+  page (the home page's "today", a role page's "you and this role", an application's page);
+- digest sections and calendar entries: what another app reminds the member of, in the
+  e-mail digest and the private calendar feed (``careers.reminders``);
 - account erasers: called inside the account deletion's transaction, before the user row
   goes, for the user's rows that plain cascades cannot delete (their own questions).
 """
@@ -40,7 +42,7 @@ class Panel(NamedTuple):
 
 
 PanelProvider = Callable[..., "Panel | None"]
-PANEL_PLACES = ("home", "role")
+PANEL_PLACES = ("home", "role", "application")
 panel_providers: dict[str, list[PanelProvider]] = {place: [] for place in PANEL_PLACES}
 
 
@@ -85,7 +87,7 @@ def register_personal_panel(place: str, provider: PanelProvider) -> None:
     """``provider(*, user, now, **subject)`` returns a Panel, or None when it has nothing to say.
 
     "home" providers get no subject; "role" providers get ``role``, and ``path_slug`` on the
-    page of a transition path into that role.
+    page of a transition path into that role; "application" providers get ``application``.
     """
     if provider not in panel_providers[place]:
         panel_providers[place].append(provider)
@@ -95,3 +97,41 @@ def personal_panels(place: str, *, user, now, **subject) -> list[Panel]:
     """The panels every app has for this user at this place, in their order."""
     panels = (provider(user=user, now=now, **subject) for provider in panel_providers[place])
     return sorted((panel for panel in panels if panel is not None), key=lambda panel: panel.order)
+
+
+class DigestSection(NamedTuple):
+    """A part of the e-mail digest: a heading, one line per thing to do, and where to do it."""
+
+    order: int
+    title: str
+    lines: tuple[str, ...]
+    path: str  # a path of this site; the digest makes it a whole address
+
+
+class CalendarEntry(NamedTuple):
+    """One event of the private calendar feed; ``uid`` stays the same across fetches."""
+
+    uid: str
+    summary: str
+    starts: Any  # a date for an all-day event, an aware datetime otherwise
+    ends: Any
+    description: str
+    path: str
+
+
+DigestProvider = Callable[..., "DigestSection | None"]
+CalendarProvider = Callable[..., "list[CalendarEntry]"]
+digest_providers: list[DigestProvider] = []
+calendar_providers: list[CalendarProvider] = []
+
+
+def register_digest_section(provider: DigestProvider) -> None:
+    """``provider(*, user, now)`` returns a DigestSection, or None when nothing is due."""
+    if provider not in digest_providers:
+        digest_providers.append(provider)
+
+
+def register_calendar_entries(provider: CalendarProvider) -> None:
+    """``provider(*, user, now)`` returns the member's CalendarEntry list (maybe empty)."""
+    if provider not in calendar_providers:
+        calendar_providers.append(provider)

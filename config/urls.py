@@ -23,5 +23,6 @@ urlpatterns = [
     path("assessment/", include("assessments.urls")),
     path("paths/", include("assessments.path_urls")),
     path("interviews/", include("interviews.urls")),
+    path("applications/", include("careers.application_urls")),
     path("", include("careers.urls")),
 ]

@@ -48,3 +48,23 @@ class InterviewsConfig(AppConfig):
         register_personal_panel("role", panels.role_panel)
         # Without a target role in the profile, practise for the assessment's recommendation.
         register_target_role_provider(recommended_role)
+        self.register_job_search()
+
+    def register_job_search(self) -> None:
+        from assessments.posting_gaps import register_practised_categories
+        from careers.registry import (
+            register_calendar_entries,
+            register_data_exporter,
+            register_digest_section,
+            register_personal_panel,
+        )
+
+        from . import job_search
+
+        register_personal_panel("home", job_search.home_panel)
+        register_personal_panel("application", job_search.application_panel)
+        register_digest_section(job_search.reviews_section)
+        register_digest_section(job_search.rounds_section)
+        register_calendar_entries(job_search.round_entries)
+        register_data_exporter("interview_rounds", job_search.export_rounds)
+        register_practised_categories(job_search.practised_categories)

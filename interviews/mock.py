@@ -105,10 +105,13 @@ def start_mock(
     per_round: int,
     now: datetime,
     rng: random.Random | None = None,
+    categories: Collection[str] = (),
 ) -> MockInterview:
     """Choose each round's questions (the role's first, never one twice) and save the mock.
 
-    The rounds are the role's interview shape's: a product manager is not asked SQL."""
+    The rounds are the role's interview shape's: a product manager is not asked SQL. With
+    ``categories`` (a real interview round's), only the rounds that ask about them.
+    """
     started = MockInterview.objects.filter(user=user, started_at__gt=now - timedelta(days=1))
     count = started.count()
     if count >= settings.MOCK_INTERVIEWS_PER_MEMBER_PER_DAY:
@@ -117,7 +120,11 @@ def start_mock(
             "may: carry on with one of them, or start the next one tomorrow."
         )
     rng = rng or random.Random()
-    rounds = rounds_for(loop_size, shape_for(role.pk if role else None))
+    rounds = [
+        r
+        for r in rounds_for(loop_size, shape_for(role.pk if role else None))
+        if not categories or set(r.categories) & set(categories)
+    ]
     if not rounds:
         raise NothingToAsk("No mock interview rounds are set up yet.")
     categories = {category for r in rounds for category in r.categories}

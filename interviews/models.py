@@ -14,7 +14,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from careers.models import Role
+from careers.models import Application, Role
 
 NOTE_MAX_CHARS = 10_000
 
@@ -688,3 +688,38 @@ class MockAnswer(models.Model):
 def interval_days_between(start: datetime, end: datetime) -> int:
     """Whole days from a rating to its due date (learning steps of minutes are 0)."""
     return max(0, (end - start) // timedelta(days=1))
+
+
+class InterviewRoundQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(application__user=user)
+
+
+class InterviewRound(models.Model):
+    """A real interview of one of the member's applications, on a date."""
+
+    class Kind(models.TextChoices):
+        SCREEN = "screen", "Screening call"
+        TECHNICAL = "technical", "Technical interview"
+        SYSTEM_DESIGN = "system-design", "System design interview"
+        BEHAVIOURAL = "behavioural", "Behavioural interview"
+        ETHICS = "ethics", "AI ethics interview"
+        ONSITE = "onsite", "Onsite interview"
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="interview_rounds"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    starts_at = models.DateTimeField()
+    with_whom = models.CharField(max_length=120, blank=True, help_text="e.g. the hiring manager")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InterviewRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        # The home page, practice and the digest look for a member's next rounds by date.
+        indexes = [models.Index(fields=["application", "starts_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.starts_at:%Y-%m-%d}"

@@ -18,6 +18,7 @@ from config.sitewide.matching import content_words, find_phrases, is_common, wor
 from .bank import practised_catalogue
 from .models import Rating
 from .progress import due_today_ids
+from .rounds import categories_first
 from .search import alias_pairs
 from .shapes import shape_for
 from .status import Status, cards_for, status_of
@@ -122,9 +123,16 @@ def session_order(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 
 def build_queue(
-    *, user, size: int, categories: Sequence[str], role: RoleRef | None, now: datetime
+    *,
+    user,
+    size: int,
+    categories: Sequence[str],
+    role: RoleRef | None,
+    now: datetime,
+    first_categories: Sequence[str] = (),
 ) -> list[int]:
-    """Question ids for one session: due reviews (most overdue first), then new ones.
+    """Question ids for one session: due reviews (most overdue first, those of
+    ``first_categories`` before the rest), then new ones.
 
     New questions suit the target role first (the member's own for it, then those of its
     interview shape's categories, then its others), then any other new question in the chosen
@@ -142,7 +150,7 @@ def build_queue(
     statuses = {question.pk: status_of(cards.get(question.pk), now=now) for question in questions}
     due = sorted(
         (q for q in questions if statuses[q.pk] == Status.DUE),
-        key=lambda q: (cards[q.pk].due, q.pk),
+        key=lambda q: (q.category not in first_categories, cards[q.pk].due, q.pk),
     )
     chosen = [Candidate(q.pk, q.category, q.difficulty, is_due=True) for q in due[:size]]
     fresh = [question for question in questions if statuses[question.pk] == Status.NEW]
@@ -348,11 +356,21 @@ def suggest_rating(
 def session_queue(
     *, user, size: int, categories: Sequence[str], due_today: bool, now: datetime
 ) -> list[int]:
-    """The questions of a session the user asked for: exactly today's due ones, or a mix."""
+    """The questions of a session the user asked for: exactly today's due ones, or a mix.
+
+    With an interview coming up, due reviews of its round's categories come first.
+    """
+    first = categories_first(user=user, now=now)
     if due_today:
-        return due_today_ids(user=user, now=now)[:size]
+        due = due_today_ids(user=user, now=now)
+        if first:
+            category_of = {q.pk: q.category for q in practised_catalogue(user=user).questions}
+            due.sort(key=lambda pk: category_of.get(pk) not in first)
+        return due[:size]
     role = target_role_for(user=user)
-    return build_queue(user=user, size=size, categories=categories, role=role, now=now)
+    return build_queue(
+        user=user, size=size, categories=categories, role=role, now=now, first_categories=first
+    )
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import mock_views, own_views, views
+from . import mock_views, own_views, round_views, views
 
 app_name = "interviews"
 
@@ -30,4 +30,10 @@ urlpatterns += [
 urlpatterns += [
     path("mine/", own_views.own_questions, name="own_questions"),
     path("mine/<int:pk>/delete/", own_views.own_question_delete, name="own_question_delete"),
+]
+
+urlpatterns += [
+    path("rounds/add/<int:application_pk>/", round_views.add_round, name="add_round"),
+    path("rounds/<int:pk>/delete/", round_views.delete_round, name="delete_round"),
+    path("rounds/<int:pk>/mock/", round_views.round_mock, name="round_mock"),
 ]

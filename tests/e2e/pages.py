@@ -102,6 +102,61 @@ def reveal_practice_answer(page: Page) -> None:
     page.locator("#strong-answer").wait_for()
 
 
+# One application in interviewing, with a posting, a contact and a round, per site and user.
+_applications: dict[tuple[str, str], int] = {}
+_MAKE_APPLICATION = """\
+import datetime
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from careers.applications import create_application
+from interviews.models import InterviewRound
+user = get_user_model().objects.get(username=data["username"])
+application = create_application(
+    user=user,
+    fields={
+        "company": "Lumen Health",
+        "role_title": "Machine Learning Engineer",
+        "stage": "interviewing",
+        "posting_url": "https://jobs.example.com/lumen/42",
+        "posting_text": "Python, SQL, PyTorch, Docker and Kubernetes; A/B testing a plus.",
+        "next_action": "Send the thank-you note",
+        "next_action_on": datetime.date.today(),
+    },
+    on=datetime.date.today(),
+)
+application.contacts.create(name="Priya", role="Recruiter", how_met="PyData meetup")
+InterviewRound.objects.create(
+    application=application,
+    kind="technical",
+    starts_at=timezone.now() + datetime.timedelta(days=3),
+    with_whom="Dana",
+)
+result = application.pk
+"""
+
+
+def job_application(suffix: str = "") -> PathFinder:
+    """A page of the user's application (made once), e.g. its edit form with "edit/"."""
+
+    def find(site: LiveSite, username: str | None) -> str | None:
+        key = (site.url, username or "")
+        if key not in _applications:
+            _applications[key] = site.run_django(_MAKE_APPLICATION, username=username)
+        return f"/applications/{_applications[key]}/{suffix}"
+
+    return find
+
+
+def posting_gaps(site: LiveSite, username: str | None) -> str | None:
+    application = job_application()(site, username)
+    return f"/assessment/gaps/{application.split('/')[2]}/"
+
+
+def home_with_rounds(site: LiveSite, username: str | None) -> str | None:
+    """The home page once the user has a round coming up."""
+    return "/" if job_application()(site, username) else None
+
+
 SALARY_QUERY = urlencode(
     [
         ("role", "machine-learning-engineer"),
@@ -183,6 +238,16 @@ PAGES = [
     PageSpec("mock-interviews", "/interviews/mock/", signed_in=True),
     PageSpec("own-questions", "/interviews/mine/", signed_in=True),
     PageSpec("fresh-cycle", "/interviews/progress/fresh-cycle/", signed_in=True),
+    # the job search: one application with a posting, a contact and a round to come
+    PageSpec("applications", "/applications/", user="auditor-jobs"),
+    PageSpec("applications-list", "/applications/?view=list", user="auditor-jobs"),
+    PageSpec("application-new", "/applications/new/", user="auditor-jobs"),
+    PageSpec("application", job_application(), user="auditor-jobs"),
+    PageSpec("application-edit", job_application("edit/"), user="auditor-jobs"),
+    PageSpec("application-delete", job_application("delete/"), user="auditor-jobs"),
+    PageSpec("posting-gaps", posting_gaps, user="auditor-jobs"),
+    PageSpec("home-with-rounds", home_with_rounds, user="auditor-jobs"),
+    PageSpec("reminders", "/applications/reminders/", user="auditor-jobs"),
 ]
 
 PERSONAS = sorted({spec.username for spec in PAGES if spec.username})
