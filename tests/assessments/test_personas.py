@@ -323,11 +323,10 @@ PERSONAS = [
             risk_study_runway=1,
             risk_income=1,
         ),  # fmt: skip
-        "domain-expert-to-ai-training-data-specialist",
+        "teacher-to-education-ai-learning-designer",
         frozenset({STRONG, POSSIBLE}),
-        "Teaching expertise is what educational AI data needs (reference answers, rubrics); "
-        "the shortest way in, part-time.",
-        longer_than_guide=True,
+        "Lesson and assessment design and training others are the core of learning design for "
+        "AI in education; a route that builds on teaching and can start inside their own school.",
     ),
     Persona(
         "Accountant",
