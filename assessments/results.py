@@ -405,6 +405,7 @@ def _path_result(
         guide_max_months=path.timeline_max_months,
         runway_months=context.runway_months,
         hard_unmet=[check.name for check in fit.hard_prerequisites_unmet],
+        builds_on=[c.name for c in fit.hard_prerequisites_unmet if c.background_only],
         far_short=[names[c.dimension] for c in fit.far_short],
         none_met=fit.none_met,
         starts_elsewhere=(

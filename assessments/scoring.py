@@ -79,6 +79,8 @@ class PrerequisiteCheck:
     met: bool
     hard: bool = False
     unlock: str = ""
+    # Met by a background alone (no answer meets it): study cannot close it.
+    background_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ def fit_path(
             name=rule.name,
             hard=rule.hard,
             unlock=rule.unlock,
+            background_only=rule.minimum_score is None,
             met=prerequisite_met(
                 background=background,
                 met_by_background=rule.met_by_background,
@@ -281,6 +284,7 @@ def fit_verdict(
     far_short: Sequence[str] = (),
     none_met: bool = False,
     starts_elsewhere: str = "",
+    builds_on: Sequence[str] = (),
 ) -> Verdict:
     """The one rule for a path's fit words, from the distance between the person and the job.
 
@@ -290,6 +294,8 @@ def fit_verdict(
     "not yet" when none of the path's prerequisites shows, or the plan is more than four
     times the guide's longest. ``starts_elsewhere`` names the backgrounds a path starts from
     when the person's is not among them: the guide's range is for those, so it is not strong.
+    ``builds_on`` names hard prerequisites only a background meets, which the person lacks:
+    no amount of study closes them, so the path is at best "a stretch".
     """
     unit = "month" if months == 1 else "months"
     guide = f"the guide's {guide_min_months}–{guide_max_months} months"
@@ -303,6 +309,12 @@ def fit_verdict(
         )
     if months > POSSIBLE_FACTOR * guide_max_months:
         return Verdict(STRETCH, f"A stretch: {at_pace}, more than twice the longest of {guide}.")
+    if builds_on:
+        return Verdict(
+            STRETCH,
+            f"A stretch: it builds on {_join([n.lower() for n in builds_on])}, which your "
+            "background does not give and study alone cannot.",
+        )
     held_back = []
     if hard_unmet:
         held_back.append(f"it needs {_join(list(hard_unmet))}, which your answers do not show")

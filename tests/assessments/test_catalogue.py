@@ -119,7 +119,8 @@ def test_the_catalogue_holds_sixty_checked_resources_at_distinct_addresses(conte
     assert len({r.url for r in resources}) == len(resources)
     for resource in resources:
         assert resource.url.startswith(("https://", "http://")), resource
-        assert resource.source_url.startswith("http") and resource.checked_on == CHECKED
+        # Checked when the catalogue was built, or later for resources added since.
+        assert resource.source_url.startswith("http") and resource.checked_on >= CHECKED
         assert resource.hours >= 1 and resource.provider
 
 

@@ -105,7 +105,7 @@ def test_it_gives_every_path_a_level_for_every_dimension_and_checkable_prerequis
     # Six: the seventh dimension, risk tolerance, is a planning constraint paths are not
     # matched on (issue 12).
     paths = TransitionPath.objects.count()
-    assert paths == 19  # with our Developer → AI Engineer (issue 20)
+    assert paths == 21  # with our AI Engineer, clinical informatics and education routes
     assert RequirementLevel.objects.count() == paths * 6
     assert not RequirementLevel.objects.filter(dimension__is_planning_constraint=True)
     for prerequisite in Prerequisite.objects.all():

@@ -86,7 +86,7 @@ def test_it_renders_the_review_and_completes_within_budget(
     with django_assert_max_num_queries(BUDGET):
         assert alice_client.post(step_url(enlarged, 9)).status_code == 302
     enlarged.refresh_from_db()
-    assert len(enlarged.result["paths"]) == TransitionPath.objects.count() == 19 + 20
+    assert len(enlarged.result["paths"]) == TransitionPath.objects.count() == 21 + 20
 
 
 def test_it_renders_the_result_within_budget(

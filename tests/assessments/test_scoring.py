@@ -341,8 +341,14 @@ def test_every_path_comes_first_for_someone_it_suits(path):
 
 def test_there_is_a_route_into_every_role():
     roles = {role["slug"] for role in read_careers_data("roles.json")}
-    assert len(roles) == 16  # fifteen from the guide's pages, and our AI Engineer (issue 20)
-    assert "ai-engineer" in roles
+    # Fifteen from the guide's pages, and our AI Engineer, clinical informatics and
+    # education routes (issue 20).
+    assert len(roles) == 18
+    assert {
+        "ai-engineer",
+        "clinical-informatics-specialist",
+        "education-ai-learning-designer",
+    } <= roles
     assert {path.target_role_slug for path in REQUIREMENTS} == roles
 
 
@@ -468,4 +474,22 @@ def test_the_reason_says_what_keeps_a_path_from_strong():
         "months; it needs business experience, which your answers do not show; it is longer "
         "than the 12 months you can keep preparing; it starts from business or product, not "
         "from your background."
+    )
+
+
+def test_a_prerequisite_only_a_background_meets_keeps_a_short_path_a_stretch():
+    """A journalist is not sent first to a route built on teaching because it is short: no
+    amount of study gives them the teaching background it builds on."""
+    verdict = scoring.fit_verdict(
+        months=5,
+        guide_min_months=4,
+        guide_max_months=9,
+        runway_months=None,
+        hard_unmet=["Teaching experience"],
+        builds_on=["Teaching experience"],
+    )
+    assert verdict.words == scoring.STRETCH
+    assert verdict.reason == (
+        "A stretch: it builds on teaching experience, which your background does not give "
+        "and study alone cannot."
     )

@@ -57,6 +57,8 @@ ROLES = {
     "ai-infrastructure-engineer",
     "ai-solutions-architect",
     "ai-engineer",
+    "clinical-informatics-specialist",
+    "education-ai-learning-designer",
 }
 # The guide's behavioural and ethics questions, copied exactly from the seed file.
 GUIDE_QUESTIONS = [
