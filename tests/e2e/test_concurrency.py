@@ -148,7 +148,7 @@ class Ratings:
     def perform(self, client: HttpClient, user_index: int, n: int) -> None:
         question, rating = self.sent(user_index, n)
         response = client.post(f"/interviews/{question}/rate/", {"rating": rating})
-        expected = f"/interviews/{question}/?show=1#rating"
+        expected = f"/interviews/{question}/?show=1&rated=1#rating"
         assert response.status == 302, f"rating answered {response.status}"
         assert response.location == expected, f"rating sent us to {response.location}"
 

@@ -72,7 +72,7 @@ def test_it_runs_a_mock_interview_to_a_confirmed_report(open_page, member, live_
     assert 1 in scheduled["ratings"] and 4 in scheduled["ratings"]
 
     page.goto("/interviews/mock/")
-    past = page.get_by_role("table", name=re.compile("Past mock interviews"))
+    past = page.get_by_role("table", name=re.compile("Your latest mock interviews"))
     expect(past.locator("tbody tr")).to_have_count(1)
     expect(past).to_contain_text("Report confirmed")
 
