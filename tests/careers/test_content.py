@@ -88,7 +88,7 @@ def test_it_loads_the_seven_emerging_roles_and_the_transition_destination(guide)
     assert architect.summary
     assert architect.active_postings is None
     assert not architect.salary_bands.exists()
-    assert Role.objects.count() == 16  # fifteen from the guide, and our AI Engineer
+    assert Role.objects.count() == 18  # fifteen from the guide, and our three routes' roles
 
 
 def test_it_keeps_the_guides_own_profile_of_ml_engineer_and_research_scientist(guide):
@@ -119,8 +119,12 @@ def test_every_other_core_and_emerging_role_has_a_full_written_profile(guide):
     others = Role.objects.exclude(kind=Role.Kind.TRANSITION).exclude(
         slug__in=["machine-learning-engineer", "ai-research-scientist"]
     )
-    assert others.count() == 13  # with our AI Engineer
-    assert others.filter(kind=Role.Kind.OURS).get().slug == "ai-engineer"
+    assert others.count() == 15  # with our three routes' roles
+    assert set(others.filter(kind=Role.Kind.OURS).values_list("slug", flat=True)) == {
+        "ai-engineer",
+        "clinical-informatics-specialist",
+        "education-ai-learning-designer",
+    }
     for role in others:
         assert not role.profile_from_guide
         assert all(value for _label, value in role.aspects()), role.slug
@@ -210,7 +214,7 @@ def test_loading_twice_creates_nothing_new(guide):
     before = (Role.objects.count(), SalaryBand.objects.count(), GuideEntry.objects.count())
     counts = load_careers_guide(reset=False)
     assert not any(key.endswith("created") for key in counts)
-    assert counts["roles kept"] == 16
+    assert counts["roles kept"] == 18
     assert (Role.objects.count(), SalaryBand.objects.count(), GuideEntry.objects.count()) == before
 
 
@@ -252,11 +256,11 @@ def test_reset_restores_the_guides_values_and_leaves_staff_additions(guide, role
     assert Hub.objects.get(slug="miami").growth_percent == 420
     assert MarketFact.objects.get(slug="remote-share").value_min == 60
     assert Role.objects.filter(pk=extra.pk).exists()
-    assert "16 roles restored" in out.getvalue()
+    assert "18 roles restored" in out.getvalue()
 
 
 @pytest.mark.parametrize("reset", [False, True])
 def test_loading_is_safe_on_an_empty_database(db, reset):
     counts = load_careers_guide(reset=reset)
-    assert counts["roles created"] == 16
+    assert counts["roles created"] == 18
     assert counts["salary bands created"] == 21

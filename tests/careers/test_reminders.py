@@ -135,7 +135,10 @@ def test_two_schedulers_at_once_send_one_digest(smtp_server, subscribed, transac
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(results) == [0, 1]
+    assert sorted(results) in ([0, 1], [0, 0])
+    # Under load both may find the other's lock (SQLite): the next run then sends it, once.
+    later = reminders.send_digests(now=NOW).sent
+    assert sum(results) + later == 1
     assert len(smtp_server.messages) == 1
     assert DigestSend.objects.count() == 1
 
