@@ -8,7 +8,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
-        from careers.registry import (
+        from config.sitewide.registry import (
             register_content_model,
             register_data_exporter,
             register_guide_loader,
@@ -53,7 +53,7 @@ class AssessmentsConfig(AppConfig):
         self.register_job_search()
 
     def register_job_search(self) -> None:
-        from careers.registry import (
+        from config.sitewide.registry import (
             register_calendar_entries,
             register_digest_section,
             register_personal_panel,

@@ -1,5 +1,5 @@
-"""What the assessments app adds to the member's reminders through careers.registry: the next
-plan milestone in the digest, and the plan's milestones in the private calendar feed."""
+"""What the assessments app adds to the member's reminders (config.sitewide.registry): the
+next plan milestone in the digest, and the plan's milestones in the private calendar feed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from careers.registry import CalendarEntry, DigestSection, Panel
+from config.sitewide.registry import CalendarEntry, DigestSection, Panel
 
 from .panels import latest_result
 from .results import ResultPage, next_milestone, read_result_page

@@ -1,4 +1,4 @@
-"""What the assessments app shows about the signed-in user on careers pages (careers.registry)."""
+"""What the assessments app shows about the signed-in user on careers pages (registry panels)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.db.models import Q, Subquery
 from django.utils import timezone
 
 from careers.models import Profile, Role
-from careers.registry import Panel
+from config.sitewide.registry import Panel
 
 from .models import Assessment
 from .results import next_milestone, read_result_page, remember_path_roles

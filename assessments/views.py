@@ -15,9 +15,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from careers.models import Application, Profile
-from careers.registry import personal_panels
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page, wants_partial
+from config.sitewide.registry import personal_panels
 from config.sitewide.throttling import client_ip
 
 from . import calendar

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from config.sitewide.pages import render_page
+from config.sitewide.registry import personal_panels
 
 from . import applications as rules
 from . import reminders
@@ -27,7 +28,6 @@ from .application_forms import (
     ReminderSettingsForm,
 )
 from .models import Application, StageChange
-from .registry import personal_panels
 
 
 def _own_application(request: HttpRequest, pk: int) -> Application:

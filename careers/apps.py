@@ -13,13 +13,14 @@ class CareersConfig(AppConfig):
 
         # The admin's login counts failures like the site's (django-axes) and checks lengths.
         admin.site.login_form = AdminLoginForm
-        from .content import load_careers_guide
-        from .registry import (
+        from config.sitewide.registry import (
             register_content_model,
             register_data_exporter,
             register_guide_loader,
             register_user_data_links,
         )
+
+        from .content import load_careers_guide
 
         register_content_model(
             self.get_model("Role"),
@@ -42,13 +43,14 @@ class CareersConfig(AppConfig):
         self.register_job_search()
 
     def register_job_search(self) -> None:
-        from .export import export_applications, export_reminder_settings
-        from .registry import (
+        from config.sitewide.registry import (
             register_calendar_entries,
             register_data_exporter,
             register_digest_section,
             register_user_data_links,
         )
+
+        from .export import export_applications, export_reminder_settings
         from .reminders import follow_up_entries, follow_ups_section
 
         register_data_exporter("applications", export_applications)

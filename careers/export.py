@@ -14,7 +14,8 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from . import registry
+from config.sitewide import registry
+
 from .accounts import login_history
 from .models import Application, DigestSend, Offer, OfferComparison, Profile, ReminderSettings
 

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from icalendar import Calendar, Event
 
-from . import registry
+from config.sitewide import registry
+
 from .models import Application, DigestSend, ReminderSettings
 
 Frequency = ReminderSettings.Frequency

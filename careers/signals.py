@@ -5,9 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from config.sitewide import caching
-
-from . import registry
+from config.sitewide import caching, registry
 
 CONTENT_EDITORS = "Content editors"
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page
+from config.sitewide.registry import personal_panels
 
 from . import presentation, selectors
 from .forms_explore import (
@@ -28,7 +29,6 @@ from .forms_explore import (
 from .models import GuideEntry, Hub, Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import compare_offers, explore_salaries
-from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
 EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")

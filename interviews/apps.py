@@ -7,7 +7,7 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from assessments.results import recommended_role
-        from careers.registry import (
+        from config.sitewide.registry import (
             register_account_eraser,
             register_content_model,
             register_data_exporter,
@@ -52,7 +52,7 @@ class InterviewsConfig(AppConfig):
 
     def register_job_search(self) -> None:
         from assessments.posting_gaps import register_practised_categories
-        from careers.registry import (
+        from config.sitewide.registry import (
             register_calendar_entries,
             register_data_exporter,
             register_digest_section,

@@ -1,5 +1,5 @@
-"""What the interviews app adds to the member's job search through careers.registry: rounds on
-an application's page and the home page, and due reviews and rounds in the digest and feed."""
+"""What the interviews app adds to the member's job search (config.sitewide.registry): rounds
+on an application's page and the home page, and due reviews and rounds in the digest and feed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from django.urls import reverse
 
 from careers.models import Application
-from careers.registry import CalendarEntry, DigestSection, Panel
+from config.sitewide.registry import CalendarEntry, DigestSection, Panel
 
 from . import progress
 from .models import InterviewRound, Rating, ReviewLog

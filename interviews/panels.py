@@ -1,4 +1,4 @@
-"""What the interviews app shows about the signed-in user on careers pages (careers.registry)."""
+"""What the interviews app shows about the signed-in user on careers pages (registry panels)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import OuterRef, Subquery
 
 from careers.models import Profile, Role
-from careers.registry import Panel
+from config.sitewide.registry import Panel
 
 from . import progress
 from .bank import bank_catalogue

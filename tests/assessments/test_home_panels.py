@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from assessments.models import MilestoneTick
 from careers.models import Profile
-from careers.registry import personal_panels
+from config.sitewide.registry import personal_panels
 from interviews import scheduling
 from interviews.models import Question, Rating
 from tests.careers.test_query_budgets import BUDGET

@@ -9,7 +9,7 @@ from django.urls import reverse
 from careers.models import Market
 
 BUDGET = 10
-# Signed in, the home and role pages also show the user's own panels (careers.registry):
+# Signed in, the home and role pages also show the user's own panels (config.sitewide.registry):
 # their assessments, practice cards, target role and latest mock interview. Those pages are
 # held to the budget once anybody has seen them since content last changed (the content they
 # share is then cached), which is how members meet them: the cold content reads are the

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from careers import registry
+from config.sitewide import registry
 from config.sitewide.loading import LoadReport
 from interviews.loader import QUESTIONS_FILE, QuestionDataError, load_questions
 from interviews.models import Category, Question

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from careers import registry
+from config.sitewide import registry
 from config.sitewide.caching import bump_content_version
 from config.sitewide.loading import LoadReport
 

@@ -1,4 +1,5 @@
-"""Where the other apps plug into features careers owns, so careers never imports them.
+"""Where the apps plug into the site-wide features and into careers' pages, so neither the
+platform nor careers imports assessments or interviews.
 
 The registries:
 - content models: editable by the "Content editors" group, and any change to them
