@@ -8,7 +8,6 @@ class CareersConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib import admin
 
-        from . import signals  # noqa: F401  (connects the content-change receivers)
         from .forms import AdminLoginForm
 
         # The admin's login counts failures like the site's (django-axes) and checks lengths.

@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from config.sitewide import caching, registry
+from . import caching, registry
 
 CONTENT_EDITORS = "Content editors"
 
