@@ -12,7 +12,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from careers.content_admin import KeepUsersDataAdmin
 from config.sitewide.admin_lists import LargeTableAdmin
 from config.sitewide.caching import bump_content_version
 from config.sitewide.content_admin import ContentAdmin
@@ -24,6 +23,7 @@ from config.sitewide.freshness import (
     review_cutoff,
 )
 from config.sitewide.history import bulk_reason, save_in_bulk
+from config.sitewide.user_data_admin import KeepUsersDataAdmin
 
 from .catalogue import credential_row, why_unavailable
 from .models import (

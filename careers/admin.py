@@ -20,9 +20,9 @@ from config.sitewide.freshness import (
     review_cutoff,
 )
 from config.sitewide.provenance import source_of
+from config.sitewide.user_data_admin import KeepUsersDataAdmin
 
 from .accounts import erase_account
-from .content_admin import KeepUsersDataAdmin
 from .models import (
     DigestSend,
     EditorNote,

@@ -13,10 +13,10 @@ from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ManyToManyWidget, Widget
 
-from careers.content_admin import KeepUsersDataAdmin
 from careers.models import Role
 from config.sitewide.admin_site import SessionBoundImportMixin
 from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.user_data_admin import KeepUsersDataAdmin
 
 from .models import Category, Difficulty, InterviewShape, MockRound, Question, SearchAlias
 from .publishing import members_affected, set_published

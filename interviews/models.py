@@ -269,7 +269,7 @@ class CardState(models.Model):
     """One user's spaced-repetition state for one question (the fsrs card, serialised).
 
     Users' rows PROTECT the question they are about: staff unpublish questions, and the
-    admin refuses to delete one anybody practised (careers.content_admin).
+    admin refuses to delete one anybody practised (config.sitewide.user_data_admin).
     """
 
     class State(models.IntegerChoices):

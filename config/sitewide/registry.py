@@ -7,7 +7,7 @@ The registries:
 - guide loaders: called by ``manage.py load_guide`` in registration order;
 - data exporters: each contributes a section to the user's "Download my data" file;
 - user data links: fields of users' own rows that point at content, so content they
-  point at is never deleted from under them (``careers.content_admin``);
+  point at is never deleted from under them (``config.sitewide.user_data_admin``);
 - personal panels: what another app knows about the signed-in user, shown on a careers
   page (the home page's "today", a role page's "you and this role", an application's page);
 - digest sections and calendar entries: what another app reminds the member of, in the

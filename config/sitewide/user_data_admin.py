@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from config.sitewide import registry
-from config.sitewide.content_admin import ContentAdmin
+from . import registry
+from .content_admin import ContentAdmin
 
 REFUSAL = (
     "{count} saved item(s) point at this: users' practice, notes, bookmarks, assessments, "
