@@ -10,6 +10,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.contenttypes.admin import GenericStackedInline
 from django.db.models import Q
 
+from config.sitewide.accounts import erase_account
 from config.sitewide.admin_lists import LargeTableAdmin
 from config.sitewide.content_admin import ContentAdmin
 from config.sitewide.freshness import (
@@ -22,7 +23,6 @@ from config.sitewide.freshness import (
 from config.sitewide.provenance import source_of
 from config.sitewide.user_data_admin import KeepUsersDataAdmin
 
-from .accounts import erase_account
 from .models import (
     DigestSend,
     EditorNote,

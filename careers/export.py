@@ -15,8 +15,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from config.sitewide import registry
+from config.sitewide.accounts import login_history
 
-from .accounts import login_history
 from .models import Application, DigestSend, Offer, OfferComparison, Profile, ReminderSettings
 
 OFFER_TERM_FIELDS = (

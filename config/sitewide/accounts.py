@@ -13,7 +13,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
-from config.sitewide import registry
+from . import registry
 
 
 def login_history(user) -> Iterator[dict[str, Any]]:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from careers.accounts import prune_login_logs
+from config.sitewide.accounts import prune_login_logs
 
 
 class Command(BaseCommand):
