@@ -13,9 +13,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.sitewide.accounts import erase_account
+from config.sitewide.export import stream_user_data
 from config.sitewide.throttling import client_ip
 
-from .export import stream_user_data
 from .forms import DeleteAccountForm, LoginForm, ProfileForm, ResetForm, SignupForm
 from .models import Profile
 
