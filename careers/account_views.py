@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login, logout
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -13,34 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.sitewide.accounts import erase_account
+from config.sitewide.auth_views import TOO_MANY_REQUESTS
 from config.sitewide.export import stream_user_data
 from config.sitewide.throttling import client_ip
 
-from .forms import DeleteAccountForm, LoginForm, ProfileForm, ResetForm, SignupForm
+from .forms import DeleteAccountForm, ProfileForm, SignupForm
 from .models import Profile
-
-TOO_MANY_REQUESTS = 429
-
-
-class TooManyRequestsMixin:
-    """A form refused for coming too often answers 429, not 200."""
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if form.throttled:
-            response.status_code = TOO_MANY_REQUESTS
-        return response
-
-
-class LoginView(TooManyRequestsMixin, auth_views.LoginView):
-    authentication_form = LoginForm
-
-
-class PasswordResetView(TooManyRequestsMixin, auth_views.PasswordResetView):
-    form_class = ResetForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "client": client_ip(self.request)}
 
 
 def _safe_next(request: HttpRequest) -> str:

@@ -6,12 +6,6 @@ class CareersConfig(AppConfig):
     verbose_name = "Careers content"
 
     def ready(self) -> None:
-        from django.contrib import admin
-
-        from .forms import AdminLoginForm
-
-        # The admin's login counts failures like the site's (django-axes) and checks lengths.
-        admin.site.login_form = AdminLoginForm
         from config.sitewide.registry import (
             register_content_model,
             register_data_exporter,

@@ -19,7 +19,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("careers.account_urls")),
-    path("accounts/", include("careers.auth_urls")),
+    path("accounts/", include("config.sitewide.auth_urls")),
     path("assessment/", include("assessments.urls")),
     path("paths/", include("assessments.path_urls")),
     path("interviews/", include("interviews.urls")),

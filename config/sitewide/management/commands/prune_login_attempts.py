@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         now = timezone.now()
         # A failure counts only within the cool-off, for django-axes and for
-        # careers.forms.failures_from alike.
+        # config.sitewide.auth_forms.failures_from alike.
         stale = AccessAttempt.objects.filter(attempt_time__lt=now - settings.AXES_COOLOFF_TIME)
         attempts, _ = stale.delete()
         counts, _ = ThrottleCount.objects.filter(window_ends_at__lte=now).delete()

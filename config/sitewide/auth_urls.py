@@ -3,7 +3,7 @@ throttle and check lengths: the same names, without a namespace, as django.contr
 
 from django.urls import include, path
 
-from .account_views import LoginView, PasswordResetView
+from .auth_views import LoginView, PasswordResetView
 
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
