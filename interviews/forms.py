@@ -14,7 +14,7 @@ from config.sitewide.submissions import SubmissionKeyField
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
 from .models import MOCK_LOOP_SIZES, NOTE_MAX_CHARS, Category, Difficulty, Rating
-from .practice import MAX_SESSION_SIZE
+from .self_check import MAX_SESSION_SIZE
 from .status import Status
 
 

@@ -19,7 +19,7 @@ from config.sitewide.submissions import claim_submission, record_outcome
 
 from . import scheduling
 from .models import Category, MockAnswer, MockInterview, MockRound, Question
-from .practice import AnswerCheck, question_check
+from .self_check import AnswerCheck, question_check
 from .shapes import Shape, shape_for
 from .timer import seconds_between, suggested_seconds
 

@@ -13,7 +13,7 @@ from careers.registry import Panel
 from . import progress
 from .bank import bank_catalogue
 from .models import MockInterview
-from .practice import due_session_size, target_role_from
+from .self_check import due_session_size, target_role_from
 from .status import cards_for
 
 HOME_ORDER = 10

@@ -32,7 +32,9 @@ from .forms import (
 )
 from .models import CardState, Category, Question, Rating
 from .notebook import save_note, set_bookmark
-from .practice import (
+from .publishing import withdrawn_on
+from .search import suggest
+from .self_check import (
     PracticeSession,
     answer_box_start,
     count_due,
@@ -43,8 +45,6 @@ from .practice import (
     target_role_for,
     timed_check,
 )
-from .publishing import withdrawn_on
-from .search import suggest
 from .status import cards_for
 from .timer import QuestionTimers, suggested_seconds
 
