@@ -14,7 +14,7 @@ from config.sitewide.submissions import SubmissionKeyField
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
 from .models import MOCK_LOOP_SIZES, NOTE_MAX_CHARS, Category, Difficulty, Rating
-from .self_check import MAX_SESSION_SIZE
+from .practice_queue import DEFAULT_SESSION_SIZE, MAX_SESSION_SIZE
 from .status import Status
 
 
@@ -156,7 +156,10 @@ class AnswerForm(forms.Form):
 
 class PracticeForm(forms.Form):
     size = forms.IntegerField(
-        label="Number of questions", min_value=1, max_value=MAX_SESSION_SIZE, initial=10
+        label="Number of questions",
+        min_value=1,
+        max_value=MAX_SESSION_SIZE,
+        initial=DEFAULT_SESSION_SIZE,
     )
     timed = forms.BooleanField(
         label="Time my answers",

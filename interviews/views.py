@@ -31,21 +31,19 @@ from .forms import (
     PracticeRatingForm,
 )
 from .models import CardState, Category, Question, Rating
-from .notebook import save_note, set_bookmark
-from .publishing import withdrawn_on
-from .search import suggest
-from .self_check import (
-    PracticeSession,
-    answer_box_start,
+from .notebook import answer_box_start, last_answer, save_note, set_bookmark
+from .practice_queue import (
     count_due,
     due_session_size,
-    last_answer,
     next_question_id,
     session_queue,
-    target_role_for,
-    timed_check,
 )
+from .practice_session import PracticeSession
+from .publishing import withdrawn_on
+from .search import suggest
+from .self_check import timed_check
 from .status import cards_for
+from .target_role import target_role_for
 from .timer import QuestionTimers, suggested_seconds
 
 ALREADY_RECORDED = "That rating was already recorded, so it counts once."
@@ -60,24 +58,6 @@ def _question_for(request: HttpRequest, pk: int) -> Question:
     if request.user.is_authenticated:
         questions = questions.with_practice_of(request.user)
     return get_object_or_404(questions, pk=pk)
-
-
-def _answer_start(question: Question) -> str:
-    """What the answer box starts with: this attempt's draft, else empty or a STAR outline."""
-    return answer_box_start(
-        draft=question.note_body,
-        drafted_at=question.note_updated_at,
-        last_rated_at=question.card_last_rated_at,
-        star=question.offers_star_template,
-    )
-
-
-def _last_answer(question: Question) -> str | None:
-    return last_answer(
-        draft=question.note_body,
-        drafted_at=question.note_updated_at,
-        last_rated_at=question.card_last_rated_at,
-    )
 
 
 @require_safe
@@ -107,7 +87,7 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     context["withdrawn_on"] = withdrawn_on(question)
     if request.user.is_authenticated:
-        draft = _answer_start(question)
+        draft = answer_box_start(question)
         started_at = QuestionTimers.started_at(
             request.session, question_id=question.pk, now=context["now"]
         )
@@ -139,15 +119,15 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
     if show and request.GET.get("rated") == "1" and request.user.is_authenticated:
-        context.update(_after_rating(question, last_answer=_last_answer(question)))
+        context.update(_after_rating(question, previous_answer=last_answer(question)))
     return render_page(request, "interviews/question.html", context, partial="answer-panel")
 
 
-def _after_rating(question: Question, *, last_answer: str | None) -> dict:
+def _after_rating(question: Question, *, previous_answer: str | None) -> dict:
     """What a rated question page offers: the member's last answer to compare, and a link
     to the next question of their role's queue (worked out when followed)."""
     next_url = reverse("interviews:next_question")
-    return {"last_answer": last_answer, "next_question_url": f"{next_url}?after={question.pk}"}
+    return {"last_answer": previous_answer, "next_question_url": f"{next_url}?after={question.pk}"}
 
 
 @login_required
@@ -244,7 +224,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         "repeat": not result.recorded,
         "check": check,
         # The answer typed before this rating is now the last answer.
-        **_after_rating(question, last_answer=question.note_body),
+        **_after_rating(question, previous_answer=question.note_body),
     }
     return render(request, "interviews/question.html#rating", context)
 
@@ -293,7 +273,7 @@ def practice(request: HttpRequest) -> HttpResponse:
         return _start_practice(request)
     if session is None:
         chosen = [c for c in request.GET.getlist("category") if c in Category.values]
-        form = PracticeForm(initial={"categories": chosen, "size": 10})
+        form = PracticeForm(initial={"categories": chosen})
         return _practice_start_page(request, form)
     if session.finished:
         return _practice_summary(request, session)
@@ -341,7 +321,7 @@ def _practice_check(request, session: PracticeSession, question: Question, *, ti
     started = session.shown_at(now=now)
     return timed_check(
         question,
-        answer=_answer_start(question),
+        answer=answer_box_start(question),
         ticked=ticked,
         started_at=started if session.timed else None,
         now=now,
@@ -371,7 +351,7 @@ def _practice_question(
         "question": question,
         "number": session.position + 1,
         "show": show,
-        "answer_form": AnswerForm(initial={"body": _answer_start(question)}),
+        "answer_form": AnswerForm(initial={"body": answer_box_start(question)}),
         "started_at": session.shown_at(now=timezone.now()),
         "limit": suggested_seconds(question.category) if session.timed else None,
         "card_state": scheduling.card_state_for(user=request.user, question=question),

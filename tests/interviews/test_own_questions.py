@@ -4,9 +4,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import scheduling, self_check
+from interviews import practice_queue, scheduling
 from interviews.models import CardState, Question, Rating
 from interviews.own_questions import add_own_question
+from interviews.practice_session import PracticeSession
 
 URL = reverse("interviews:own_questions")
 DATA = {
@@ -60,14 +61,16 @@ def test_it_schedules_own_questions_like_any_other(alice, bob, question):
     mine = own(alice)
     now = timezone.now()
 
-    assert mine.pk in self_check.build_queue(user=alice, size=5, categories=[], role=None, now=now)
-    assert mine.pk not in self_check.build_queue(
+    assert mine.pk in practice_queue.build_queue(
+        user=alice, size=5, categories=[], role=None, now=now
+    )
+    assert mine.pk not in practice_queue.build_queue(
         user=bob, size=5, categories=[], role=None, now=now
     )
     scheduling.rate(user=alice, question=mine, rating=Rating.AGAIN, now=now)
     later = now + timezone.timedelta(minutes=5)
-    assert self_check.count_due(user=alice, now=later) == 1
-    queue = self_check.build_queue(user=alice, size=5, categories=[], role=None, now=later)
+    assert practice_queue.count_due(user=alice, now=later) == 1
+    queue = practice_queue.build_queue(user=alice, size=5, categories=[], role=None, now=later)
     assert queue[0] == mine.pk
 
 
@@ -144,10 +147,10 @@ def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
     assert mine.prompt in bank and "Due for review (2)" in bank
     assert bank.count("Your own question</span>") == 1
     assert 'data-figure="due-today">2<' in home
-    assert self_check.count_due(user=alice, now=timezone.now()) == 2
+    assert practice_queue.count_due(user=alice, now=timezone.now()) == 2
     response = alice_client.post(reverse("interviews:practice"), {"due_today": "1", "size": "10"})
     assert response.status_code == 302
-    served = self_check.PracticeSession.from_store(alice_client.session).question_ids
+    served = PracticeSession.from_store(alice_client.session).question_ids
     assert sorted(served) == sorted([published.pk, mine.pk])
 
 

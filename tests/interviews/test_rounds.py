@@ -10,8 +10,8 @@ from django.utils import timezone
 from careers import applications
 from interviews import scheduling
 from interviews.models import InterviewRound, MockInterview, Rating
+from interviews.practice_queue import session_queue
 from interviews.rounds import countdown
-from interviews.self_check import session_queue
 
 HOME = reverse("careers:home")
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import scheduling, self_check
+from interviews import practice_queue, scheduling
 from interviews.models import Category, Question, Rating
 
 URL = reverse("interviews:practice")
@@ -37,7 +37,7 @@ def test_it_mixes_categories_never_three_of_one_in_a_row(alice, role_factory, qu
     role = role_factory(slug="ml-engineer")
     seed_lopsided_bank(question_factory, role)
 
-    queue = self_check.build_queue(
+    queue = practice_queue.build_queue(
         user=alice, size=10, categories=[], role=role, now=timezone.now()
     )
 
@@ -52,7 +52,9 @@ def test_it_allows_a_run_only_when_no_other_category_is_left(alice, question_fac
         question_factory(category=Category.ALGORITHMS)
     question_factory(category=Category.ETHICS)
 
-    queue = self_check.build_queue(user=alice, size=5, categories=[], role=None, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=5, categories=[], role=None, now=timezone.now()
+    )
 
     assert categories_of(queue) == [
         "algorithms",
@@ -66,7 +68,9 @@ def test_it_allows_a_run_only_when_no_other_category_is_left(alice, question_fac
 def test_it_ramps_new_questions_from_easier_to_harder(alice, question_factory):
     seed_lopsided_bank(question_factory)
 
-    queue = self_check.build_queue(user=alice, size=9, categories=[], role=None, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=9, categories=[], role=None, now=timezone.now()
+    )
 
     levels = dict(Question.objects.values_list("pk", "difficulty"))
     difficulties = [levels[pk] for pk in queue]
@@ -85,7 +89,7 @@ def test_it_asks_due_reviews_before_new_questions_of_other_categories(alice, que
         )
     fresh = question_factory(category=Category.ALGORITHMS, difficulty=1)
 
-    queue = self_check.build_queue(user=alice, size=3, categories=[], role=None, now=now)
+    queue = practice_queue.build_queue(user=alice, size=3, categories=[], role=None, now=now)
 
     assert queue == [due[0].pk, due[1].pk, fresh.pk]
 
