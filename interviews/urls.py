@@ -1,23 +1,23 @@
 from django.urls import path
 
-from . import mock_views, own_views, round_views, views
+from . import bank_views, mock_views, own_views, round_views
 
 app_name = "interviews"
 
 urlpatterns = [
-    path("", views.bank, name="bank"),
-    path("<int:pk>/", views.question_detail, name="question"),
-    path("<int:pk>/rate/", views.rate, name="rate"),
-    path("<int:pk>/timer/", views.question_timer, name="question_timer"),
-    path("<int:pk>/notes/", views.note, name="note"),
-    path("<int:pk>/bookmark/", views.bookmark, name="bookmark"),
-    path("next/", views.next_question, name="next_question"),
-    path("practice/", views.practice, name="practice"),
-    path("practice/answer/", views.practice_answer, name="practice_answer"),
-    path("practice/rate/", views.practice_rate, name="practice_rate"),
-    path("practice/end/", views.practice_end, name="practice_end"),
-    path("progress/", views.progress, name="progress"),
-    path("progress/fresh-cycle/", views.fresh_cycle, name="fresh_cycle"),
+    path("", bank_views.bank, name="bank"),
+    path("<int:pk>/", bank_views.question_detail, name="question"),
+    path("<int:pk>/rate/", bank_views.rate, name="rate"),
+    path("<int:pk>/timer/", bank_views.question_timer, name="question_timer"),
+    path("<int:pk>/notes/", bank_views.note, name="note"),
+    path("<int:pk>/bookmark/", bank_views.bookmark, name="bookmark"),
+    path("next/", bank_views.next_question, name="next_question"),
+    path("practice/", bank_views.practice, name="practice"),
+    path("practice/answer/", bank_views.practice_answer, name="practice_answer"),
+    path("practice/rate/", bank_views.practice_rate, name="practice_rate"),
+    path("practice/end/", bank_views.practice_end, name="practice_end"),
+    path("progress/", bank_views.progress, name="progress"),
+    path("progress/fresh-cycle/", bank_views.fresh_cycle, name="fresh_cycle"),
 ]
 
 urlpatterns += [
