@@ -21,6 +21,7 @@ from . import progress as progress_rules
 from . import scheduling
 from .bank import bank_catalogue, browse_bank, practised_catalogue
 from .forms import (
+    ALREADY_RECORDED,
     AnswerForm,
     BankFilterForm,
     BookmarkForm,
@@ -45,8 +46,6 @@ from .self_check import timed_check
 from .status import cards_for
 from .target_role import target_role_for
 from .timer import QuestionTimers, suggested_seconds
-
-ALREADY_RECORDED = "That rating was already recorded, so it counts once."
 
 
 def _question_for(request: HttpRequest, pk: int) -> Question:
@@ -164,18 +163,6 @@ def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{question.get_absolute_url()}#notes")
 
 
-def _rate_once(request, question, form, *, now, attempt) -> scheduling.RatingResult:
-    return scheduling.rate_once(
-        user=request.user,
-        question=question,
-        key=form.cleaned_data["submission"],
-        rating=form.cleaned_data["rating"],
-        now=now,
-        attempt=attempt,
-        seen=form.cleaned_data["seen"],
-    )
-
-
 @login_required
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
@@ -201,13 +188,13 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         return render_page(
             request, "interviews/question.html", context, partial="rating", status=status
         )
-    attempt = scheduling.Attempt(
-        covered_points=check.covered_texts,
-        key_point_total=len(key_points),
-        suggested_rating=check.suggested,
-        seconds_taken=check.seconds,
+    result = scheduling.rate_once(
+        user=request.user,
+        question=question,
+        now=now,
+        attempt=check.attempt(),
+        **form.rating_fields(),
     )
-    result = _rate_once(request, question, form, now=now, attempt=attempt)
     # The answer is rated: the next attempt starts its own timer, if the user wants one.
     QuestionTimers.stop(request.session, question_id=question.pk)
     if not request.htmx:
@@ -431,13 +418,13 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
             request, session, show=True, check=check, rating_form=errors, status=status
         )
     rating = form.cleaned_data["rating"]
-    attempt = scheduling.Attempt(
-        covered_points=check.covered_texts,
-        key_point_total=len(check.points),
-        suggested_rating=check.suggested,
-        seconds_taken=check.seconds,
+    result = scheduling.rate_once(
+        user=request.user,
+        question=question,
+        now=timezone.now(),
+        attempt=check.attempt(),
+        **form.rating_fields(),
     )
-    result = _rate_once(request, question, form, now=timezone.now(), attempt=attempt)
     if not result.recorded:
         messages.info(request, ALREADY_RECORDED)
     session.record(question_id=question.pk, rating=rating)

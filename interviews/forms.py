@@ -112,6 +112,15 @@ class RatingForm(forms.Form):
     # or without ``seen``.
     submission = SubmissionKeyField()
 
+    def rating_fields(self) -> dict:
+        """The rating as ``scheduling.rate_once`` takes it: the form's key, rating and seen."""
+        data = self.cleaned_data
+        return {"key": data["submission"], "rating": data["rating"], "seen": data["seen"]}
+
+
+# What a page says when the same rating form arrived twice (see RatingForm.submission).
+ALREADY_RECORDED = "That rating was already recorded, so it counts once."
+
 
 class CoveredForm(forms.Form):
     """The key points the user ticked as covered, by position in the question's list."""

@@ -348,10 +348,5 @@ def _schedule(mock, *, ticks, ratings, now: datetime) -> None:
                 question=answer.question,
                 rating=answer.rating,
                 now=now,
-                attempt=scheduling.Attempt(
-                    covered_points=check.covered_texts,
-                    key_point_total=len(check.points),
-                    suggested_rating=check.suggested,
-                    seconds_taken=check.seconds,
-                ),
+                attempt=check.attempt(),
             )

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from config.sitewide.matching import content_words, find_phrases, is_common, words_of
 
 from .models import Rating
+from .scheduling import Attempt
 from .search import alias_pairs
 from .timer import seconds_between, suggested_seconds
 
@@ -187,6 +188,15 @@ class AnswerCheck:
     @property
     def unsure(self) -> bool:
         return self.suggested is None
+
+    def attempt(self) -> Attempt:
+        """What the rating this check leads to keeps of it, with its review."""
+        return Attempt(
+            covered_points=self.covered_texts,
+            key_point_total=len(self.points),
+            suggested_rating=self.suggested,
+            seconds_taken=self.seconds,
+        )
 
 
 def check_answer(
