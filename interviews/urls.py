@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import bank_views, mock_views, own_views, round_views
+from . import bank_views, mock_views, own_views, practice_views, progress_views, round_views
 
 app_name = "interviews"
 
@@ -12,12 +12,12 @@ urlpatterns = [
     path("<int:pk>/notes/", bank_views.note, name="note"),
     path("<int:pk>/bookmark/", bank_views.bookmark, name="bookmark"),
     path("next/", bank_views.next_question, name="next_question"),
-    path("practice/", bank_views.practice, name="practice"),
-    path("practice/answer/", bank_views.practice_answer, name="practice_answer"),
-    path("practice/rate/", bank_views.practice_rate, name="practice_rate"),
-    path("practice/end/", bank_views.practice_end, name="practice_end"),
-    path("progress/", bank_views.progress, name="progress"),
-    path("progress/fresh-cycle/", bank_views.fresh_cycle, name="fresh_cycle"),
+    path("practice/", practice_views.practice, name="practice"),
+    path("practice/answer/", practice_views.practice_answer, name="practice_answer"),
+    path("practice/rate/", practice_views.practice_rate, name="practice_rate"),
+    path("practice/end/", practice_views.practice_end, name="practice_end"),
+    path("progress/", progress_views.progress, name="progress"),
+    path("progress/fresh-cycle/", progress_views.fresh_cycle, name="fresh_cycle"),
 ]
 
 urlpatterns += [
