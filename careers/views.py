@@ -16,7 +16,9 @@ from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page
 
 from . import presentation, selectors
-from .forms_explore import (
+from .models import GuideEntry, Hub, Offer, OfferComparison
+from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
+from .offer_forms import (
     OFFER_PREFIX,
     RoleCompareForm,
     RoleFilterForm,
@@ -25,8 +27,6 @@ from .forms_explore import (
     offer_formset,
     offer_query_string,
 )
-from .models import GuideEntry, Hub, Offer, OfferComparison
-from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import compare_offers, explore_salaries
 from .registry import personal_panels
 

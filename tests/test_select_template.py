@@ -6,8 +6,8 @@ import pytest
 from django.template.loader import render_to_string
 
 from careers.forms import ProfileForm
-from careers.forms_explore import OfferForm, SalaryExplorerForm
 from careers.models import Market, Profile, Role
+from careers.offer_forms import OfferForm, SalaryExplorerForm
 from careers.selectors import roles_with_bands
 from interviews.bank import bank_catalogue
 from interviews.forms import BankFilterForm
