@@ -15,7 +15,7 @@ from django import forms
 from django.forms import formset_factory
 
 from .models import Market, Offer, OfferComparison, Role, SalaryBand
-from .pay import (
+from .offers import (
     OFFER_AMOUNT_LIMIT_USD,
     OFFER_YEARS,
     OfferTerms,

@@ -16,6 +16,7 @@ from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page
 
 from . import presentation, selectors
+from .explorer import explore_salaries, net_worth_rows
 from .models import GuideEntry, Hub, Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .offer_forms import (
@@ -27,7 +28,7 @@ from .offer_forms import (
     offer_formset,
     offer_query_string,
 )
-from .pay import compare_offers, explore_salaries
+from .offers import compare_offers, offer_rows
 from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
@@ -164,7 +165,7 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
             baseline=form.baseline,
             passages=selectors.passages(*EXPLORER_PASSAGES),
             rows=rows,
-            worth_rows=presentation.net_worth_rows(rows),
+            worth_rows=net_worth_rows(rows),
         )
     return render_page(request, "careers/salary_explorer.html", context, partial="result")
 
@@ -198,7 +199,7 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
         outcomes = compare_offers(offers=formset.offer_terms(), equity_range=equity_range)
         baseline = next((market for market in markets if market.is_baseline), None)
         context.update(
-            offer_rows=presentation.offer_rows(outcomes, baseline),
+            offer_rows=offer_rows(outcomes, baseline),
             equity_fact=equity,
             passages=selectors.passages("passage-bands-major-hubs"),
         )
