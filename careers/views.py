@@ -17,17 +17,10 @@ from config.sitewide.pages import render_page
 
 from . import presentation, selectors
 from .explorer import explore_salaries, net_worth_rows
+from .explorer_forms import RoleCompareForm, RoleFilterForm, SalaryExplorerForm
 from .models import GuideEntry, Hub, Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
-from .offer_forms import (
-    OFFER_PREFIX,
-    RoleCompareForm,
-    RoleFilterForm,
-    SalaryExplorerForm,
-    SaveComparisonForm,
-    offer_formset,
-    offer_query_string,
-)
+from .offer_forms import OFFER_PREFIX, SaveComparisonForm, offer_formset, offer_query_string
 from .offers import compare_offers, offer_rows
 from .registry import personal_panels
 
