@@ -9,8 +9,8 @@ from statistics import median
 
 from django.db import transaction
 
-from .forms_explore import offer_query_string
 from .models import Application, Offer, StageChange
+from .offer_forms import offer_query_string
 
 Stage = Application.Stage
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from config.sitewide.provenance import source_of
 
 from .models import Hub, Market, MarketFact, Role, SalaryBand
-from .pay import OfferOutcome, Span, pay_level_percent, purchasing_power_range
+from .pay import Span, purchasing_power_range
 
 
 def postings_rows(roles: Sequence[Role]) -> list[dict[str, Any]]:
@@ -154,44 +153,3 @@ def arrangement_rows(facts: dict[str, MarketFact]) -> list[dict[str, Any]]:
         for slug in ARRANGEMENT_FACTS
         if slug in facts
     ]
-
-
-def net_worth_rows(rows: Sequence[Any]) -> list[dict[str, Any]]:
-    """Range chart rows of what a band is worth in each market of the salary explorer.
-
-    The last step (the guide's net-income advantage) is charted, so the picture follows
-    the guide's own verdict on each market.
-    """
-    return [
-        {
-            "label": row.market.name,
-            "low": row.band_net_worth.low,
-            "high": row.band_net_worth.high,
-        }
-        for row in rows
-    ]
-
-
-@dataclass(frozen=True)
-class OfferRow:
-    outcome: OfferOutcome
-    pay_level_percent: Decimal | None  # the market's AI pay against the baseline's
-    pay_level_is_users: bool  # "another city": the user's own figure, not computed
-
-
-def offer_rows(outcomes: Sequence[OfferOutcome], baseline: Market | None) -> list[OfferRow]:
-    """Compared offers with their market's pay level, as the salary explorer works it out."""
-    rows = []
-    for outcome in outcomes:
-        market = outcome.terms.market
-        own = getattr(market, "pay_level_percent", None)
-        if own is not None or baseline is None or not hasattr(market, "average_base_usd"):
-            level = Decimal(own) if own is not None else None
-            rows.append(OfferRow(outcome, level, own is not None))
-            continue
-        level = pay_level_percent(
-            market_average_usd=market.average_base_usd,
-            baseline_average_usd=baseline.average_base_usd,
-        )
-        rows.append(OfferRow(outcome, level, False))
-    return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import offer_views, views
 
 app_name = "careers"
 
@@ -12,8 +12,8 @@ urlpatterns = [
     path("hubs/", views.hub_list, name="hub_list"),
     path("hubs/<slug:slug>/", views.hub_detail, name="hub_detail"),
     path("salaries/", views.salary_explorer, name="salary_explorer"),
-    path("salaries/offers/", views.offer_compare, name="offer_compare"),
-    path("salaries/offers/<int:pk>/delete/", views.offer_delete, name="offer_delete"),
+    path("salaries/offers/", offer_views.offer_compare, name="offer_compare"),
+    path("salaries/offers/<int:pk>/delete/", offer_views.offer_delete, name="offer_delete"),
     path("guide/negotiation/", views.guide_negotiation, name="guide_negotiation"),
     path("guide/work-arrangements/", views.guide_work_arrangements, name="guide_work_arrangements"),
     path("guide/interviews/", views.guide_interviews, name="guide_interviews"),

@@ -1,36 +1,21 @@
-"""Public pages of the careers app: roles, hubs, salaries, offers and the guide's advice."""
+"""Public pages of the careers app: home, roles, hubs, the salary explorer, the guide's advice."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_safe
 
 from config.sitewide.caching import cached_for_visitors
 from config.sitewide.pages import render_page
 from config.sitewide.registry import personal_panels
 
 from . import presentation, selectors
-from .forms_explore import (
-    OFFER_PREFIX,
-    RoleCompareForm,
-    RoleFilterForm,
-    SalaryExplorerForm,
-    SaveComparisonForm,
-    offer_formset,
-    offer_query_string,
-)
-from .models import GuideEntry, Hub, Offer, OfferComparison
-from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
-from .pay import compare_offers, explore_salaries
+from .explorer import explore_salaries, net_worth_rows
+from .explorer_forms import RoleCompareForm, RoleFilterForm, SalaryExplorerForm
+from .models import GuideEntry, Hub
 
-EQUITY_FACT = "equity-share"
 EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
 INTERVIEW_PASSAGES = (
     "passage-interview-overview",
@@ -164,92 +149,9 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
             baseline=form.baseline,
             passages=selectors.passages(*EXPLORER_PASSAGES),
             rows=rows,
-            worth_rows=presentation.net_worth_rows(rows),
+            worth_rows=net_worth_rows(rows),
         )
     return render_page(request, "careers/salary_explorer.html", context, partial="result")
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@cached_for_visitors(f"{OFFER_PREFIX}-")
-def offer_compare(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST" and not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    markets = list(selectors.markets())
-    data = request.POST if request.method == "POST" else request.GET
-    asked = any(key.startswith(f"{OFFER_PREFIX}-") for key in data)
-    formset = offer_formset(data if asked else None, markets=markets)
-    save_form = SaveComparisonForm(request.POST or None)
-    context = {
-        "formset": formset,
-        "save_form": save_form,
-        # The save form re-sends the offers being shown, so saving needs no second page.
-        "offer_params": [
-            (key, value)
-            for key, values in data.lists()
-            if key.startswith(f"{OFFER_PREFIX}-") and not key.endswith("_FORMS")
-            for value in values
-        ],
-    }
-    if asked and formset.is_valid():
-        if request.method == "POST" and save_form.is_valid():
-            return _save_comparison(request, save_form.cleaned_data["name"], formset)
-        equity = selectors.facts(EQUITY_FACT).get(EQUITY_FACT)
-        equity_range = (equity.value_min, equity.value_max) if equity else None
-        outcomes = compare_offers(offers=formset.offer_terms(), equity_range=equity_range)
-        baseline = next((market for market in markets if market.is_baseline), None)
-        context.update(
-            offer_rows=presentation.offer_rows(outcomes, baseline),
-            equity_fact=equity,
-            passages=selectors.passages("passage-bands-major-hubs"),
-        )
-    if request.user.is_authenticated:
-        context["saved"] = _saved_comparisons(request.user)
-        context["saved_limit"] = MAX_SAVED_COMPARISONS
-    return render_page(request, "careers/offer_compare.html", context, partial="offers")
-
-
-def _save_comparison(request: HttpRequest, name: str, formset) -> HttpResponse:
-    try:
-        comparison = save_offer_comparison(
-            user=request.user, name=name, offers=formset.offer_fields()
-        )
-    except TooManyComparisons:
-        messages.error(
-            request, f"You can keep {MAX_SAVED_COMPARISONS} comparisons. Delete one to save this."
-        )
-        offers = request.POST.copy()
-        for key in ("csrfmiddlewaretoken", "name"):
-            offers.pop(key, None)
-        return redirect(f"{reverse('careers:offer_compare')}?{offers.urlencode()}")
-    messages.success(request, f"Saved “{comparison.name}”.")
-    query = offer_query_string(list(comparison.offers.select_related("market")))
-    return redirect(f"{reverse('careers:offer_compare')}?{query}")
-
-
-def _saved_comparisons(user) -> list[OfferComparison]:
-    offers = Offer.objects.select_related("market").order_by("position", "pk")
-    comparisons = OfferComparison.objects.for_user(user).prefetch_related(
-        Prefetch("offers", queryset=offers)
-    )
-    comparisons = list(comparisons)
-    for comparison in comparisons:
-        comparison.query = _comparison_query(comparison)
-    return comparisons
-
-
-def _comparison_query(comparison: OfferComparison) -> str:
-    return offer_query_string(list(comparison.offers.all()))
-
-
-@login_required
-@require_http_methods(["GET", "HEAD", "POST"])
-def offer_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comparison = get_object_or_404(OfferComparison.objects.for_user(request.user), pk=pk)
-    if request.method == "POST":
-        comparison.delete()
-        messages.success(request, f"Deleted “{comparison.name}”.")
-        return redirect("careers:offer_compare")
-    return render(request, "careers/offer_delete.html", {"comparison": comparison})
 
 
 def _guide_entries(sections: dict[str, str], *fact_slugs: str) -> dict:

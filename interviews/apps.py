@@ -26,7 +26,7 @@ class InterviewsConfig(AppConfig):
             load_search_aliases,
         )
         from .own_questions import delete_all_own_questions
-        from .practice import register_target_role_provider
+        from .target_role import register_target_role_provider
 
         register_content_model(
             self.get_model("Question"),

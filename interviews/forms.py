@@ -14,7 +14,7 @@ from config.sitewide.submissions import SubmissionKeyField
 from .bank import BankFilters
 from .mock import QUESTIONS_PER_ROUND
 from .models import MOCK_LOOP_SIZES, NOTE_MAX_CHARS, Category, Difficulty, Rating
-from .practice import MAX_SESSION_SIZE
+from .practice_queue import DEFAULT_SESSION_SIZE, MAX_SESSION_SIZE
 from .status import Status
 
 
@@ -112,6 +112,15 @@ class RatingForm(forms.Form):
     # or without ``seen``.
     submission = SubmissionKeyField()
 
+    def rating_fields(self) -> dict:
+        """The rating as ``scheduling.rate_once`` takes it: the form's key, rating and seen."""
+        data = self.cleaned_data
+        return {"key": data["submission"], "rating": data["rating"], "seen": data["seen"]}
+
+
+# What a page says when the same rating form arrived twice (see RatingForm.submission).
+ALREADY_RECORDED = "That rating was already recorded, so it counts once."
+
 
 class CoveredForm(forms.Form):
     """The key points the user ticked as covered, by position in the question's list."""
@@ -156,7 +165,10 @@ class AnswerForm(forms.Form):
 
 class PracticeForm(forms.Form):
     size = forms.IntegerField(
-        label="Number of questions", min_value=1, max_value=MAX_SESSION_SIZE, initial=10
+        label="Number of questions",
+        min_value=1,
+        max_value=MAX_SESSION_SIZE,
+        initial=DEFAULT_SESSION_SIZE,
     )
     timed = forms.BooleanField(
         label="Time my answers",

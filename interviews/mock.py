@@ -19,7 +19,7 @@ from config.sitewide.submissions import claim_submission, record_outcome
 
 from . import scheduling
 from .models import Category, MockAnswer, MockInterview, MockRound, Question
-from .practice import AnswerCheck, question_check
+from .self_check import AnswerCheck, question_check
 from .shapes import Shape, shape_for
 from .timer import seconds_between, suggested_seconds
 
@@ -348,10 +348,5 @@ def _schedule(mock, *, ticks, ratings, now: datetime) -> None:
                 question=answer.question,
                 rating=answer.rating,
                 now=now,
-                attempt=scheduling.Attempt(
-                    covered_points=check.covered_texts,
-                    key_point_total=len(check.points),
-                    suggested_rating=check.suggested,
-                    seconds_taken=check.seconds,
-                ),
+                attempt=check.attempt(),
             )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import mock as mock_rules
 from .forms import MockAnswerForm, MockReportForm, MockStartForm
 from .models import MOCK_LOOP_SIZES, MockInterview
-from .practice import target_role_for
+from .target_role import target_role_for
 
 
 def _own_mock(request: HttpRequest, pk: int) -> MockInterview:

@@ -346,7 +346,7 @@ class ReviewLog(models.Model):
     # as the user saw it is recorded once, however often the form arrives (issue 10).
     # Empty on logs written before it existed.
     review_number = models.PositiveIntegerField(null=True, blank=True)
-    # How the attempt went, as the user checked it against the key points (see practice.py).
+    # How the attempt went, as the user checked it against the key points (see self_check.py).
     covered_points = models.JSONField(
         null=True, blank=True, help_text="The key points the user ticked as covered, if checked."
     )

@@ -13,8 +13,9 @@ from config.sitewide.registry import Panel
 from . import progress
 from .bank import bank_catalogue
 from .models import MockInterview
-from .practice import due_session_size, target_role_from
+from .practice_queue import due_session_size
 from .status import cards_for
+from .target_role import target_role_from
 
 HOME_ORDER = 10
 ROLE_ORDER = 20

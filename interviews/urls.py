@@ -1,23 +1,23 @@
 from django.urls import path
 
-from . import mock_views, own_views, round_views, views
+from . import bank_views, mock_views, own_views, practice_views, progress_views, round_views
 
 app_name = "interviews"
 
 urlpatterns = [
-    path("", views.bank, name="bank"),
-    path("<int:pk>/", views.question_detail, name="question"),
-    path("<int:pk>/rate/", views.rate, name="rate"),
-    path("<int:pk>/timer/", views.question_timer, name="question_timer"),
-    path("<int:pk>/notes/", views.note, name="note"),
-    path("<int:pk>/bookmark/", views.bookmark, name="bookmark"),
-    path("next/", views.next_question, name="next_question"),
-    path("practice/", views.practice, name="practice"),
-    path("practice/answer/", views.practice_answer, name="practice_answer"),
-    path("practice/rate/", views.practice_rate, name="practice_rate"),
-    path("practice/end/", views.practice_end, name="practice_end"),
-    path("progress/", views.progress, name="progress"),
-    path("progress/fresh-cycle/", views.fresh_cycle, name="fresh_cycle"),
+    path("", bank_views.bank, name="bank"),
+    path("<int:pk>/", bank_views.question_detail, name="question"),
+    path("<int:pk>/rate/", bank_views.rate, name="rate"),
+    path("<int:pk>/timer/", bank_views.question_timer, name="question_timer"),
+    path("<int:pk>/notes/", bank_views.note, name="note"),
+    path("<int:pk>/bookmark/", bank_views.bookmark, name="bookmark"),
+    path("next/", bank_views.next_question, name="next_question"),
+    path("practice/", practice_views.practice, name="practice"),
+    path("practice/answer/", practice_views.practice_answer, name="practice_answer"),
+    path("practice/rate/", practice_views.practice_rate, name="practice_rate"),
+    path("practice/end/", practice_views.practice_end, name="practice_end"),
+    path("progress/", progress_views.progress, name="progress"),
+    path("progress/fresh-cycle/", progress_views.fresh_cycle, name="fresh_cycle"),
 ]
 
 urlpatterns += [

@@ -5,9 +5,10 @@ import re
 import pytest
 from django.template.loader import render_to_string
 
+from careers.explorer_forms import SalaryExplorerForm
 from careers.forms import ProfileForm
-from careers.forms_explore import OfferForm, SalaryExplorerForm
 from careers.models import Market, Profile, Role
+from careers.offer_forms import OfferForm
 from careers.selectors import roles_with_bands
 from interviews.bank import bank_catalogue
 from interviews.forms import BankFilterForm

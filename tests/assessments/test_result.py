@@ -377,7 +377,7 @@ def test_it_counts_the_roles_that_interest_you(alice, take_assessment):
 
 def test_practice_falls_back_to_the_latest_assessments_recommended_role(alice, take_assessment):
     from assessments.models import PathDismissal
-    from interviews.practice import target_role_for
+    from interviews.target_role import target_role_for
 
     alice.profile.target_role = None
     alice.profile.save()

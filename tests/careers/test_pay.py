@@ -1,24 +1,27 @@
-"""careers.pay: purchasing power and offer comparison, in whole dollars."""
+"""careers.pay, and the explorer and offers built on it: purchasing power, the explorer's
+steps and offer comparison, in whole dollars."""
 
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 
-from careers.pay import (
+from careers.explorer import explore_salaries
+from careers.offers import (
     OfferTerms,
     OtherCity,
-    Span,
-    after_net_income_advantage,
     compare_offers,
     equity_share,
-    explore_salaries,
     offer_years,
+    vesting_by_year,
+)
+from careers.pay import (
+    Span,
+    after_net_income_advantage,
     percentile_of_band,
     purchasing_power,
     purchasing_power_range,
     scale_to_pay_level,
-    vesting_by_year,
 )
 
 GUIDE_EQUITY = (Decimal(20), Decimal(40))

@@ -3,8 +3,8 @@
 from itertools import permutations
 
 from careers import selectors
+from careers.explorer import explore_salaries
 from careers.models import SalaryBand
-from careers.pay import explore_salaries
 
 
 def explorer_rows(band, markets, baseline):

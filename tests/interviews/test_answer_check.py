@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from interviews.models import Note, Rating, ReviewLog
-from interviews.practice import check_answer, likely_covered, suggest_rating
+from interviews.self_check import check_answer, likely_covered, suggest_rating
 
 PRACTICE = reverse("interviews:practice")
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from interviews.loader import load_mock_rounds
 from interviews.models import CardState, Category, MockInterview, Question, ReviewLog
-from interviews.practice import PracticeSession
+from interviews.practice_session import PracticeSession
 from tests.concurrency import ACCEPTED, send_together
 
 

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careers.models import Profile
-from interviews import practice, progress, scheduling
+from interviews import practice_queue, progress, scheduling
 from interviews.models import CardState, Note, Rating
-from interviews.practice import PracticeSession
+from interviews.practice_session import PracticeSession
 from interviews.status import cards_for, start_of_tomorrow
 from tests import factories
 
@@ -80,7 +80,7 @@ def test_every_due_count_agrees_with_what_practise_now_serves(alice_client, alic
     assert re.search(r'data-figure="due-today">3<', home)
     assert progress_page.context["due_today"] == 3
     assert practice_page.context["due_now"] == 3
-    assert practice.count_due(user=alice, now=now) == 3
+    assert practice_queue.count_due(user=alice, now=now) == 3
     assert sum(row.due_today for row in progress.category_progress(user=alice, now=now)) == 3
     # Every "Practise now" posts the due session, of all three.
     for content in (home, progress_page.content.decode(), practice_page.content.decode()):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from careers.models import Profile
 from interviews import scheduling
 from interviews.models import Rating
-from interviews.practice import PracticeSession
+from interviews.practice_session import PracticeSession
 
 HOME = reverse("careers:home")
 PROGRESS = reverse("interviews:progress")

@@ -4,9 +4,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import practice, scheduling
+from interviews import practice_queue, scheduling
 from interviews.models import CardState, Question, Rating
 from interviews.own_questions import add_own_question
+from interviews.practice_session import PracticeSession
 
 URL = reverse("interviews:own_questions")
 DATA = {
@@ -60,12 +61,16 @@ def test_it_schedules_own_questions_like_any_other(alice, bob, question):
     mine = own(alice)
     now = timezone.now()
 
-    assert mine.pk in practice.build_queue(user=alice, size=5, categories=[], role=None, now=now)
-    assert mine.pk not in practice.build_queue(user=bob, size=5, categories=[], role=None, now=now)
+    assert mine.pk in practice_queue.build_queue(
+        user=alice, size=5, categories=[], role=None, now=now
+    )
+    assert mine.pk not in practice_queue.build_queue(
+        user=bob, size=5, categories=[], role=None, now=now
+    )
     scheduling.rate(user=alice, question=mine, rating=Rating.AGAIN, now=now)
     later = now + timezone.timedelta(minutes=5)
-    assert practice.count_due(user=alice, now=later) == 1
-    queue = practice.build_queue(user=alice, size=5, categories=[], role=None, now=later)
+    assert practice_queue.count_due(user=alice, now=later) == 1
+    queue = practice_queue.build_queue(user=alice, size=5, categories=[], role=None, now=later)
     assert queue[0] == mine.pk
 
 
@@ -142,10 +147,10 @@ def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
     assert mine.prompt in bank and "Due for review (2)" in bank
     assert bank.count("Your own question</span>") == 1
     assert 'data-figure="due-today">2<' in home
-    assert practice.count_due(user=alice, now=timezone.now()) == 2
+    assert practice_queue.count_due(user=alice, now=timezone.now()) == 2
     response = alice_client.post(reverse("interviews:practice"), {"due_today": "1", "size": "10"})
     assert response.status_code == 302
-    served = practice.PracticeSession.from_store(alice_client.session).question_ids
+    served = PracticeSession.from_store(alice_client.session).question_ids
     assert sorted(served) == sorted([published.pk, mine.pk])
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import practice, scheduling
+from interviews import practice_queue, scheduling, target_role
 from interviews.models import CardState, Category, Rating, ReviewLog
 
 URL = reverse("interviews:practice")
@@ -56,7 +56,7 @@ def test_it_puts_due_reviews_first_then_new_questions_for_the_target_role(
     scheduling.rate(user=alice, question=due, rating=Rating.GOOD, now=now - timedelta(days=2))
     scheduling.rate(user=alice, question=later, rating=Rating.EASY, now=now)
 
-    queue = practice.build_queue(user=alice, size=6, categories=[], role=target_nlp, now=now)
+    queue = practice_queue.build_queue(user=alice, size=6, categories=[], role=target_nlp, now=now)
 
     assert queue == [
         overdue.pk,
@@ -74,7 +74,7 @@ def test_it_keeps_to_the_chosen_categories(alice, question_factory):
     behavioural = question_factory(category=Category.BEHAVIOURAL)
     question_factory(category=Category.ETHICS, is_published=False)
 
-    queue = practice.build_queue(
+    queue = practice_queue.build_queue(
         user=alice, size=10, categories=["ethics", "behavioural"], role=None, now=timezone.now()
     )
 
@@ -85,12 +85,12 @@ def test_it_uses_a_registered_target_role_when_the_profile_has_none(alice, nlp):
     def from_assessment(user):
         return nlp
 
-    practice.register_target_role_provider(from_assessment)
+    target_role.register_target_role_provider(from_assessment)
     try:
-        assert practice.target_role_for(user=alice) == nlp
+        assert target_role.target_role_for(user=alice) == nlp
     finally:
-        practice.target_role_providers.remove(from_assessment)
-    assert practice.target_role_for(user=alice) is None
+        target_role.target_role_providers.remove(from_assessment)
+    assert target_role.target_role_for(user=alice) is None
 
 
 def test_it_runs_a_session_of_ten_one_question_at_a_time(

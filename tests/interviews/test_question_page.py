@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from interviews import scheduling
 from interviews.models import Bookmark, CardState, Category, Note, Rating, ReviewLog
-from interviews.practice import STAR_TEMPLATE
+from interviews.notebook import STAR_TEMPLATE
 
 
 def url(question, name="question"):

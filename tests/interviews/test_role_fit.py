@@ -13,7 +13,7 @@ from django.utils.html import escape
 from careers.models import Profile, Role
 from config.sitewide.models import LoadedValue
 from interviews import mock as mock_rules
-from interviews import practice
+from interviews import practice_queue
 from interviews.loader import (
     QuestionDataError,
     load_interview_shapes,
@@ -119,7 +119,7 @@ def test_the_product_managers_bank_opens_with_product_sense(guide, client):
 def test_a_product_managers_practice_queue_starts_with_product_questions(guide, alice):
     role = target(alice, "ai-product-manager")
 
-    queue = practice.session_queue(
+    queue = practice_queue.session_queue(
         user=alice, size=10, categories=[], due_today=False, now=timezone.now()
     )
 
@@ -140,7 +140,9 @@ def test_an_own_question_tagged_with_a_role_is_served_in_that_roles_queue(guide,
         company="Acme Health",
     )
 
-    queue = practice.build_queue(user=alice, size=5, categories=[], role=role, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=5, categories=[], role=role, now=timezone.now()
+    )
 
     assert mine.pk in queue
     assert mine.company == "Acme Health"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from careers import applications
 from interviews import scheduling
 from interviews.models import InterviewRound, MockInterview, Rating
-from interviews.practice import session_queue
+from interviews.practice_queue import session_queue
 from interviews.rounds import countdown
 
 HOME = reverse("careers:home")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from interviews.models import Question, Rating
-from interviews.practice import AnswerCheck, is_substantive, question_check
+from interviews.self_check import AnswerCheck, is_substantive, question_check
 
 LABELLED = Path(__file__).resolve().parent / "data" / "labelled_answers.json"
 MIN_PRECISION = 0.9

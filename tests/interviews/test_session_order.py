@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import practice, scheduling
+from interviews import practice_queue, scheduling
 from interviews.models import Category, Question, Rating
 
 URL = reverse("interviews:practice")
@@ -37,7 +37,9 @@ def test_it_mixes_categories_never_three_of_one_in_a_row(alice, role_factory, qu
     role = role_factory(slug="ml-engineer")
     seed_lopsided_bank(question_factory, role)
 
-    queue = practice.build_queue(user=alice, size=10, categories=[], role=role, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=10, categories=[], role=role, now=timezone.now()
+    )
 
     categories = categories_of(queue)
     assert len(queue) == 10
@@ -50,7 +52,9 @@ def test_it_allows_a_run_only_when_no_other_category_is_left(alice, question_fac
         question_factory(category=Category.ALGORITHMS)
     question_factory(category=Category.ETHICS)
 
-    queue = practice.build_queue(user=alice, size=5, categories=[], role=None, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=5, categories=[], role=None, now=timezone.now()
+    )
 
     assert categories_of(queue) == [
         "algorithms",
@@ -64,7 +68,9 @@ def test_it_allows_a_run_only_when_no_other_category_is_left(alice, question_fac
 def test_it_ramps_new_questions_from_easier_to_harder(alice, question_factory):
     seed_lopsided_bank(question_factory)
 
-    queue = practice.build_queue(user=alice, size=9, categories=[], role=None, now=timezone.now())
+    queue = practice_queue.build_queue(
+        user=alice, size=9, categories=[], role=None, now=timezone.now()
+    )
 
     levels = dict(Question.objects.values_list("pk", "difficulty"))
     difficulties = [levels[pk] for pk in queue]
@@ -83,7 +89,7 @@ def test_it_asks_due_reviews_before_new_questions_of_other_categories(alice, que
         )
     fresh = question_factory(category=Category.ALGORITHMS, difficulty=1)
 
-    queue = practice.build_queue(user=alice, size=3, categories=[], role=None, now=now)
+    queue = practice_queue.build_queue(user=alice, size=3, categories=[], role=None, now=now)
 
     assert queue == [due[0].pk, due[1].pk, fresh.pk]
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from interviews import practice, progress
+from interviews import practice_queue, progress
 from interviews.models import CardState
 from interviews.status import (
     MASTERED_INTERVAL_DAYS,
@@ -101,8 +101,8 @@ def test_bank_practice_and_progress_agree_on_every_edge(alice, alice_client, que
 
     due = [pk for pk, status in expected.items() if status == Status.DUE]
     new = [pk for pk, status in expected.items() if status == Status.NEW]
-    assert practice.count_due(user=alice, now=now) == len(due)
-    queue = practice.build_queue(user=alice, size=50, categories=[], role=None, now=now)
+    assert practice_queue.count_due(user=alice, now=now) == len(due)
+    queue = practice_queue.build_queue(user=alice, size=50, categories=[], role=None, now=now)
     assert sorted(queue[: len(due)]) == sorted(due)
     assert sorted(queue[len(due) :]) == sorted(new)
 
