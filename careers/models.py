@@ -14,6 +14,8 @@ from simple_history.models import HistoricalRecords
 
 from config.sitewide.provenance import Provenance
 
+from .pay import DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_YEARS
+
 
 class Role(models.Model):
     class Kind(models.TextChoices):
@@ -380,8 +382,8 @@ class Offer(models.Model):
     sign_on_usd = models.PositiveIntegerField(default=0)
     clawback_months = models.PositiveSmallIntegerField(default=0)
     equity_grant_usd = models.PositiveIntegerField(default=0, help_text="The whole initial grant.")
-    vesting_years = models.PositiveSmallIntegerField(default=4)
-    cliff_months = models.PositiveSmallIntegerField(default=12)
+    vesting_years = models.PositiveSmallIntegerField(default=DEFAULT_VESTING_YEARS)
+    cliff_months = models.PositiveSmallIntegerField(default=DEFAULT_CLIFF_MONTHS)
     custom_vesting = models.CharField(
         max_length=40, blank=True, help_text="Yearly percentages, e.g. 10,20,30,40; overrides."
     )
