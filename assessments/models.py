@@ -234,10 +234,6 @@ class LearningResource(models.Model):
 
 
 class CertificationQuerySet(models.QuerySet):
-    def schedulable(self):
-        """Credentials a plan may send someone to earn: active proctored exams."""
-        return self.filter(status=Certification.Status.ACTIVE, kind=Certification.Kind.EXAM)
-
     def held_possible(self):
         """Credentials someone can hold: real ones, live or retired, not evidence."""
         return self.filter(
@@ -352,6 +348,16 @@ class Certification(models.Model):
                 errors[field] = f"{other} is retired itself: choose one that is offered today."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def can_be_sat(self) -> bool:
+        """Whether a plan may send someone to sit it today: an active proctored exam with
+        its official page to book through. The one rule; plans schedule no other."""
+        return (
+            self.status == self.Status.ACTIVE
+            and self.kind == self.Kind.EXAM
+            and bool(self.official_url)
+        )
 
     @property
     def replacement(self) -> Certification | None:
