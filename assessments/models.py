@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
+from config.sitewide.ownership import OwnedQuerySet
 
 # --- Content: the guide's framework and paths, edited by staff -------------------------------
 
@@ -554,10 +555,7 @@ class Prerequisite(models.Model):
 # --- Each user's assessments ----------------------------------------------------------------
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class AssessmentQuerySet(OwnedQuerySet):
     def for_visitor(self, user, session_ids):
         """A signed-in user's assessments, or a visitor's unclaimed ones named in the session."""
         if user.is_authenticated:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from config.sitewide.ownership import OwnedQuerySet
 from config.sitewide.provenance import Provenance
 
 from .pay import DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_YEARS
@@ -351,11 +352,6 @@ class Profile(models.Model):
         return self.preferred_hub.name if self.preferred_hub else ""
 
 
-class OfferComparisonQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class OfferComparison(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offer_comparisons"
@@ -363,7 +359,7 @@ class OfferComparison(models.Model):
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OfferComparisonQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -498,11 +494,6 @@ class PageReview(models.Model):
         return f"{self.path} reviewed {self.reviewed_on}"
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class Application(models.Model):
     """A job the member is after, from a saved posting to an accepted offer (or not)."""
 
@@ -542,7 +533,7 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ApplicationQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "-pk"]
