@@ -27,7 +27,7 @@ from .forms_explore import (
 )
 from .models import GuideEntry, Hub, Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
-from .pay import compare_offers, explore_salaries
+from .pay import OFFER_YEARS, compare_offers, explore_salaries
 from .registry import personal_panels
 
 EQUITY_FACT = "equity-share"
@@ -182,6 +182,7 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
     context = {
         "formset": formset,
         "save_form": save_form,
+        "offer_years": OFFER_YEARS,
         # The save form re-sends the offers being shown, so saving needs no second page.
         "offer_params": [
             (key, value)

@@ -441,3 +441,15 @@ def test_one_default_vesting_schedule_for_the_form_the_saved_offer_and_the_sums(
     )
     shares = ", ".join(f"{percent:g}%" for percent in vesting_by_year())
     assert f"{shares} of each grant" in alice_client.get(response["Location"]).content.decode()
+
+
+def test_the_offer_page_names_as_many_years_as_the_comparison_covers(client, guide):
+    from careers.pay import OFFER_YEARS
+
+    content = client.get(OFFERS, THREE_OFFERS).content.decode()
+    ranked = content.split("<thead>")[1].split("</thead>")[0]
+    assert [f"Year {year}" in ranked for year in range(1, OFFER_YEARS + 2)] == [True] * (
+        OFFER_YEARS
+    ) + [False]
+    assert f"{OFFER_YEARS}-year total, before tax" in ranked
+    assert f"years 1 to {OFFER_YEARS} together" in content
