@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -536,6 +536,25 @@ class PlanProgress:
     estimated_finish: datetime.date | None
 
 
+def ranked_paths(result: dict[str, Any], dismissed: Container[str]) -> list[dict[str, Any]]:
+    """The result's paths not set aside, best first: stored in the order the result page
+    ranks them (fit words first, then scoring.rank_key), which every page keeps."""
+    return [path for path in result["paths"] if path["slug"] not in dismissed]
+
+
+def _within_reach(paths: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Snapshots from before fit words count every path as within reach.
+    return [path for path in paths if path.get("fit_words") != scoring.NOT_YET]
+
+
+def opening_path(ranked: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The path a result opens with, of ``ranked_paths``: the best of the person's goals,
+    else the best within reach; None when nothing is (the page gives foundations)."""
+    goals = [path for path in ranked if is_goal(path)]
+    within = _within_reach(ranked)
+    return goals[0] if goals else (within[0] if within else None)
+
+
 def find_path(result: dict[str, Any], path_slug: str) -> dict[str, Any] | None:
     return next((path for path in result["paths"] if path["slug"] == path_slug), None)
 
@@ -549,17 +568,16 @@ def result_page(
 ) -> ResultPage:
     """What the result page shows: the best path not set aside, two alternatives, the plan."""
     result = assessment.result
-    shown = [path for path in result["paths"] if path["slug"] not in dismissals]
+    shown = ranked_paths(result, dismissals)
     reasons = dict(PathDismissal.Reason.choices)
     set_aside = [
         {**path, "reason": reasons.get(dismissals[path["slug"]], dismissals[path["slug"]])}
         for path in result["paths"]
         if path["slug"] in dismissals
     ]
-    # Snapshots from before fit words count every path as within reach.
-    within = [path for path in shown if path.get("fit_words") != scoring.NOT_YET]
+    within = _within_reach(shown)
     goals = [path for path in shown if is_goal(path)]
-    opening = goals[0] if goals else (within[0] if within else None)
+    opening = opening_path(shown)
     others = [p for p in goals[1:] + within if opening is None or p["slug"] != opening["slug"]]
     others = list({p["slug"]: p for p in others}.values())
     page = ResultPage(
