@@ -8,10 +8,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
 from config.sitewide.ownership import OwnedQuerySet
+
+from . import result_versions
 
 # --- Content: the guide's framework and paths, edited by staff -------------------------------
 
@@ -631,6 +634,12 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @cached_property
+    def snapshot(self) -> dict:
+        """The stored result in today's shape, whatever version it was saved in: every page
+        reads it through here, never ``result`` itself."""
+        return result_versions.upgrade(self.result)
 
 
 class Answer(models.Model):

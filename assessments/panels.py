@@ -49,7 +49,7 @@ def path_fit(*, assessment: Assessment | None, role_slug: str = "", path_slug: s
     return next(
         (
             path
-            for path in ranked_paths(assessment.result, dismissed)
+            for path in ranked_paths(assessment.snapshot, dismissed)
             if path["role"]["slug"] == role_slug or path["slug"] == path_slug
         ),
         None,

@@ -88,7 +88,7 @@ def evidence_of(user) -> Evidence:
     if latest is not None:
         # The plan the result page shows: that of the path it opens with.
         dismissed = set(latest.dismissals.values_list("path_slug", flat=True))
-        opening = opening_path(ranked_paths(latest.result, dismissed))
+        opening = opening_path(ranked_paths(latest.snapshot, dismissed))
         if opening is not None:
             plan_keys = frozenset(milestone["key"] for milestone in opening["plan"])
     return Evidence(

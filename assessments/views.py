@@ -324,7 +324,7 @@ def _render_result(
 
 
 def _path_in_result(assessment: Assessment, form) -> dict:
-    path = find_path(assessment.result, form.cleaned_data["path"]) if form.is_valid() else None
+    path = find_path(assessment.snapshot, form.cleaned_data["path"]) if form.is_valid() else None
     if path is None:
         raise Http404("That path is not part of this result.")
     return path
