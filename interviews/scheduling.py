@@ -74,6 +74,17 @@ class Attempt:
     suggested_rating: int | None = None
     seconds_taken: int | None = None
 
+    @classmethod
+    def checked(cls, check) -> Attempt:
+        """The attempt as its key-point checklist (interviews.practice.AnswerCheck) saw it,
+        on the question page and in a practice session alike."""
+        return cls(
+            covered_points=check.covered_texts,
+            key_point_total=len(check.points),
+            suggested_rating=check.suggested,
+            seconds_taken=check.seconds,
+        )
+
     def log_fields(self) -> dict:
         return {
             "covered_points": self.covered_points,

@@ -184,14 +184,15 @@ def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(f"{question.get_absolute_url()}#notes")
 
 
-def _rate_once(request, question, form, *, now, attempt) -> scheduling.RatingResult:
+def _rate_checked(request, question, form, check, *, now) -> scheduling.RatingResult:
+    """Record the rating of a checked answer: the question page's and a session's alike."""
     return scheduling.rate_once(
         user=request.user,
         question=question,
         key=form.cleaned_data["submission"],
         rating=form.cleaned_data["rating"],
         now=now,
-        attempt=attempt,
+        attempt=scheduling.Attempt.checked(check),
         seen=form.cleaned_data["seen"],
     )
 
@@ -200,17 +201,14 @@ def _rate_once(request, question, form, *, now, attempt) -> scheduling.RatingRes
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
-    key_points = question.key_point_list
-    form = CheckedRatingForm(request.POST, key_point_count=len(key_points))
-    valid = form.is_valid()
+    form = CheckedRatingForm(request.POST, key_point_count=len(question.key_point_list))
+    status = form.redraw_status()
     # The checklist is on the form, so what is not ticked was not covered.
     ticked = form.cleaned_data.get("covered")
     now = timezone.now()
     check = _question_check(request, question, answer="", ticked=ticked or [], now=now)
-    suggesting = "suggest" in request.POST
-    if suggesting or not valid:
+    if status is not None:
         # "Update the suggestion" redraws the checklist; a bad rating says why. Nothing rated.
-        status = 200 if suggesting and ticked is not None else 400
         context = _question_context(
             request,
             question,
@@ -221,13 +219,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         return render_page(
             request, "interviews/question.html", context, partial="rating", status=status
         )
-    attempt = scheduling.Attempt(
-        covered_points=check.covered_texts,
-        key_point_total=len(key_points),
-        suggested_rating=check.suggested,
-        seconds_taken=check.seconds,
-    )
-    result = _rate_once(request, question, form, now=now, attempt=attempt)
+    result = _rate_checked(request, question, form, check, now=now)
     # The answer is rated: the next attempt starts its own timer, if the user wants one.
     QuestionTimers.stop(request.session, question_id=question.pk)
     if not request.htmx:
@@ -437,27 +429,19 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
     if question is None:
         return redirect("interviews:practice")
     form = PracticeRatingForm(request.POST, key_point_count=len(question.key_point_list))
-    valid = form.is_valid()
-    if valid and form.cleaned_data["question"] != session.current_id:
+    status = form.redraw_status()
+    if status is None and form.cleaned_data["question"] != session.current_id:
         # Another tab moved the session on; rating this one would rate the wrong question.
         messages.info(request, "That question was already rated; here is the next one.")
         return redirect("interviews:practice")
     check = _practice_check(request, session, question, ticked=form.cleaned_data.get("covered"))
-    suggesting = "suggest" in request.POST
-    if suggesting or not valid:
-        status = 200 if suggesting and not form.has_error("covered") else 400
+    if status is not None:
         errors = form if status == 400 else None
         return _practice_question(
             request, session, show=True, check=check, rating_form=errors, status=status
         )
     rating = form.cleaned_data["rating"]
-    attempt = scheduling.Attempt(
-        covered_points=check.covered_texts,
-        key_point_total=len(check.points),
-        suggested_rating=check.suggested,
-        seconds_taken=check.seconds,
-    )
-    result = _rate_once(request, question, form, now=timezone.now(), attempt=attempt)
+    result = _rate_checked(request, question, form, check, now=timezone.now())
     if not result.recorded:
         messages.info(request, ALREADY_RECORDED)
     session.record(question_id=question.pk, rating=rating)
