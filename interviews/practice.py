@@ -4,7 +4,6 @@ config/sitewide/matching.py), which suggests a rating when the evidence is clear
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from typing import Any, NamedTuple
 
 from careers.models import Profile
 from careers.selectors import RoleRef, role_by
-from config.sitewide.matching import content_words, find_phrases, is_common, words_of
+from config.sitewide.matching import content_words, find_phrases, is_common, word_count, words_of
 
 from .bank import practised_catalogue
 from .models import Rating
@@ -216,7 +215,6 @@ def last_answer(
 # An answer with at least this many words of its own (not the prompt's) is a real attempt:
 # word matching alone never calls it "could not answer".
 SUBSTANTIVE_WORDS = 12
-_WORDS = re.compile(r"\w+(?:['’]\w+)?")
 
 
 class Evidence(NamedTuple):
@@ -248,7 +246,7 @@ def _says_enough(phrase: str, said: str) -> bool:
     or a rare word, rare in the answer too ("silhouette"; not the "random" that matched
     "randomize")."""
     words = content_words(phrase)
-    if len(words) >= 2 or len(_WORDS.findall(phrase)) >= 3:
+    if len(words) >= 2 or word_count(phrase) >= 3:
         return True
     return bool(words) and not (is_common(words[0]) or is_common(said))
 
