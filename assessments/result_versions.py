@@ -23,10 +23,10 @@ NO_FIT_WORDS = ""
 def upgrade(stored: dict[str, Any] | None) -> dict[str, Any]:
     """The stored result in today's shape (an old one as a copy: the stored one is never
     rewritten). A result of today's version is returned as it is."""
-    version = (stored or {}).get("version", 1)
-    if version >= SNAPSHOT_VERSION:
-        return stored  # type: ignore[return-value]
+    if stored is not None and stored.get("version", 1) >= SNAPSHOT_VERSION:
+        return stored
     result = deepcopy(stored or {})
+    version = result.get("version", 1)
     result.setdefault("paths", [])
     result.setdefault("dimensions", [])
     if not result.get("weekly_study_hours"):
