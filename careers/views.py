@@ -25,7 +25,7 @@ from .forms_explore import (
     offer_formset,
     offer_query_string,
 )
-from .models import GuideEntry, Hub, Offer, OfferComparison
+from .models import GuideEntry, Hub, Offer, OfferComparison, SalaryBand
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
 from .pay import OFFER_YEARS, compare_offers, explore_salaries
 from .registry import personal_panels
@@ -68,6 +68,8 @@ def role_list(request: HttpRequest) -> HttpResponse:
         "passages": selectors.passages("passage-bands-major-hubs"),
         "roles": roles,
         "postings": presentation.postings_rows(roles),
+        # The columns' headings are the levels' own labels, as every salary band names them.
+        "levels": SalaryBand.Level,
     }
     return render_page(request, "careers/role_list.html", context, partial="results")
 
