@@ -12,6 +12,7 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.forms import formset_factory
 
 from .models import Market, Offer, OfferComparison, Role, SalaryBand
@@ -439,21 +440,23 @@ class BaseOfferFormSet(forms.BaseFormSet):
         return [form.offer_fields(n) for n, form in enumerate(self.filled_forms(), start=1)]
 
 
+# How many offers a comparison takes: the formset, its messages and the page all say these.
+MIN_OFFERS = 2
+OFFER_SLOTS = 4
 OfferFormSet = formset_factory(
     OfferForm,
     formset=BaseOfferFormSet,
-    extra=2,
-    min_num=2,
-    max_num=4,
-    absolute_max=4,
+    extra=MIN_OFFERS,
+    min_num=MIN_OFFERS,
+    max_num=OFFER_SLOTS,
+    absolute_max=OFFER_SLOTS,
     validate_min=True,
     validate_max=True,
 )
 OFFER_PREFIX = "offer"
-OFFER_SLOTS = 4
 OFFER_FORMSET_ERRORS = {
-    "too_few_forms": "Fill in at least two offers to compare.",
-    "too_many_forms": "Compare at most four offers at a time.",
+    "too_few_forms": f"Fill in at least {apnumber(MIN_OFFERS)} offers to compare.",
+    "too_many_forms": f"Compare at most {apnumber(OFFER_SLOTS)} offers at a time.",
 }
 
 

@@ -17,7 +17,9 @@ from config.sitewide.pages import render_page
 
 from . import presentation, selectors
 from .forms_explore import (
+    MIN_OFFERS,
     OFFER_PREFIX,
+    OFFER_SLOTS,
     RoleCompareForm,
     RoleFilterForm,
     SalaryExplorerForm,
@@ -185,6 +187,7 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
         "formset": formset,
         "save_form": save_form,
         "offer_years": OFFER_YEARS,
+        "offer_counts": (MIN_OFFERS, OFFER_SLOTS),
         # The save form re-sends the offers being shown, so saving needs no second page.
         "offer_params": [
             (key, value)

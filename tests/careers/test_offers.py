@@ -453,3 +453,14 @@ def test_the_offer_page_names_as_many_years_as_the_comparison_covers(client, gui
     ) + [False]
     assert f"{OFFER_YEARS}-year total, before tax" in ranked
     assert f"years 1 to {OFFER_YEARS} together" in content
+
+
+def test_the_offer_page_states_how_many_offers_it_takes_as_the_formset_does(client, guide):
+    from django.contrib.humanize.templatetags.humanize import apnumber
+
+    from careers.forms_explore import MIN_OFFERS, OFFER_SLOTS, OfferFormSet
+
+    assert (OfferFormSet.min_num, OfferFormSet.max_num) == (MIN_OFFERS, OFFER_SLOTS)
+    content = client.get(OFFERS).content.decode()
+    assert f"Enter {apnumber(MIN_OFFERS)} to {apnumber(OFFER_SLOTS)} offers" in content
+    assert content.count("<fieldset") == OFFER_SLOTS
