@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from config.sitewide.admin_lists import LargeTableAdmin
-from config.sitewide.caching import bump_content_version
 from config.sitewide.content_admin import ContentAdmin
 from config.sitewide.freshness import (
     Item,
@@ -208,9 +207,6 @@ class CertificationAdmin(KeepUsersDataAdmin):
                 reason=bulk_reason("Retire certifications"),
                 user=request.user,
             )
-            # A bulk write sends no save signal: bump the content version so plans and
-            # saved results stop offering the retired credential at once.
-            bump_content_version()
             left = f" {len(already)} already retired left as they were." if already else ""
             self.message_user(request, f"{count} certification(s) retired.{left}", messages.SUCCESS)
             return None
@@ -279,7 +275,6 @@ class LearningResourceAdmin(ContentAdmin):
         count = save_in_bulk(
             resources, ["checked_on"], reason=bulk_reason("Mark checked"), user=request.user
         )
-        bump_content_version()
         self.message_user(request, f"{count} resource(s) marked checked today.", messages.SUCCESS)
 
 

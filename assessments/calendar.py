@@ -45,13 +45,13 @@ def plan_calendar(
 
 def _description(step: dict, plan_url: str, site_url: str) -> str:
     lines = []
-    if step.get("hours"):
+    if step["hours"]:
         lines.append(f"{step['hours']} hours of study.")
-    for resource in step.get("resources", []):
+    for resource in step["resources"]:
         # Our own pages (the question bank) are stored as paths; a calendar needs the whole URL.
         url = urljoin(site_url, resource["url"])
         lines.append(f"Learn with: {resource['title']} ({resource['provider']}) {url}")
-    if step.get("deliverable"):
+    if step["deliverable"]:
         lines.append(f"Deliverable: {step['deliverable']}")
     lines.append(f"Tick it off in your plan: {plan_url}")
     return "\n".join(lines)

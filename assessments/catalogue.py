@@ -200,12 +200,7 @@ def _exam(guide: Certification) -> plan.ExamToSit | None:
         exam = guide.successor
     else:
         return None
-    if (
-        exam is None
-        or exam.status != Certification.Status.ACTIVE
-        or exam.kind != Certification.Kind.EXAM
-        or not exam.official_url
-    ):
+    if exam is None or not exam.can_be_sat:
         return None
     return plan.ExamToSit(
         slug=exam.slug,

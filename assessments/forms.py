@@ -13,6 +13,7 @@ from .models import AnswerOption, Certification, PathDismissal, Question
 from .timeline import MIN_WEEKLY_HOURS
 
 MAX_WEEKLY_HOURS = 80
+HOURS_RANGE = f"{MIN_WEEKLY_HOURS} to {MAX_WEEKLY_HOURS}"
 
 
 class BackgroundForm(forms.Form):
@@ -41,11 +42,14 @@ class BackgroundForm(forms.Form):
             attrs={"min": MIN_WEEKLY_HOURS, "max": MAX_WEEKLY_HOURS, "inputmode": "numeric"}
         ),
         error_messages={
-            "required": "Enter the hours a week you can study, from 1 to 80.",
-            "invalid": "Enter a whole number of hours, from 1 to 80.",
+            "required": f"Enter the hours a week you can study, from {HOURS_RANGE}.",
+            "invalid": f"Enter a whole number of hours, from {HOURS_RANGE}.",
             # No plan can be worked out at zero hours, so say so rather than promise one.
-            "min_value": "A plan needs at least 1 hour of study a week; enter 1 to 80.",
-            "max_value": "Enter a number of hours from 1 to 80.",
+            "min_value": (
+                f"A plan needs at least {MIN_WEEKLY_HOURS} hour of study a week; "
+                f"enter {HOURS_RANGE}."
+            ),
+            "max_value": f"Enter a number of hours from {HOURS_RANGE}.",
         },
     )
     interested_roles = ModelMultipleIdsField(

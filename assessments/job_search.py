@@ -47,7 +47,7 @@ def milestone_entries(*, user, now: datetime.datetime) -> list[CalendarEntry]:
             starts=step["starts_on"],
             # DTEND of an all-day event is the day after the last one.
             ends=step["ends_on"] + datetime.timedelta(days=1),
-            description=step.get("deliverable") or "",
+            description=step["deliverable"],
             path=path,
         )
         for step in page.progress.steps

@@ -8,9 +8,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from careers.models import Profile, Role
+from config.sitewide.ownership import OwnedQuerySet
+
+from . import result_versions
 
 # --- Content: the guide's framework and paths, edited by staff -------------------------------
 
@@ -234,10 +238,6 @@ class LearningResource(models.Model):
 
 
 class CertificationQuerySet(models.QuerySet):
-    def schedulable(self):
-        """Credentials a plan may send someone to earn: active proctored exams."""
-        return self.filter(status=Certification.Status.ACTIVE, kind=Certification.Kind.EXAM)
-
     def held_possible(self):
         """Credentials someone can hold: real ones, live or retired, not evidence."""
         return self.filter(
@@ -352,6 +352,16 @@ class Certification(models.Model):
                 errors[field] = f"{other} is retired itself: choose one that is offered today."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def can_be_sat(self) -> bool:
+        """Whether a plan may send someone to sit it today: an active proctored exam with
+        its official page to book through. The one rule; plans schedule no other."""
+        return (
+            self.status == self.Status.ACTIVE
+            and self.kind == self.Kind.EXAM
+            and bool(self.official_url)
+        )
 
     @property
     def replacement(self) -> Certification | None:
@@ -548,10 +558,7 @@ class Prerequisite(models.Model):
 # --- Each user's assessments ----------------------------------------------------------------
 
 
-class AssessmentQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
+class AssessmentQuerySet(OwnedQuerySet):
     def for_visitor(self, user, session_ids):
         """A signed-in user's assessments, or a visitor's unclaimed ones named in the session."""
         if user.is_authenticated:
@@ -627,6 +634,12 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @cached_property
+    def snapshot(self) -> dict:
+        """The stored result in today's shape, whatever version it was saved in: every page
+        reads it through here, never ``result`` itself."""
+        return result_versions.upgrade(self.result)
 
 
 class Answer(models.Model):

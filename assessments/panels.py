@@ -12,7 +12,7 @@ from careers.models import Profile, Role
 from config.sitewide.registry import Panel
 
 from .models import Assessment
-from .results import next_milestone, read_result_page, remember_path_roles
+from .results import next_milestone, ranked_paths, read_result_page, remember_path_roles
 
 HOME_ORDER = 20
 ROLE_ORDER = 10
@@ -41,17 +41,19 @@ def home_panel(*, user, now: datetime) -> Panel:
 
 
 def path_fit(*, assessment: Assessment | None, role_slug: str = "", path_slug: str = ""):
-    """The user's best path in their latest result into this role (or this very path)."""
+    """The user's best path in their latest result into this role (or this very path), by
+    the result page's ranking."""
     if assessment is None:
         return None
     dismissed = set(assessment.dismissals.values_list("path_slug", flat=True))
-    paths = [
-        path
-        for path in assessment.result["paths"]
-        if path["slug"] not in dismissed
-        and (path["role"]["slug"] == role_slug or path["slug"] == path_slug)
-    ]
-    return max(paths, key=lambda path: path["fit"], default=None)
+    return next(
+        (
+            path
+            for path in ranked_paths(assessment.snapshot, dismissed)
+            if path["role"]["slug"] == role_slug or path["slug"] == path_slug
+        ),
+        None,
+    )
 
 
 def role_panel(*, user, now: datetime, role: Role, path_slug: str = "") -> Panel:

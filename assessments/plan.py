@@ -30,6 +30,8 @@ MIN_HOURS_FOR_EXTRAS = 40
 # The pace re-estimate needs this much evidence before it moves the finish date.
 MIN_PACE_DAYS = 14
 MIN_PACE_MILESTONES = 2
+# The rule above in the plan pages' words, from its own numbers.
+PACE_RULE = {"days": MIN_PACE_DAYS, "milestones": MIN_PACE_MILESTONES}
 
 LEVELS = {1: "A foundation", 2: "An intermediate", 3: "An advanced"}
 

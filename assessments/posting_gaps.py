@@ -16,8 +16,8 @@ from django.utils.http import urlencode
 from config.sitewide.caching import cached_content
 from config.sitewide.matching import find_phrases
 
-from . import scoring
 from .models import Assessment, LearningResource, MilestoneTick, Skill
+from .results import opening_path, ranked_paths
 
 # An answer scored this high (of 100) on every dimension a skill builds shows the skill.
 SHOWN_SCORE = 70
@@ -86,15 +86,11 @@ def evidence_of(user) -> Evidence:
     practised = frozenset().union(*(provider(user) for provider in _practised_providers))
     plan_keys: frozenset[str] = frozenset()
     if latest is not None:
-        # The result page shows the plan of the best path not set aside.
+        # The plan the result page shows: that of the path it opens with.
         dismissed = set(latest.dismissals.values_list("path_slug", flat=True))
-        paths = [
-            path
-            for path in (latest.result or {}).get("paths", [])
-            if path["slug"] not in dismissed and path.get("fit_words") != scoring.NOT_YET
-        ]
-        if paths:
-            plan_keys = frozenset(milestone["key"] for milestone in paths[0].get("plan") or [])
+        opening = opening_path(ranked_paths(latest.snapshot, dismissed))
+        if opening is not None:
+            plan_keys = frozenset(milestone["key"] for milestone in opening["plan"])
     return Evidence(
         # The snapshot lists each dimension with its score.
         scores={row["slug"]: row["score"] for row in (latest.scores or [])} if latest else {},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,14 +27,8 @@ from .models import (
     TransitionPath,
 )
 from .questionnaire import Questionnaire
+from .result_versions import SNAPSHOT_VERSION, upgrade
 
-# 2: timelines from study hours ("study_hours" per path, "timeline" never clamped).
-# 3: plans from the role's skills with resources; credentials with their status today.
-# 4: fit words, pacing, market figures, foundations and the answers behind each score.
-# 5: fit words from the distance to the job with their reason, the person's goal roles.
-SNAPSHOT_VERSION = 5
-# Results from before weekly hours were required may lack them.
-ASSUMED_WEEKLY_HOURS = 5
 ALTERNATIVES = 2
 
 
@@ -514,7 +508,7 @@ class ResultPage:
             return ""
         if self.goal_first:
             return f"Your goal: {path['name']}"
-        words = path.get("fit_words")
+        words = path["fit_words"]
         if words in (scoring.STRONG, scoring.POSSIBLE):
             return f"Recommended: {path['name']}"
         if words:
@@ -536,6 +530,25 @@ class PlanProgress:
     estimated_finish: datetime.date | None
 
 
+def ranked_paths(result: dict[str, Any], dismissed: Container[str]) -> list[dict[str, Any]]:
+    """The result's paths not set aside, best first: stored in the order the result page
+    ranks them (fit words first, then scoring.rank_key), which every page keeps."""
+    return [path for path in result["paths"] if path["slug"] not in dismissed]
+
+
+def _within_reach(paths: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Snapshots from before fit words count every path as within reach.
+    return [path for path in paths if path["fit_words"] != scoring.NOT_YET]
+
+
+def opening_path(ranked: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The path a result opens with, of ``ranked_paths``: the best of the person's goals,
+    else the best within reach; None when nothing is (the page gives foundations)."""
+    goals = [path for path in ranked if is_goal(path)]
+    within = _within_reach(ranked)
+    return goals[0] if goals else (within[0] if within else None)
+
+
 def find_path(result: dict[str, Any], path_slug: str) -> dict[str, Any] | None:
     return next((path for path in result["paths"] if path["slug"] == path_slug), None)
 
@@ -548,18 +561,17 @@ def result_page(
     today: datetime.date,
 ) -> ResultPage:
     """What the result page shows: the best path not set aside, two alternatives, the plan."""
-    result = assessment.result
-    shown = [path for path in result["paths"] if path["slug"] not in dismissals]
+    result = assessment.snapshot
+    shown = ranked_paths(result, dismissals)
     reasons = dict(PathDismissal.Reason.choices)
     set_aside = [
         {**path, "reason": reasons.get(dismissals[path["slug"]], dismissals[path["slug"]])}
         for path in result["paths"]
         if path["slug"] in dismissals
     ]
-    # Snapshots from before fit words count every path as within reach.
-    within = [path for path in shown if path.get("fit_words") != scoring.NOT_YET]
+    within = _within_reach(shown)
     goals = [path for path in shown if is_goal(path)]
-    opening = goals[0] if goals else (within[0] if within else None)
+    opening = opening_path(shown)
     others = [p for p in goals[1:] + within if opening is None or p["slug"] != opening["slug"]]
     others = list({p["slug"]: p for p in others}.values())
     page = ResultPage(
@@ -621,18 +633,15 @@ def with_credentials_now(
     return {
         **path,
         "certifications": [
-            {**row, **credentials.get(row["slug"], {}), "met": row.get("met", False)}
+            {**row, **credentials.get(row["slug"], {}), "met": row["met"]}
             for row in path["certifications"]
         ],
     }
 
 
-GOAL_REASON = "You said its target role interests you."
-
-
 def is_goal(path: dict[str, Any]) -> bool:
-    """Whether the person named this path's role (snapshots before version 5 say it in words)."""
-    return path.get("interested", GOAL_REASON in path.get("reasons", ()))
+    """Whether the person named this path's role."""
+    return path["interested"]
 
 
 def closer_path(
@@ -640,27 +649,31 @@ def closer_path(
 ) -> tuple[dict[str, Any] | None, str]:
     """A path nearer to what the person has than their goal, and why: better words, or the
     same words in fewer months. None when their goal is already the nearest."""
-    order = scoring.FIT_WORDS
-    goal_rank = order.index(goal.get("fit_words", scoring.STRONG))
+    goal_rank = _words_rank(goal)
     goal_months = goal["timeline"]["months"]
     for path in within:
         if path["slug"] == goal["slug"] or is_goal(path):
             continue
-        rank = order.index(path.get("fit_words", scoring.STRONG))
+        rank = _words_rank(path)
         months = path["timeline"]["months"]
         if rank < goal_rank or (rank == goal_rank and months < goal_months):
             return path, (
                 f"Closer to what you have: {months} months, not {goal_months}, "
-                f"and {path.get('fit_words')} rather than {goal.get('fit_words')}."
+                f"and {path['fit_words']} rather than {goal['fit_words']}."
                 if rank < goal_rank
                 else f"Closer to what you have: {months} months, not {goal_months}."
             )
     return None, ""
 
 
+def _words_rank(path: dict[str, Any]) -> int:
+    # A result from before fit words ranks every path as if it fitted well.
+    return scoring.FIT_WORDS.index(path["fit_words"] or scoring.STRONG)
+
+
 def is_near_tie(first: dict[str, Any], second: dict[str, Any]) -> bool:
     return (
-        first.get("fit_words") == second.get("fit_words")
+        first["fit_words"] == second["fit_words"]
         and abs(first["fit"] - second["fit"]) <= scoring.NEAR_TIE
     )
 
@@ -674,7 +687,7 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
             f"Time at your hours: about {a['months']} months for {first['role']['name']}, "
             f"{b['months']} for {second['role']['name']}."
         )
-    demand = [(p["role"]["name"], p.get("market", {}).get("postings")) for p in (first, second)]
+    demand = [(p["role"]["name"], p["market"]["postings"]) for p in (first, second)]
     if any(count is not None for _, count in demand):
         lines.append(
             "Demand (the guide's posting counts): "
@@ -684,10 +697,7 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
             )
             + "."
         )
-    entry = [
-        (p["role"]["name"], next(iter(p.get("market", {}).get("pay", [])), None))
-        for p in (first, second)
-    ]
+    entry = [(p["role"]["name"], next(iter(p["market"]["pay"]), None)) for p in (first, second)]
     if all(band is not None for _, band in entry):
         lines.append(
             "Entry pay (the guide's bands): "
@@ -724,16 +734,14 @@ def plan_progress(
     (``withdrawn``), but is not a step: it is left out of the counts, the hours and the finish.
     """
     started_on = datetime.date.fromisoformat(result["started_on"])
-    weekly_hours = result.get("weekly_study_hours") or ASSUMED_WEEKLY_HOURS
+    weekly_hours = result["weekly_study_hours"]
     steps = []
     for milestone in path["plan"]:
         withdrawn = ""
         if milestone["kind"] == "exam":
             slug = milestone["key"].removeprefix(EXAM_PREFIX)
             withdrawn = catalogue.why_unavailable(credentials.get(slug))
-        # Snapshots from before milestones had hours and months carry only "month".
-        start = milestone.get("start_month", milestone["month"])
-        end = milestone.get("end_month", start)
+        start, end = milestone["start_month"], milestone["end_month"]
         key = (path["slug"], milestone["key"])
         steps.append(
             {
@@ -748,8 +756,8 @@ def plan_progress(
             }
         )
     to_take = [step for step in steps if not step["withdrawn"]]
-    done_hours = sum(step.get("hours", 0) for step in to_take if step["done"])
-    total_hours = sum(step.get("hours", 0) for step in to_take)
+    done_hours = sum(step["hours"] for step in to_take if step["done"])
+    total_hours = sum(step["hours"] for step in to_take)
     months = max((step["end_month"] for step in to_take), default=0)
     return PlanProgress(
         steps=steps,
@@ -859,7 +867,7 @@ def _path_roles(assessment_id: int) -> list[tuple[str, str]]:
     pairs = cache.get(_path_roles_key(assessment_id))
     if pairs is None:
         result = Assessment.objects.filter(pk=assessment_id).values_list("result", flat=True)
-        pairs = keep_path_roles(assessment_id, next(iter(result), None) or {})
+        pairs = keep_path_roles(assessment_id, upgrade(next(iter(result), None)))
     return pairs
 
 
@@ -870,15 +878,15 @@ def _path_roles_key(assessment_id: int) -> str:
 def remember_path_roles(assessment: Assessment) -> None:
     """Keep the path roles of a completed result already read, so no page reads it again."""
     if cache.get(_path_roles_key(assessment.pk)) is None:
-        keep_path_roles(assessment.pk, assessment.result)
+        keep_path_roles(assessment.pk, assessment.snapshot)
 
 
 def keep_path_roles(assessment_id: int, result: dict[str, Any]) -> list[tuple[str, str]]:
     pairs = [
         (path["slug"], path["role"]["slug"])
         # The person's goal first, as the result opens with it.
-        for path in sorted(result.get("paths", []), key=lambda path: not is_goal(path))
-        if is_goal(path) or path.get("fit_words") != scoring.NOT_YET
+        for path in sorted(result["paths"], key=lambda path: not is_goal(path))
+        if is_goal(path) or path["fit_words"] != scoring.NOT_YET
     ]
     cache.set(_path_roles_key(assessment_id), pairs, PATH_ROLES_TTL_SECONDS)
     return pairs

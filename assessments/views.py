@@ -20,7 +20,7 @@ from config.sitewide.pages import render_page, wants_partial
 from config.sitewide.registry import personal_panels
 from config.sitewide.throttling import client_ip
 
-from . import calendar
+from . import calendar, plan
 from . import posting_gaps as gaps
 from .forms import BackgroundForm, DimensionStepForm, DismissForm, PathForm, TickForm
 from .models import Answer, Assessment, Dimension, TransitionPath
@@ -317,13 +317,14 @@ def _render_result(
         "page": page,
         "target_role_slug": target_role,
         "dismiss_form": DismissForm(),
+        "pace_rule": plan.PACE_RULE,
         **(extra or {}),
     }
     return render_page(request, "assessments/result.html", context, partial=partial, status=status)
 
 
 def _path_in_result(assessment: Assessment, form) -> dict:
-    path = find_path(assessment.result, form.cleaned_data["path"]) if form.is_valid() else None
+    path = find_path(assessment.snapshot, form.cleaned_data["path"]) if form.is_valid() else None
     if path is None:
         raise Http404("That path is not part of this result.")
     return path
@@ -419,7 +420,12 @@ def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def plan_print(request: HttpRequest, pk: int) -> HttpResponse:
     assessment, page = _plan_page(request, pk)
-    context = {"assessment": assessment, "page": page, "printable": True}
+    context = {
+        "assessment": assessment,
+        "page": page,
+        "printable": True,
+        "pace_rule": plan.PACE_RULE,
+    }
     return render(request, "assessments/plan_print.html", context)
 
 
@@ -455,5 +461,5 @@ def path_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def posting_gaps(request: HttpRequest, application_pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.for_user(request.user), pk=application_pk)
     report = gaps.posting_gaps(user=request.user, text=application.posting_text)
-    context = {"application": application, "report": report}
+    context = {"application": application, "report": report, "shown_score": gaps.SHOWN_SCORE}
     return render(request, "assessments/posting_gaps.html", context)

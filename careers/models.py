@@ -12,7 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from config.sitewide.ownership import OwnedQuerySet
 from config.sitewide.provenance import Provenance
+
+from .offers import DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_YEARS
 
 
 class Role(models.Model):
@@ -349,11 +352,6 @@ class Profile(models.Model):
         return self.preferred_hub.name if self.preferred_hub else ""
 
 
-class OfferComparisonQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class OfferComparison(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offer_comparisons"
@@ -361,7 +359,7 @@ class OfferComparison(models.Model):
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OfferComparisonQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -380,8 +378,8 @@ class Offer(models.Model):
     sign_on_usd = models.PositiveIntegerField(default=0)
     clawback_months = models.PositiveSmallIntegerField(default=0)
     equity_grant_usd = models.PositiveIntegerField(default=0, help_text="The whole initial grant.")
-    vesting_years = models.PositiveSmallIntegerField(default=4)
-    cliff_months = models.PositiveSmallIntegerField(default=12)
+    vesting_years = models.PositiveSmallIntegerField(default=DEFAULT_VESTING_YEARS)
+    cliff_months = models.PositiveSmallIntegerField(default=DEFAULT_CLIFF_MONTHS)
     custom_vesting = models.CharField(
         max_length=40, blank=True, help_text="Yearly percentages, e.g. 10,20,30,40; overrides."
     )
@@ -496,11 +494,6 @@ class PageReview(models.Model):
         return f"{self.path} reviewed {self.reviewed_on}"
 
 
-class ApplicationQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class Application(models.Model):
     """A job the member is after, from a saved posting to an accepted offer (or not)."""
 
@@ -540,7 +533,7 @@ class Application(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ApplicationQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at", "-pk"]

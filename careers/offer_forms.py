@@ -13,10 +13,13 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django import forms
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.forms import formset_factory
 
 from .models import Market, Offer, OfferComparison
 from .offers import (
+    DEFAULT_CLIFF_MONTHS,
+    DEFAULT_VESTING_YEARS,
     OFFER_AMOUNT_LIMIT_USD,
     OFFER_YEARS,
     OfferTerms,
@@ -122,8 +125,8 @@ class OfferForm(forms.Form):
         required=False,
         help_text="Its value today, all years together.",
     )
-    vesting_years = _whole("Vesting period (years)", 1, 10, initial=4)
-    cliff_months = _whole("Cliff (months)", 0, 120, initial=12)
+    vesting_years = _whole("Vesting period (years)", 1, 10, initial=DEFAULT_VESTING_YEARS)
+    cliff_months = _whole("Cliff (months)", 0, 120, initial=DEFAULT_CLIFF_MONTHS)
     custom_vesting = forms.CharField(
         label="Or custom yearly vesting (%)",
         max_length=40,
@@ -193,6 +196,14 @@ class OfferForm(forms.Form):
         """
         return any(str(self.data.get(self.add_prefix(name), "")).strip() for name in TYPED_FIELDS)
 
+    def clean_vesting_years(self) -> int:
+        years = self.cleaned_data["vesting_years"]
+        return DEFAULT_VESTING_YEARS if years is None else years
+
+    def clean_cliff_months(self) -> int:
+        months = self.cleaned_data["cliff_months"]
+        return DEFAULT_CLIFF_MONTHS if months is None else months
+
     def clean_custom_vesting(self) -> tuple[Decimal, ...] | None:
         text = self.cleaned_data["custom_vesting"].strip()
         return parse_vesting(text) if text else None
@@ -223,8 +234,7 @@ class OfferForm(forms.Form):
     def terms(self, position: int) -> OfferTerms:
         data = self.cleaned_data
         vesting = data["custom_vesting"] or vesting_by_year(
-            years=data["vesting_years"] or 4,
-            cliff_months=12 if data["cliff_months"] is None else data["cliff_months"],
+            years=data["vesting_years"], cliff_months=data["cliff_months"]
         )
         return OfferTerms(
             label=data["label"].strip() or f"Offer {position}",
@@ -251,8 +261,8 @@ class OfferForm(forms.Form):
             "sign_on_usd": data["sign_on_usd"] or 0,
             "clawback_months": data["clawback_months"] or 0,
             "equity_grant_usd": data["equity_grant_usd"] or 0,
-            "vesting_years": data["vesting_years"] or 4,
-            "cliff_months": 12 if data["cliff_months"] is None else data["cliff_months"],
+            "vesting_years": data["vesting_years"],
+            "cliff_months": data["cliff_months"],
             "custom_vesting": self.data.get(self.add_prefix("custom_vesting"), "").strip(),
             "refresher_usd": data["refresher_usd"] or 0,
             "equity_liquid": data["equity_liquid"] != PRIVATE,
@@ -282,21 +292,23 @@ class BaseOfferFormSet(forms.BaseFormSet):
         return [form.offer_fields(n) for n, form in enumerate(self.filled_forms(), start=1)]
 
 
+# How many offers a comparison takes: the formset, its messages and the page all say these.
+MIN_OFFERS = 2
+OFFER_SLOTS = 4
 OfferFormSet = formset_factory(
     OfferForm,
     formset=BaseOfferFormSet,
-    extra=2,
-    min_num=2,
-    max_num=4,
-    absolute_max=4,
+    extra=MIN_OFFERS,
+    min_num=MIN_OFFERS,
+    max_num=OFFER_SLOTS,
+    absolute_max=OFFER_SLOTS,
     validate_min=True,
     validate_max=True,
 )
 OFFER_PREFIX = "offer"
-OFFER_SLOTS = 4
 OFFER_FORMSET_ERRORS = {
-    "too_few_forms": "Fill in at least two offers to compare.",
-    "too_many_forms": "Compare at most four offers at a time.",
+    "too_few_forms": f"Fill in at least {apnumber(MIN_OFFERS)} offers to compare.",
+    "too_many_forms": f"Compare at most {apnumber(OFFER_SLOTS)} offers at a time.",
 }
 
 

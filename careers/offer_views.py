@@ -17,8 +17,15 @@ from config.sitewide.pages import render_page
 from . import selectors
 from .models import Offer, OfferComparison
 from .offer_comparisons import MAX_SAVED_COMPARISONS, TooManyComparisons, save_offer_comparison
-from .offer_forms import OFFER_PREFIX, SaveComparisonForm, offer_formset, offer_query_string
-from .offers import compare_offers, offer_rows
+from .offer_forms import (
+    MIN_OFFERS,
+    OFFER_PREFIX,
+    OFFER_SLOTS,
+    SaveComparisonForm,
+    offer_formset,
+    offer_query_string,
+)
+from .offers import OFFER_YEARS, compare_offers, offer_rows
 
 EQUITY_FACT = "equity-share"
 
@@ -36,6 +43,8 @@ def offer_compare(request: HttpRequest) -> HttpResponse:
     context = {
         "formset": formset,
         "save_form": save_form,
+        "offer_years": OFFER_YEARS,
+        "offer_counts": (MIN_OFFERS, OFFER_SLOTS),
         # The save form re-sends the offers being shown, so saving needs no second page.
         "offer_params": [
             (key, value)

@@ -4,17 +4,25 @@ ranked, in whole dollars (careers.pay does the arithmetic)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-from .models import Market
 from .pay import Span, pay_level_percent, purchasing_power_range
+
+if TYPE_CHECKING:
+    from .models import Market
 
 OFFER_AMOUNT_LIMIT_USD = 10_000_000
 OFFER_YEARS = 4  # the comparison's horizon: a typical vesting schedule
+# The usual schedule, where an offer says nothing else: the form, the model and the terms use it.
+DEFAULT_VESTING_YEARS = 4
+DEFAULT_CLIFF_MONTHS = 12
 
 
-def vesting_by_year(*, years: int = 4, cliff_months: int = 12) -> tuple[Decimal, ...]:
+def vesting_by_year(
+    *, years: int = DEFAULT_VESTING_YEARS, cliff_months: int = DEFAULT_CLIFF_MONTHS
+) -> tuple[Decimal, ...]:
     """Percent of a grant that vests in each of the first four years.
 
     Monthly vesting over ``years`` after a cliff: nothing vests before the cliff, then
@@ -49,7 +57,7 @@ class OfferTerms:
     sign_on_usd: int = 0  # paid in year 1
     clawback_months: int = 0  # repaid if you leave sooner than this
     equity_grant_usd: int = 0  # the whole initial grant, at today's value
-    vesting_percent: tuple[Decimal, ...] = (Decimal(25),) * OFFER_YEARS
+    vesting_percent: tuple[Decimal, ...] = field(default_factory=vesting_by_year)
     refresher_usd: int = 0  # granted at the start of each year from year 2, same vesting
     equity_liquid: bool = True
     private_discount_percent: int = 0  # taken off equity that cannot be sold yet

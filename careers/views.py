@@ -14,7 +14,7 @@ from config.sitewide.registry import personal_panels
 from . import presentation, selectors
 from .explorer import explore_salaries, net_worth_rows
 from .explorer_forms import RoleCompareForm, RoleFilterForm, SalaryExplorerForm
-from .models import GuideEntry, Hub
+from .models import GuideEntry, Hub, SalaryBand
 
 EXPLORER_PASSAGES = ("passage-bands-major-hubs", "passage-bureau-of-labor-statistics")
 INTERVIEW_PASSAGES = (
@@ -53,6 +53,8 @@ def role_list(request: HttpRequest) -> HttpResponse:
         "passages": selectors.passages("passage-bands-major-hubs"),
         "roles": roles,
         "postings": presentation.postings_rows(roles),
+        # The columns' headings are the levels' own labels, as every salary band names them.
+        "levels": SalaryBand.Level,
     }
     return render_page(request, "careers/role_list.html", context, partial="results")
 

@@ -156,17 +156,14 @@ def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
-    key_points = question.key_point_list
-    form = CheckedRatingForm(request.POST, key_point_count=len(key_points))
-    valid = form.is_valid()
+    form = CheckedRatingForm(request.POST, key_point_count=len(question.key_point_list))
+    status = form.redraw_status()
     # The checklist is on the form, so what is not ticked was not covered.
     ticked = form.cleaned_data.get("covered")
     now = timezone.now()
     check = _question_check(request, question, answer="", ticked=ticked or [], now=now)
-    suggesting = "suggest" in request.POST
-    if suggesting or not valid:
+    if status is not None:
         # "Update the suggestion" redraws the checklist; a bad rating says why. Nothing rated.
-        status = 200 if suggesting and ticked is not None else 400
         context = _question_context(
             request,
             question,

@@ -143,7 +143,14 @@ class CoveredForm(forms.Form):
 
 
 class CheckedRatingForm(CoveredForm, RatingForm):
-    pass
+    def redraw_status(self) -> int | None:
+        """None when the rating is to be recorded; else the checklist is drawn again: 200 for
+        "Update the suggestion" with valid ticks, 400 with what to correct."""
+        valid = self.is_valid()
+        suggesting = "suggest" in self.data
+        if valid and not suggesting:
+            return None
+        return 200 if suggesting and not self.has_error("covered") else 400
 
 
 class PracticeRatingForm(CheckedRatingForm):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from careers.models import Application, Role
+from config.sitewide.ownership import OwnedQuerySet
 
 NOTE_MAX_CHARS = 10_000
 
@@ -260,11 +261,6 @@ def evidence_text(evidence: list[list[str]]) -> str:
     return "\n".join("; ".join(terms) or NO_EVIDENCE for terms in evidence)
 
 
-class CardStateQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class CardState(models.Model):
     """One user's spaced-repetition state for one question (the fsrs card, serialised).
 
@@ -299,7 +295,7 @@ class CardState(models.Model):
     first_rating = models.PositiveSmallIntegerField(choices=Rating.choices, null=True, blank=True)
     first_rated_at = models.DateTimeField(null=True, blank=True)
 
-    objects = CardStateQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -321,11 +317,6 @@ class CardState(models.Model):
     @property
     def is_new(self) -> bool:
         return self.state == self.State.NEW
-
-
-class ReviewLogQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class ReviewLog(models.Model):
@@ -358,7 +349,7 @@ class ReviewLog(models.Model):
         null=True, blank=True, help_text="Time from showing the question to rating it, if timed."
     )
 
-    objects = ReviewLogQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-rated_at", "-pk"]
@@ -443,11 +434,6 @@ class PracticeDay(models.Model):
         return f"{self.user} on {self.day}: {self.ratings} in {self.category}"
 
 
-class NoteQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class Note(models.Model):
     """A private answer draft; never shown to anyone but its author (not even in admin)."""
 
@@ -458,7 +444,7 @@ class Note(models.Model):
     body = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = NoteQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -473,11 +459,6 @@ class Note(models.Model):
         return f"Note by {self.user} on {self.question_id}"
 
 
-class BookmarkQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class Bookmark(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="interview_bookmarks"
@@ -485,7 +466,7 @@ class Bookmark(models.Model):
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="bookmarks")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = BookmarkQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -625,11 +606,6 @@ class MockRound(models.Model):
             raise ValidationError({"categories": "Choose one or more of the bank's categories."})
 
 
-class MockInterviewQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
-
-
 class MockInterview(models.Model):
     """One rehearsal of an interview loop: rounds of timed, typed answers, then a report."""
 
@@ -642,7 +618,7 @@ class MockInterview(models.Model):
     # Set when the user confirmed the ratings and the questions were scheduled.
     confirmed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = MockInterviewQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -690,9 +666,8 @@ def interval_days_between(start: datetime, end: datetime) -> int:
     return max(0, (end - start) // timedelta(days=1))
 
 
-class InterviewRoundQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(application__user=user)
+class InterviewRoundQuerySet(OwnedQuerySet):
+    owner_lookup = "application__user"
 
 
 class InterviewRound(models.Model):

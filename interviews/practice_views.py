@@ -177,15 +177,13 @@ def practice_rate(request: HttpRequest) -> HttpResponse:
     if question is None:
         return redirect("interviews:practice")
     form = PracticeRatingForm(request.POST, key_point_count=len(question.key_point_list))
-    valid = form.is_valid()
-    if valid and form.cleaned_data["question"] != session.current_id:
+    status = form.redraw_status()
+    if status is None and form.cleaned_data["question"] != session.current_id:
         # Another tab moved the session on; rating this one would rate the wrong question.
         messages.info(request, "That question was already rated; here is the next one.")
         return redirect("interviews:practice")
     check = _practice_check(request, session, question, ticked=form.cleaned_data.get("covered"))
-    suggesting = "suggest" in request.POST
-    if suggesting or not valid:
-        status = 200 if suggesting and not form.has_error("covered") else 400
+    if status is not None:
         errors = form if status == 400 else None
         return _practice_question(
             request, session, show=True, check=check, rating_form=errors, status=status

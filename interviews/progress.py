@@ -17,10 +17,24 @@ from careers.selectors import RoleRef
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue, practised_catalogue
 from .models import CardState, Category, FreshCycle, PracticeDay, PracticeSummary, Rating, ReviewLog
-from .status import Card, cards_for, is_due, is_mastered, is_new, practice_version
+from .status import (
+    MASTERED_INTERVAL_DAYS,
+    Card,
+    cards_for,
+    is_due,
+    is_mastered,
+    is_new,
+    practice_version,
+)
 
 CHART_DAYS = 30
 WEAK_CATEGORY_DAYS = 30
+# The progress page's figures in its words, from the rules' own numbers.
+PAGE_FIGURES = {
+    "mastered_days": MASTERED_INTERVAL_DAYS,
+    "chart_days": CHART_DAYS,
+    "weak_days": WEAK_CATEGORY_DAYS,
+}
 HISTORY_TTL_SECONDS = 600
 
 

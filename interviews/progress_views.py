@@ -46,6 +46,7 @@ def progress(request: HttpRequest) -> HttpResponse:
         "upcoming": upcoming,
         "now": now,
         "fresh_cycle_form": FreshCycleForm(),
+        "figures": progress_rules.PAGE_FIGURES,
     }
     return render(request, "interviews/progress.html", context)
 

@@ -7,7 +7,6 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from config.sitewide.caching import bump_content_version
 from config.sitewide.history import bulk_reason, save_in_bulk
 
 from .models import Bookmark, CardState, Note, Question
@@ -43,8 +42,6 @@ def set_published(
         reason=bulk_reason(f"{verb} questions"),
         user=user,
     )
-    # A bulk write sends no save signal: the bank's caches are keyed on the content version.
-    bump_content_version()
     return count, refused
 
 

@@ -3,13 +3,12 @@ matcher, config/sitewide/matching.py), which suggests a rating when the evidence
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from config.sitewide.matching import content_words, find_phrases, is_common, words_of
+from config.sitewide.matching import content_words, find_phrases, is_common, word_count, words_of
 
 from .models import Rating
 from .scheduling import Attempt
@@ -19,7 +18,6 @@ from .timer import seconds_between, suggested_seconds
 # An answer with at least this many words of its own (not the prompt's) is a real attempt:
 # word matching alone never calls it "could not answer".
 SUBSTANTIVE_WORDS = 12
-_WORDS = re.compile(r"\w+(?:['’]\w+)?")
 
 
 class Evidence(NamedTuple):
@@ -51,7 +49,7 @@ def _says_enough(phrase: str, said: str) -> bool:
     or a rare word, rare in the answer too ("silhouette"; not the "random" that matched
     "randomize")."""
     words = content_words(phrase)
-    if len(words) >= 2 or len(_WORDS.findall(phrase)) >= 3:
+    if len(words) >= 2 or word_count(phrase) >= 3:
         return True
     return bool(words) and not (is_common(words[0]) or is_common(said))
 

@@ -1,6 +1,6 @@
 """The site's one matcher: stems, joined words, typos, and the text's own words as proof."""
 
-from config.sitewide.matching import find_phrases, words_of
+from config.sitewide.matching import content_words, find_phrases, word_count, words_of
 
 
 def test_it_stems_and_lower_cases():
@@ -43,3 +43,11 @@ def test_it_finds_the_words_of_a_phrase_close_together_in_any_order():
 def test_filler_words_do_not_count_unless_the_phrase_is_nothing_else():
     assert find_phrases("mean of points", ["the mean of the points"])
     assert find_phrases("not this one", ["the"]) == {}
+
+
+def test_a_phrase_has_as_many_words_as_the_matcher_reads():
+    """The self-check's "three words of any kind" counts the matcher's words: one
+    tokenizer for the site, so "k-NN" is one word there as in every match."""
+    assert word_count("k-NN on A/B tests") == 4
+    assert word_count("how far off") == 3
+    assert word_count("k-NN") == len(content_words("k-NN")) == 1

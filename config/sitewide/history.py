@@ -94,12 +94,19 @@ def bulk_reason(description: str) -> str:
 
 
 def save_in_bulk(objs: list[models.Model], fields: list[str], *, reason: str, user) -> int:
-    """Write the changed fields of many rows of one model, each change recorded."""
+    """Write the changed fields of many rows of one content model, each change recorded."""
     if not objs:
         return 0
-    return bulk_update_with_history(
+    count = bulk_update_with_history(
         objs, type(objs[0]), fields, default_user=user, default_change_reason=reason
     )
+    # The admin site imports this module before the models are ready; caching needs them.
+    from .caching import bump_content_version
+
+    # A bulk write sends no save signal: bump here, so no bulk action can forget to and
+    # leave pages cached on the old content.
+    bump_content_version()
+    return count
 
 
 class RevertRefused(Exception):

@@ -70,6 +70,11 @@ def _tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text.lower()))
 
 
+def word_count(text: str) -> int:
+    """How many words the text has, as the matcher reads them: "k-NN" and "A/B" are one."""
+    return len(_tokens(text))
+
+
 def _parts(token: str) -> list[str]:
     return [part for part in _JOINS.split(token) if part]
 

@@ -199,7 +199,20 @@ def test_no_plan_sends_anyone_to_a_retired_or_unconfirmed_credential(content, pl
             assert not any(f'"exam-{cert}"' in named for cert in unavailable), (persona, slug)
             if milestone["kind"] == "exam":
                 exam = Certification.objects.get(slug=milestone["key"].removeprefix("exam-"))
-                assert exam.status == "active" and exam.kind == "exam", (persona, slug)
+                assert exam.can_be_sat, (persona, slug)
+
+
+def test_an_exam_with_no_page_to_book_through_is_never_scheduled(alice, take_assessment):
+    """Plans schedule only what Certification.can_be_sat allows: an active proctored exam
+    with its official page. Without the page, the developer's plan has no exam step."""
+    exam = Certification.objects.get(slug="aws-ml-engineer-associate")
+    assert exam.can_be_sat
+    exam.official_url = ""
+    exam.save()
+    assert not exam.can_be_sat
+    assessment = take_assessment(alice, background="developer", hours=8)
+    path = next(p for p in assessment.result["paths"] if p["slug"] == "developer-to-ml-engineer")
+    assert "exam-aws-ml-engineer-associate" not in [m["key"] for m in path["plan"]]
 
 
 def test_every_milestone_has_a_resource_with_an_address_hours_and_a_deliverable(plans):

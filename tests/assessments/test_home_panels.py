@@ -160,3 +160,35 @@ def test_a_member_with_a_result_a_plan_and_cards_gets_personal_pages_within_the_
     with django_assert_max_num_queries(BUDGET):
         response = alice_client.get(url)
     assert panel in response.content.decode()
+
+
+def test_the_role_page_picks_the_path_the_result_page_ranks_first_not_the_top_score(
+    alice_client, developer
+):
+    """Two paths into ML engineering: the role panel shows the one the result ranks higher
+    (fit words first), even when the other has more ranking points."""
+    result = developer.result
+    into_role = [p for p in result["paths"] if p["role"]["slug"] == "machine-learning-engineer"]
+    ranked_first, ranked_later = into_role[:2]
+    ranked_first["fit"], ranked_later["fit"] = 10, 90
+    type(developer).objects.filter(pk=developer.pk).update(result=result)
+
+    role_page = alice_client.get(reverse("careers:role_detail", args=["machine-learning-engineer"]))
+    panel = role_page.content.decode().split('data-panel="role-fit"')[1].split("</div>")[0]
+    assert ranked_first["name"] in panel and "<strong>10 out of 100</strong>" in panel
+    assert ranked_later["name"] not in panel
+
+
+def test_posting_gaps_read_the_plan_the_result_page_opens_with(alice, alice_client, developer):
+    from assessments.posting_gaps import evidence_of
+
+    result = developer.result
+    for path in result["paths"]:
+        path["interested"] = False
+    goal = result["paths"][2]
+    goal["interested"] = True
+    type(developer).objects.filter(pk=developer.pk).update(result=result)
+
+    opened = result_page(alice_client, developer).recommended
+    assert opened["slug"] == goal["slug"]
+    assert evidence_of(alice).plan_keys == {milestone["key"] for milestone in goal["plan"]}

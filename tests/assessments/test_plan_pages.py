@@ -201,3 +201,20 @@ def test_a_line_break_in_a_saved_path_name_still_downloads_the_calendar(alice_cl
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["X-WR-CALNAME"]) == "Plan: Developer → ML Engineer"
     assert calendar.walk("VEVENT")
+
+
+def test_the_plan_states_when_its_finish_is_re_estimated_from_the_rule(
+    alice_client, developer, monkeypatch
+):
+    from assessments import plan
+
+    said = "After {days} days and {milestones} milestones done, the finish date is re-estimated"
+    for name in ("result", "plan_print"):
+        assert (
+            said.format(**plan.PACE_RULE) in alice_client.get(url(developer, name)).content.decode()
+        )
+    monkeypatch.setitem(plan.PACE_RULE, "days", 21)
+    monkeypatch.setitem(plan.PACE_RULE, "milestones", 3)
+    for name in ("result", "plan_print"):
+        content = alice_client.get(url(developer, name)).content.decode()
+        assert said.format(days=21, milestones=3) in content

@@ -116,3 +116,18 @@ def test_the_page_shows_gaps_and_is_private(guide, alice_client, alice, bob, cli
 def test_odd_texts_find_nothing_and_never_fail(guide, alice, text):
     report = posting_gaps.posting_gaps(user=alice, text=text)
     assert report.missing == [] and report.shown == []
+
+
+def test_the_page_states_the_score_that_counts_as_shown_from_the_rule(
+    guide, alice_client, alice, monkeypatch
+):
+    application = applications.create_application(
+        user=alice,
+        fields={"company": "Lumen", "role_title": "MLE", "posting_text": ML_ENGINEER_POSTING},
+        on=datetime.date(2026, 11, 1),
+    )
+    url = reverse("assessments:posting_gaps", args=[application.pk])
+    shown = f"scored at least {posting_gaps.SHOWN_SCORE} on every area"
+    assert shown in alice_client.get(url).content.decode()
+    monkeypatch.setattr(posting_gaps, "SHOWN_SCORE", 85)
+    assert "scored at least 85 on every area" in alice_client.get(url).content.decode()

@@ -1,5 +1,7 @@
 """Hub pages: postings and growth charts, the cost-benefit table and one hub."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -72,3 +74,27 @@ def test_an_unknown_hub_is_a_404_in_the_site_layout(client, guide, slug):
     response = client.get(reverse("careers:hub_detail", args=[slug]))
     assert response.status_code == 404
     assert 'class="site-header"' in response.content.decode()
+
+
+def market_table(content):
+    """The cost-benefit table's header and each market's data cells, by market name."""
+    table = content.split('<table class="table-cards">')[-1].split("</table>")[0]
+    header = table.split("<tbody>")[0].split("</caption>")[1]
+    rows = {}
+    for row in table.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]:
+        heading, cells = row.split("</tr>")[0].split("</th>", 1)
+        rows[re.sub(r"<[^>]+>", "", heading.split('scope="row">')[1])] = cells
+    return header, rows
+
+
+@pytest.mark.parametrize("slug", ["austin", "toronto"])
+def test_the_hub_page_shows_its_market_exactly_as_the_full_table_does(client, guide, slug):
+    """One table template: a hub's own row reads the same, column for column, as on the
+    list (it drifted when each page had its copy: no "(baseline)", another heading)."""
+    listed_header, listed = market_table(client.get(HUBS).content.decode())
+    response = client.get(reverse("careers:hub_detail", args=[slug]))
+    header, rows = market_table(response.content.decode())
+    assert header == listed_header
+    assert rows
+    for name, cells in rows.items():
+        assert cells == listed[name], name

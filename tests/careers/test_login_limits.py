@@ -142,3 +142,15 @@ def test_it_limits_reset_requests_per_address(client, db, settings):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
     assert response.status_code == 429
     assert "Too many password resets from your network" in response.content.decode()
+
+
+def test_the_lockout_page_says_the_limit_and_wait_the_settings_set(client, alice, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=20)
+    for _ in range(3):
+        login(client, "alice")
+    response = login(client, "alice")
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert "paused for 20 minutes after 3 failed attempts" in content
+    assert "15 minutes" not in content

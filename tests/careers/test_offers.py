@@ -413,3 +413,54 @@ def test_a_saved_comparison_reopens_with_every_term(alice_client, alice, guide):
     reopened = alice_client.get(response["Location"]).content.decode()
     assert "must be repaid if you leave within 6 months" in reopened
     assert "5%, 15%, 40%, 40% of each grant" in reopened
+
+
+def test_one_default_vesting_schedule_for_the_form_the_saved_offer_and_the_sums(
+    alice_client, alice, guide
+):
+    """An offer that leaves vesting blank gets the one default: shown in the form, saved on
+    the offer, and used for the yearly equity (careers.pay's constants)."""
+    from careers.models import Offer
+    from careers.offers import DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_YEARS, vesting_by_year
+
+    form = alice_client.get(OFFERS).content.decode()
+    assert f'name="offer-0-vesting_years" value="{DEFAULT_VESTING_YEARS}"' in form
+    assert f'name="offer-0-cliff_months" value="{DEFAULT_CLIFF_MONTHS}"' in form
+    data = offer_data(("100000", "400000", "", "austin", "Blank vesting"), ("1", "", "", "miami"))
+    response = alice_client.post(OFFERS, {**data, "name": "Defaults"})
+    assert response.status_code == 302
+    saved = OfferComparison.objects.for_user(alice).get().offers.order_by("position").first()
+    unsaved = Offer()
+    assert (saved.vesting_years, saved.cliff_months) == (
+        unsaved.vesting_years,
+        unsaved.cliff_months,
+    )
+    assert (saved.vesting_years, saved.cliff_months) == (
+        DEFAULT_VESTING_YEARS,
+        DEFAULT_CLIFF_MONTHS,
+    )
+    shares = ", ".join(f"{percent:g}%" for percent in vesting_by_year())
+    assert f"{shares} of each grant" in alice_client.get(response["Location"]).content.decode()
+
+
+def test_the_offer_page_names_as_many_years_as_the_comparison_covers(client, guide):
+    from careers.offers import OFFER_YEARS
+
+    content = client.get(OFFERS, THREE_OFFERS).content.decode()
+    ranked = content.split("<thead>")[1].split("</thead>")[0]
+    assert [f"Year {year}" in ranked for year in range(1, OFFER_YEARS + 2)] == [True] * (
+        OFFER_YEARS
+    ) + [False]
+    assert f"{OFFER_YEARS}-year total, before tax" in ranked
+    assert f"years 1 to {OFFER_YEARS} together" in content
+
+
+def test_the_offer_page_states_how_many_offers_it_takes_as_the_formset_does(client, guide):
+    from django.contrib.humanize.templatetags.humanize import apnumber
+
+    from careers.offer_forms import MIN_OFFERS, OFFER_SLOTS, OfferFormSet
+
+    assert (OfferFormSet.min_num, OfferFormSet.max_num) == (MIN_OFFERS, OFFER_SLOTS)
+    content = client.get(OFFERS).content.decode()
+    assert f"Enter {apnumber(MIN_OFFERS)} to {apnumber(OFFER_SLOTS)} offers" in content
+    assert content.count("<fieldset") == OFFER_SLOTS

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from careers.models import Role
+from careers.models import Role, SalaryBand
 
 ROLE_LIST = reverse("careers:role_list")
 COMPARE = reverse("careers:role_compare")
@@ -185,3 +185,11 @@ def test_role_page_counts_only_published_questions(client, guide):
     published.filter(pk=published.first().pk).update(is_published=False)
     content = client.get(role.get_absolute_url()).content.decode()
     assert f"{total - 1} questions in our bank suit this role" in content
+
+
+def test_the_salary_columns_are_headed_by_the_levels_own_labels(client, guide):
+    """The level names (with the guide's years) come from SalaryBand.Level, not the page."""
+    content = client.get(ROLE_LIST).content.decode()
+    for level in (SalaryBand.Level.ENTRY, SalaryBand.Level.SENIOR):
+        assert f'<span class="source-guide">{level.label}</span>' in content
+        assert f'data-label="{level.label}"' in content

@@ -290,3 +290,50 @@ def test_the_page_asks_for_ticks_when_unsure_and_shows_what_it_read(
     content = alice_client.get(url(question), {"show": "1"}).content.decode()
     assert ticked(content) == []
     assert "No suggested rating yet" in content
+
+
+def logged_attempt(user):
+    log = ReviewLog.objects.get(user=user)
+    return (
+        log.rating,
+        log.covered_points,
+        log.key_point_total,
+        log.suggested_rating,
+        log.seconds_taken,
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        ({"covered": ["0", "1"], "suggest": "1"}, 200),
+        ({"covered": ["9"], "suggest": "1"}, 400),
+        ({"covered": ["0"]}, 400),  # no rating
+    ],
+)
+def test_the_question_page_and_a_session_redraw_the_checklist_alike(
+    alice_client, question, data, status
+):
+    """One rating flow (CheckedRatingForm.redraw_status): the same ticks get the same answer
+    on a question's page and in a practice session, and nothing is rated."""
+    assert alice_client.post(url(question, "rate"), data).status_code == status
+    start_session(alice_client)
+    practice = alice_client.post(
+        reverse("interviews:practice_rate"), {"question": question.pk, **data}
+    )
+    assert practice.status_code == status
+    assert not ReviewLog.objects.exists()
+
+
+def test_the_question_page_and_a_session_record_the_same_attempt(
+    alice_client, alice, bob, question
+):
+    """One rating flow (AnswerCheck.attempt): the same ticks and rating keep the same
+    attempt with the review, whichever page rated it."""
+    ticks = {"covered": ["0", "2"], "rating": "3"}
+    alice_client.post(url(question, "rate"), ticks)
+    alice_client.force_login(bob)
+    start_session(alice_client)
+    alice_client.post(reverse("interviews:practice_rate"), {"question": question.pk, **ticks})
+    assert logged_attempt(alice) == logged_attempt(bob)
+    assert logged_attempt(alice)[1:3] == (["States the idea", "Names a metric"], 3)

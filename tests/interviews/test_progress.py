@@ -253,3 +253,26 @@ def test_it_lists_practised_questions_with_when_each_comes_back(
 def test_it_explains_the_empty_schedule(alice_client):
     content = alice_client.get(URL).content.decode()
     assert "Nothing scheduled yet" in content
+
+
+def test_its_figures_come_from_the_rules_so_a_change_shows_in_the_words(alice_client, monkeypatch):
+    from django.core.cache import caches
+
+    from interviews import progress, status
+
+    page = alice_client.get(URL).content.decode()
+    assert f"{status.MASTERED_INTERVAL_DAYS} or more days ahead" in page
+    assert f"The last {progress.CHART_DAYS} days" in page
+    assert f"Questions rated per day, last {progress.CHART_DAYS} days" in page
+    monkeypatch.setitem(progress.PAGE_FIGURES, "mastered_days", 28)
+    monkeypatch.setitem(progress.PAGE_FIGURES, "chart_days", 14)
+    monkeypatch.setitem(progress.PAGE_FIGURES, "weak_days", 7)
+    # A deploy changes the figures, and its release prefix the cache keys: a fresh cache here.
+    for cache in caches.all():
+        cache.clear()
+    page = alice_client.get(URL).content.decode()
+    assert "28 or more days ahead" in page and "21 or more" not in page
+    assert "The last 14 days" in page
+    assert "Questions rated per day, last 14 days" in page
+    assert 'No "Again" ratings in the last 7 days.' in page
+    assert "30 days" not in page
