@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+
+from django.db.models import Q, QuerySet
 
 from .models import (
     Bookmark,
@@ -16,8 +18,29 @@ from .models import (
     ReviewLog,
 )
 
-# Rows fetched per round trip: the file is written as they arrive, so memory stays flat.
-CHUNK_ROWS = 500
+# Rows fetched per query of a section that grows with time: the file is written as they
+# arrive, so memory stays flat.
+PAGE_ROWS = 2000
+
+
+def _in_pages(queryset: QuerySet, moment: str, key: Callable, size: int = 0) -> Iterator:
+    """The rows of ``queryset`` in order of ``moment`` then pk, ``size`` per plain query, each
+    page starting after the last one's ``key(row)`` = (moment, pk).
+
+    A short history is one query, like any list; years of it go page by page, each found
+    through the index on the user and the moment. No server-side cursor is held open, so a
+    small file costs no more round trips than it has sections.
+    """
+    size = size or PAGE_ROWS
+    queryset = queryset.order_by(moment, "pk")
+    page = list(queryset[:size])
+    while page:
+        yield from page
+        if len(page) < size:
+            return
+        at, pk = key(page[-1])
+        later = Q(**{f"{moment}__gt": at}) | Q(**{moment: at, "pk__gt": pk})
+        page = list(queryset.filter(later, **{f"{moment}__gte": at})[:size])
 
 
 def _iso(moment) -> str | None:
@@ -29,8 +52,9 @@ def _rating_label(value: int | None) -> str | None:
 
 
 def _card_states(user) -> Iterator[dict[str, Any]]:
+    # One per question: as many as the bank holds, whatever the history.
     cards = CardState.objects.for_user(user).select_related("question").order_by("pk")
-    for card in cards.iterator(CHUNK_ROWS):
+    for card in cards:
         yield {
             "question": card.question.slug,
             "state": card.get_state_display(),
@@ -47,9 +71,10 @@ def _card_states(user) -> Iterator[dict[str, Any]]:
 
 
 LOG_FIELDS = (
+    "rated_at",
+    "pk",
     "question__slug",
     "rating",
-    "rated_at",
     "due",
     "interval_days",
     "cycle",
@@ -62,11 +87,12 @@ LOG_FIELDS = (
 
 def _review_logs(user) -> Iterator[dict[str, Any]]:
     # Plain values, not model instances: tens of thousands of rows for a long-time member.
-    logs = ReviewLog.objects.for_user(user).order_by("rated_at", "pk").values_list(*LOG_FIELDS)
+    logs = ReviewLog.objects.for_user(user).values_list(*LOG_FIELDS)
     for (
+        rated_at,
+        _pk,
         slug,
         rating,
-        rated_at,
         due,
         interval,
         cycle,
@@ -74,7 +100,7 @@ def _review_logs(user) -> Iterator[dict[str, Any]]:
         total,
         suggested,
         seconds,
-    ) in logs.iterator(CHUNK_ROWS):
+    ) in _in_pages(logs, "rated_at", key=lambda row: row[:2]):
         yield {
             "question": slug,
             "rating": _rating_label(rating),
@@ -95,13 +121,13 @@ def _notes(user) -> Iterator[dict[str, Any]]:
         .order_by("pk")
         .values_list("question__slug", "body", "updated_at")
     )
-    for slug, body, updated_at in notes.iterator(CHUNK_ROWS):
+    for slug, body, updated_at in notes:  # one per question at most
         yield {"question": slug, "body": body, "updated_at": _iso(updated_at)}
 
 
 def _own_questions(user) -> Iterator[dict[str, Any]]:
     questions = Question.objects.owned_by(user).prefetch_related("roles").order_by("pk")
-    for question in questions.iterator(CHUNK_ROWS):
+    for question in questions:  # as many as the cap on own questions
         yield {
             "question": question.slug,
             "prompt": question.prompt,
@@ -118,9 +144,10 @@ def _mock_interviews(user) -> Iterator[dict[str, Any]]:
         MockInterview.objects.for_user(user)
         .select_related("role")
         .prefetch_related("answers__question")
-        .order_by("started_at", "pk")
     )
-    for mock in mocks.iterator(chunk_size=100):
+    # Fewer per page: each mock brings its answers' text.
+    pages = _in_pages(mocks, "started_at", key=lambda mock: (mock.started_at, mock.pk), size=100)
+    for mock in pages:
         yield {
             "role": mock.role.slug if mock.role else None,
             "started_at": _iso(mock.started_at),
@@ -145,13 +172,13 @@ def _bookmarks(user) -> Iterator[dict[str, Any]]:
     bookmarks = (
         Bookmark.objects.for_user(user).order_by("pk").values_list("question__slug", "created_at")
     )
-    for slug, created_at in bookmarks.iterator(CHUNK_ROWS):
+    for slug, created_at in bookmarks:  # one per question at most
         yield {"question": slug, "created_at": _iso(created_at)}
 
 
 def _fresh_cycles(user) -> Iterator[dict[str, Any]]:
-    cycles = FreshCycle.objects.filter(user=user).order_by("started_at", "pk")
-    for category, started_at in cycles.values_list("category", "started_at").iterator(CHUNK_ROWS):
+    cycles = FreshCycle.objects.filter(user=user).values_list("started_at", "pk", "category")
+    for started_at, _pk, category in _in_pages(cycles, "started_at", key=lambda row: row[:2]):
         yield {"category": category or None, "started_at": _iso(started_at)}
 
 
