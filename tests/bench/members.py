@@ -29,6 +29,10 @@ USERS = "auth_user"
 # Tables that point at a user without holding that user's rows (content history, admin log).
 NOT_MEMBER_ROWS = ("history_user_id",)
 UNIQUE_TEXT = {USERS: ("username", "email")}
+# A seeded assessment's stored result is about 250 KB of JSON: 200,000 copies would fill the
+# disk. Copies keep every other column (so admin lists see them as they are) and no result;
+# the member pages are measured on original members.
+COPIED_AS = {"assessments_assessment": {"result": "NULL"}}
 
 _FOREIGN_KEYS = """
 SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text
@@ -124,6 +128,8 @@ def clone_members(total: int) -> dict[str, int]:
                             f"CASE WHEN {column} IN ({copied}) "
                             f"THEN {column} + k * {strides[parent]} ELSE {column} END"
                         )
+                    elif column in COPIED_AS.get(table, {}):
+                        select.append(COPIED_AS[table][column])
                     elif column in UNIQUE_TEXT.get(table, ()):
                         select.append(f"{column} || '-c' || k")
                     else:
