@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from config.sitewide.keyset import in_pages
 
 from .models import (
     Bookmark,
@@ -17,30 +17,6 @@ from .models import (
     Rating,
     ReviewLog,
 )
-
-# Rows fetched per query of a section that grows with time: the file is written as they
-# arrive, so memory stays flat.
-PAGE_ROWS = 2000
-
-
-def _in_pages(queryset: QuerySet, moment: str, key: Callable, size: int = 0) -> Iterator:
-    """The rows of ``queryset`` in order of ``moment`` then pk, ``size`` per plain query, each
-    page starting after the last one's ``key(row)`` = (moment, pk).
-
-    A short history is one query, like any list; years of it go page by page, each found
-    through the index on the user and the moment. No server-side cursor is held open, so a
-    small file costs no more round trips than it has sections.
-    """
-    size = size or PAGE_ROWS
-    queryset = queryset.order_by(moment, "pk")
-    page = list(queryset[:size])
-    while page:
-        yield from page
-        if len(page) < size:
-            return
-        at, pk = key(page[-1])
-        later = Q(**{f"{moment}__gt": at}) | Q(**{moment: at, "pk__gt": pk})
-        page = list(queryset.filter(later, **{f"{moment}__gte": at})[:size])
 
 
 def _iso(moment) -> str | None:
@@ -100,7 +76,7 @@ def _review_logs(user) -> Iterator[dict[str, Any]]:
         total,
         suggested,
         seconds,
-    ) in _in_pages(logs, "rated_at", key=lambda row: row[:2]):
+    ) in in_pages(logs, "rated_at", key=lambda row: row[:2]):
         yield {
             "question": slug,
             "rating": _rating_label(rating),
@@ -146,7 +122,7 @@ def _mock_interviews(user) -> Iterator[dict[str, Any]]:
         .prefetch_related("answers__question")
     )
     # Fewer per page: each mock brings its answers' text.
-    pages = _in_pages(mocks, "started_at", key=lambda mock: (mock.started_at, mock.pk), size=100)
+    pages = in_pages(mocks, "started_at", key=lambda mock: (mock.started_at, mock.pk), size=100)
     for mock in pages:
         yield {
             "role": mock.role.slug if mock.role else None,
@@ -178,7 +154,7 @@ def _bookmarks(user) -> Iterator[dict[str, Any]]:
 
 def _fresh_cycles(user) -> Iterator[dict[str, Any]]:
     cycles = FreshCycle.objects.filter(user=user).values_list("started_at", "pk", "category")
-    for started_at, _pk, category in _in_pages(cycles, "started_at", key=lambda row: row[:2]):
+    for started_at, _pk, category in in_pages(cycles, "started_at", key=lambda row: row[:2]):
         yield {"category": category or None, "started_at": _iso(started_at)}
 
 

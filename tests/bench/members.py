@@ -66,8 +66,9 @@ def member_tables(cursor) -> dict[str, dict[str, str]]:
     return tables
 
 
-def _source_rows(table: str, parents: dict[str, str], strides: dict[str, int]) -> str:
-    """The WHERE clause picking a table's original rows that belong to an original member."""
+def _source_rows(table: str, parents: dict[str, str], strides: dict[str, int], sources) -> str:
+    """The WHERE clause picking a table's original rows that belong to an original member
+    (``sources`` holds the clauses of the tables before it)."""
     if table == USERS:
         return f"id <= {strides[USERS]}"
     # A table keyed by its user (one row per member) has no id of its own.
@@ -75,7 +76,7 @@ def _source_rows(table: str, parents: dict[str, str], strides: dict[str, int]) -
     owners = [
         f"{column} IS NOT NULL"
         if parent == USERS
-        else f"{column} IN (SELECT id FROM {parent} WHERE id <= {strides[parent]})"
+        else f"{column} IN (SELECT id FROM {parent} WHERE {sources[parent]})"
         for column, parent in parents.items()
         if parent != table
     ]
@@ -107,7 +108,9 @@ def clone_members(total: int) -> dict[str, int]:
             if "id" in columns[table]:
                 cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
                 strides[table] = cursor.fetchone()[0]
-        sources = {table: _source_rows(table, tables[table], strides) for table in tables}
+        sources: dict[str, str] = {}
+        for table, parents in tables.items():
+            sources[table] = _source_rows(table, parents, strides, sources)
         written = {}
         with transaction.atomic():
             for table, parents in tables.items():

@@ -6,7 +6,7 @@ import tracemalloc
 from django.urls import reverse
 from django.utils import timezone
 
-from interviews import export
+from config.sitewide import keyset
 from interviews.demo import seed_long_practice
 from interviews.models import Category, ReviewLog
 
@@ -81,7 +81,7 @@ def test_ratings_at_the_same_moment_across_pages_are_each_written_once_in_order(
     for number, log in enumerate(logs):
         log.rated_at = logs[number - number % 5].rated_at
     ReviewLog.objects.bulk_update(logs, ["rated_at"])
-    monkeypatch.setattr(export, "PAGE_ROWS", 7)
+    monkeypatch.setattr(keyset, "PAGE_ROWS", 7)
     client.force_login(member)
 
     data = json.loads(b"".join(client.get(EXPORT).streaming_content))
