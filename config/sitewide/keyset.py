@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from django.db.models import Q, QuerySet
 
 # Rows per query: a page is held in memory while it is written out.
-PAGE_ROWS = 2000
+PAGE_ROWS = 1000
 
 
 def in_pages(queryset: QuerySet, moment: str, key: Callable, size: int = 0) -> Iterator:

@@ -109,8 +109,10 @@ def clone_members(total: int) -> dict[str, int]:
                 cursor.execute(f"SELECT coalesce(max(id), 0) FROM {table}")  # noqa: S608
                 strides[table] = cursor.fetchone()[0]
         sources: dict[str, str] = {}
-        for table, parents in tables.items():
-            sources[table] = _source_rows(table, parents, strides, sources)
+        while len(sources) < len(tables):  # each table after the tables it points at
+            for table, parents in tables.items():
+                if table not in sources and set(parents.values()) <= {*sources, table}:
+                    sources[table] = _source_rows(table, parents, strides, sources)
         written = {}
         with transaction.atomic():
             for table, parents in tables.items():
