@@ -12,7 +12,7 @@ shared machine's drift moves both alike; the first round only warms. Pages:
 - a member's pages (home, bank, a question, practice, progress, mocks, applications, the
   latest assessment's result) for a typical member and for the member with the most ratings.
 
-Prints one JSON object: rows of page → median ms, ratio to the bare page and queries.
+Prints one JSON object: rows of page → median ms, and ratio to the bare page.
 """
 
 from __future__ import annotations
@@ -32,10 +32,8 @@ django.setup()
 from django.apps import apps  # noqa: E402
 from django.contrib import admin  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection  # noqa: E402
 from django.db.models import Count, OuterRef, Subquery  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from assessments.models import Assessment  # noqa: E402
@@ -89,8 +87,7 @@ def measure(client: Client, bare: str, urls: list[str], reps: int, label: str) -
     rows = []
     for url in urls:
         bare_ms, page_ms = [], []
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)  # warms, and counts the queries
+        client.get(url)  # warms
         for _ in range(reps):
             bare_ms.append(timed(client, bare))
             page_ms.append(timed(client, url))
@@ -101,7 +98,6 @@ def measure(client: Client, bare: str, urls: list[str], reps: int, label: str) -
                 "ms": statistics.median(page_ms),
                 "bare_ms": statistics.median(bare_ms),
                 "ratio": statistics.median(page_ms) / statistics.median(bare_ms),
-                "queries": len(queries),
             }
         )
         print(f"  {label} {url}: {rows[-1]['ratio']:.2f}×", file=sys.stderr, flush=True)
