@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from config.sitewide.keyset import in_pages
+
 from .models import (
     Bookmark,
     CardState,
@@ -16,9 +18,6 @@ from .models import (
     ReviewLog,
 )
 
-# Rows fetched per round trip: the file is written as they arrive, so memory stays flat.
-CHUNK_ROWS = 500
-
 
 def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
@@ -29,8 +28,9 @@ def _rating_label(value: int | None) -> str | None:
 
 
 def _card_states(user) -> Iterator[dict[str, Any]]:
+    # One per question: as many as the bank holds, whatever the history.
     cards = CardState.objects.for_user(user).select_related("question").order_by("pk")
-    for card in cards.iterator(CHUNK_ROWS):
+    for card in cards:
         yield {
             "question": card.question.slug,
             "state": card.get_state_display(),
@@ -47,9 +47,10 @@ def _card_states(user) -> Iterator[dict[str, Any]]:
 
 
 LOG_FIELDS = (
+    "rated_at",
+    "pk",
     "question__slug",
     "rating",
-    "rated_at",
     "due",
     "interval_days",
     "cycle",
@@ -62,11 +63,12 @@ LOG_FIELDS = (
 
 def _review_logs(user) -> Iterator[dict[str, Any]]:
     # Plain values, not model instances: tens of thousands of rows for a long-time member.
-    logs = ReviewLog.objects.for_user(user).order_by("rated_at", "pk").values_list(*LOG_FIELDS)
+    logs = ReviewLog.objects.for_user(user).values_list(*LOG_FIELDS)
     for (
+        rated_at,
+        _pk,
         slug,
         rating,
-        rated_at,
         due,
         interval,
         cycle,
@@ -74,7 +76,7 @@ def _review_logs(user) -> Iterator[dict[str, Any]]:
         total,
         suggested,
         seconds,
-    ) in logs.iterator(CHUNK_ROWS):
+    ) in in_pages(logs, "rated_at", key=lambda row: row[:2]):
         yield {
             "question": slug,
             "rating": _rating_label(rating),
@@ -95,13 +97,13 @@ def _notes(user) -> Iterator[dict[str, Any]]:
         .order_by("pk")
         .values_list("question__slug", "body", "updated_at")
     )
-    for slug, body, updated_at in notes.iterator(CHUNK_ROWS):
+    for slug, body, updated_at in notes:  # one per question at most
         yield {"question": slug, "body": body, "updated_at": _iso(updated_at)}
 
 
 def _own_questions(user) -> Iterator[dict[str, Any]]:
     questions = Question.objects.owned_by(user).prefetch_related("roles").order_by("pk")
-    for question in questions.iterator(CHUNK_ROWS):
+    for question in questions:  # as many as the cap on own questions
         yield {
             "question": question.slug,
             "prompt": question.prompt,
@@ -118,9 +120,10 @@ def _mock_interviews(user) -> Iterator[dict[str, Any]]:
         MockInterview.objects.for_user(user)
         .select_related("role")
         .prefetch_related("answers__question")
-        .order_by("started_at", "pk")
     )
-    for mock in mocks.iterator(chunk_size=100):
+    # Fewer per page: each mock brings its answers' text.
+    pages = in_pages(mocks, "started_at", key=lambda mock: (mock.started_at, mock.pk), size=100)
+    for mock in pages:
         yield {
             "role": mock.role.slug if mock.role else None,
             "started_at": _iso(mock.started_at),
@@ -145,13 +148,13 @@ def _bookmarks(user) -> Iterator[dict[str, Any]]:
     bookmarks = (
         Bookmark.objects.for_user(user).order_by("pk").values_list("question__slug", "created_at")
     )
-    for slug, created_at in bookmarks.iterator(CHUNK_ROWS):
+    for slug, created_at in bookmarks:  # one per question at most
         yield {"question": slug, "created_at": _iso(created_at)}
 
 
 def _fresh_cycles(user) -> Iterator[dict[str, Any]]:
-    cycles = FreshCycle.objects.filter(user=user).order_by("started_at", "pk")
-    for category, started_at in cycles.values_list("category", "started_at").iterator(CHUNK_ROWS):
+    cycles = FreshCycle.objects.filter(user=user).values_list("started_at", "pk", "category")
+    for started_at, _pk, category in in_pages(cycles, "started_at", key=lambda row: row[:2]):
         yield {"category": category or None, "started_at": _iso(started_at)}
 
 

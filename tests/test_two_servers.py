@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 import pytest
 
 from tests.e2e.flows import signed_in
-from tests.e2e.live_site import PASSWORD, HttpClient, LiveSite
+from tests.e2e.live_site import PASSWORD, HttpClient, LiveSite, forget_release
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
@@ -51,16 +51,7 @@ def servers(tmp_path_factory):
     finally:
         second.stop()
         first.close()
-        _forget_release(first.env["DJANGO_RELEASE"])
-
-
-def _forget_release(release: str) -> None:
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(match=f"compass-{release}*"):
-        client.delete(key)
-    client.close()
+        forget_release(REDIS_URL, first.env["DJANGO_RELEASE"])
 
 
 def same_browser_on(site: LiveSite, client: HttpClient) -> HttpClient:

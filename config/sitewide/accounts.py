@@ -13,13 +13,15 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from config.sitewide.keyset import in_pages
+
 from . import registry
 
 
 def login_history(user) -> Iterator[dict[str, Any]]:
     """The user's sign-ins as django-axes logged them, newest first, yielded as they are read."""
-    logs = AccessLog.objects.filter(username=user.get_username()).order_by("-attempt_time")
-    for log in logs.iterator(chunk_size=1000):
+    logs = AccessLog.objects.filter(username=user.get_username())
+    for log in in_pages(logs, "-attempt_time", key=lambda log: (log.attempt_time, log.pk)):
         yield {
             "signed_in_at": log.attempt_time.isoformat(),
             "signed_out_at": log.logout_time.isoformat() if log.logout_time else None,

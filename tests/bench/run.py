@@ -5,6 +5,8 @@
     python -m tests.bench.run --users 20000      # the same with ten times the users
     python -m tests.bench.run --soak 600         # worker memory over a ten-minute mixed run
     python -m tests.bench.run --smoke            # a few seconds: checks only that nothing errors
+    python -m tests.bench.run --servers 2 --redis redis://127.0.0.1:6379/3
+                                                 # two app servers, one Redis, behind nginx
 
 The database is seeded with ``seed_demo`` (2,000 users by default). Three mixes are driven
 at 16 connections, each replaying a long shuffled list of requests:
@@ -20,6 +22,12 @@ at 16 connections, each replaying a long shuffled list of requests:
 Then the growth table (``tests.bench.growth``): members with 200 to 50,000 ratings (two years
 of daily practice), the progress page after a rating and the data export measured in one
 process, each as a ratio to a bare signed-in page in the same run.
+
+With ``--servers 2`` (PostgreSQL and ``--redis`` needed) two gunicorns, each with its own
+workers, serve one database and share one Redis cache, behind nginx on one port, as a site
+that outgrew one machine; wrk drives the proxy, /healthz included. ``--proxy`` puts the one
+server behind the same nginx, for a like-for-like comparison. Above 2,000 users on
+PostgreSQL, 2,000 are seeded and copied inside the database (``tests.bench.members``).
 
 Every figure is a ratio to /healthz driven on the same server just before and just after
 the mix (their mean), because a shared machine's speed drifts; absolute requests/s mean
@@ -43,11 +51,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.e2e.live_site import ROOT, LiveSite
+from tests.e2e.live_site import HOST, ROOT, LiveSite, forget_release, free_port
 
 HERE = Path(__file__).resolve().parent
 JOURNEY_SCRIPT = HERE / "journey.lua"
@@ -285,11 +294,106 @@ def rating_mix(facts: dict, rng: random.Random, size: int = 1500) -> list[str]:
     return lines
 
 
-# -- the server -----------------------------------------------------------------------------
+# -- the servers ----------------------------------------------------------------------------
+
+NGINX_CONFIG = """\
+worker_processes 1;
+daemon off;
+user root;
+pid {workdir}/nginx.pid;
+error_log {workdir}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {workdir}/nginx-body;
+    proxy_temp_path {workdir}/nginx-proxy;
+    fastcgi_temp_path {workdir}/nginx-fastcgi;
+    uwsgi_temp_path {workdir}/nginx-uwsgi;
+    scgi_temp_path {workdir}/nginx-scgi;
+    upstream app {{
+{servers}
+        keepalive 64;
+    }}
+    server {{
+        listen {host}:{port};
+        location / {{
+            proxy_pass http://app;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+        }}
+    }}
+}}
+"""
 
 
-def worker_rss_mb(site: LiveSite) -> dict[int, float]:
-    """Resident memory of each gunicorn worker, by pid."""
+@dataclass
+class Servers:
+    """One gunicorn, or several on one database and one Redis behind nginx on one port."""
+
+    sites: list[LiveSite]
+    workdir: Path
+    proxied: bool = False
+    proxy: subprocess.Popen | None = None
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}" if self.proxied else self.sites[0].url
+
+    def start(self, *, timeout: float) -> None:
+        for site in self.sites:
+            site.start(timeout=timeout)
+        if self.proxied:
+            self._start_proxy()
+
+    def _start_proxy(self) -> None:
+        self.port = free_port()
+        upstreams = "\n".join(f"        server {HOST}:{site.port};" for site in self.sites)
+        config = self.workdir / "nginx.conf"
+        config.write_text(
+            NGINX_CONFIG.format(workdir=self.workdir, servers=upstreams, host=HOST, port=self.port)
+        )
+        self.proxy = subprocess.Popen(
+            ["nginx", "-p", str(self.workdir), "-c", str(config)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"nginx did not answer:\n{self.proxy_log()}")
+
+    def proxy_log(self) -> str:
+        path = self.workdir / "nginx-error.log"
+        return path.read_text() if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proxy is not None:
+            self.proxy.terminate()
+            self.proxy.wait(timeout=15)
+            self.proxy = None
+        for site in self.sites:
+            site.stop()
+
+    def log(self, tail: int) -> str:
+        return "\n".join(site.log(tail=tail) for site in self.sites)
+
+
+def worker_rss_mb(servers: Servers) -> dict[int, float]:
+    """Resident memory of each gunicorn worker of every server, by pid."""
+    sizes = {}
+    for site in servers.sites:
+        sizes.update(_site_worker_rss_mb(site))
+    return sizes
+
+
+def _site_worker_rss_mb(site: LiveSite) -> dict[int, float]:
     if site.process is None:
         return {}
     pid = site.process.pid
@@ -321,7 +425,7 @@ def read_stats(stats_dir: Path) -> dict[str, tuple[int, int]]:
     return {cache: (hits, misses) for cache, (hits, misses) in totals.items()}
 
 
-def measure(site: LiveSite, mix: str, lines: list[str], args, workdir: Path) -> Measure:
+def measure(site: Servers, mix: str, lines: list[str], args, workdir: Path) -> Measure:
     """Start a fresh server, warm it with the mix, then /healthz, the mix, /healthz."""
     script = workdir / f"{mix}.tsv"
     script.write_text("".join(lines))
@@ -349,7 +453,7 @@ def measure(site: LiveSite, mix: str, lines: list[str], args, workdir: Path) -> 
     return result
 
 
-def soak(site: LiveSite, mixes: dict[str, list[str]], args, workdir: Path) -> list[tuple]:
+def soak(site: Servers, mixes: dict[str, list[str]], args, workdir: Path) -> list[tuple]:
     """Alternate the anonymous and signed-in mixes for ``args.soak`` seconds on one server."""
     scripts = {}
     for mix, lines in mixes.items():
@@ -532,6 +636,12 @@ def machine_facts(site: LiveSite, args, seeded: str) -> list[tuple[str, str]]:
             f" × {args.worker_threads} threads",
         ),
         ("Database", database),
+        (
+            "Servers",
+            f"{args.servers} × gunicorn"
+            + (" behind nginx on one port" if args.proxy else "")
+            + (", one shared Redis cache" if args.redis else ", each its own local-memory cache"),
+        ),
         ("Data", seeded),
         ("Signed-in users rotating", str(args.signed_in_count)),
         (
@@ -608,6 +718,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--growth-reps", type=int, default=15)
     parser.add_argument("--export-reps", type=int, default=5)
+    parser.add_argument("--servers", type=int, default=1, help="app servers behind nginx (1)")
+    parser.add_argument("--proxy", action="store_true", help="nginx in front of one server too")
+    parser.add_argument("--redis", default="", help="REDIS_URL of the shared cache (none)")
     parser.add_argument("--label", default="", help="what code this is, for the report")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args(argv)
@@ -616,18 +729,63 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.users, args.signed_in = min(args.users, 30), min(args.signed_in, 5)
         args.growth, args.growth_reps, args.export_reps = "200,2000", 3, 1
         args.long_members = 0
+    args.proxy = args.proxy or args.servers > 1
+    if args.servers > 1 and not args.redis:
+        parser.error("--servers above 1 needs --redis: servers share their cache")
     return args
+
+
+# Above this many users, seed_demo writes this many and the database copies them.
+SEEDED_BY_HAND = 2000
+
+
+def seed(site: LiveSite, args) -> str:
+    """Seed the demo users (copies of 2,000 above that, on PostgreSQL); says what was run."""
+    started = time.monotonic()
+    copied = args.users > SEEDED_BY_HAND and site.database.engine == "postgresql"
+    command = ["seed_demo", "--users", str(SEEDED_BY_HAND if copied else args.users)]
+    command += ["--seed", "1"]
+    site.manage(*command, "--force", timeout=3600)
+    if copied:
+        copy = [sys.executable, "-m", "tests.bench.members", "--total", str(args.users)]
+        subprocess.run(copy, cwd=ROOT, env=site.env, check=True, timeout=3600)
+        command.append(f"copied to {args.users:,} (tests.bench.members)")
+    if args.long_members:
+        long = ["seed_demo", "--users", str(args.long_members), "--seed", "1"]
+        site.manage(*long, "--long-members", str(args.long_members), "--force", timeout=3600)
+        command += ["--long-members", str(args.long_members)]
+    return f"{' '.join(command)} ({time.monotonic() - started:.0f} s)"
+
+
+def servers_for(site: LiveSite, args, workdir: Path) -> Servers:
+    """The site's server, and more on its database and Redis (same keys and release)."""
+    sites = [site]
+    for number in range(1, args.servers):
+        (workdir / f"server-{number}").mkdir()
+        sites.append(
+            LiveSite(
+                database=site.database,
+                env=site.env,
+                workdir=workdir / f"server-{number}",
+                workers=args.workers,
+                gunicorn_args=site.gunicorn_args,
+            )
+        )
+    return Servers(sites=sites, workdir=workdir, proxied=args.proxy)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.load_before = os.getloadavg()  # the machine may be shared: say how busy it was
-    if not shutil.which("wrk"):
-        print("wrk is not installed (apt-get install wrk)", file=sys.stderr)
-        return 2
+    for tool in ["wrk"] + (["nginx"] if args.proxy else []):
+        if not shutil.which(tool):
+            print(f"{tool} is not installed (apt-get install {tool})", file=sys.stderr)
+            return 2
     workdir = Path(tempfile.mkdtemp(prefix="compass-bench-"))
     (workdir / "stats").mkdir()
-    site = LiveSite.create(label="bench", workdir=workdir, workers=args.workers)
+    site = LiveSite.create(
+        label="bench", workdir=workdir, workers=args.workers, redis_url=args.redis
+    )
     site.env["BENCH_STATS_DIR"] = str(workdir / "stats")
     site.gunicorn_args = [
         "--config",
@@ -637,17 +795,14 @@ def main(argv: list[str] | None = None) -> int:
         "--threads",
         str(args.worker_threads),
     ]
+    servers = servers_for(site, args, workdir)
     results: dict[str, list[Measure]] = {}
     samples: list[tuple] = []
     growth_figures = None
     try:
         print(f"Preparing a {site.database.engine} database in production mode…", flush=True)
         site.prepare()
-        started = time.monotonic()
-        seed = ["seed_demo", "--users", str(args.users), "--seed", "1"]
-        seed += ["--long-members", str(args.long_members)]
-        site.manage(*seed, "--force", timeout=3600)
-        seeded = f"{' '.join(seed)} ({time.monotonic() - started:.0f} s)"
+        seeded = seed(site, args)
         facts_data = site.run_django(_SITE_FACTS, count=args.signed_in)
         args.signed_in_count = len(facts_data["sessions"])
         rng = random.Random(1)
@@ -657,12 +812,13 @@ def main(argv: list[str] | None = None) -> int:
             "post": rating_mix(facts_data, rng),
         }
         if args.soak:
-            samples = soak(site, {k: mixes[k] for k in ("anonymous", "signed-in")}, args, workdir)
+            both = {k: mixes[k] for k in ("anonymous", "signed-in")}
+            samples = soak(servers, both, args, workdir)
         else:
             for rep in range(args.reps):
                 for mix, lines in mixes.items():
                     print(f"  {mix}, repetition {rep + 1}…", end=" ", flush=True)
-                    result = measure(site, mix, lines, args, workdir)
+                    result = measure(servers, mix, lines, args, workdir)
                     results.setdefault(mix, []).append(result)
                     print(
                         f"{result.ratio:.3f}× /healthz, p99 {result.run.p99_ms:.0f} ms", flush=True
@@ -671,11 +827,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  growth table, members with {args.growth} ratings…", flush=True)
             growth_figures = growth(site, args)
         facts = machine_facts(site, args, seeded)
-        server_errors = "Traceback" in site.log(tail=100_000)
+        server_errors = "Traceback" in servers.log(tail=100_000)
         if server_errors:
-            print(f"The server logged errors:\n{site.log()}", file=sys.stderr)
+            print(f"The server logged errors:\n{servers.log(tail=60)}", file=sys.stderr)
     finally:
+        servers.stop()
         site.close()
+        if args.redis:
+            forget_release(args.redis, site.env["DJANGO_RELEASE"])
         shutil.rmtree(workdir, ignore_errors=True)
 
     text = report(args, facts, results, samples, growth_figures)

@@ -143,6 +143,16 @@ def site_environment(database_url: str, *, redis_url: str = "") -> dict[str, str
     return env
 
 
+def forget_release(redis_url: str, release: str) -> None:
+    """Delete what a site with ``redis_url`` cached under its release name."""
+    import redis  # only needed where a site caches in Redis
+
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(match=f"compass-{release}*"):
+        client.delete(key)
+    client.close()
+
+
 @dataclass
 class LiveSite:
     """A prepared database plus a gunicorn serving it; `url` has no trailing slash."""

@@ -6,8 +6,9 @@ import tracemalloc
 from django.urls import reverse
 from django.utils import timezone
 
+from config.sitewide import keyset
 from interviews.demo import seed_long_practice
-from interviews.models import Category
+from interviews.models import Category, ReviewLog
 
 EXPORT = reverse("accounts:export_data")
 
@@ -67,3 +68,28 @@ def test_the_file_is_written_in_pieces_as_it_is_read(client, user_factory, quest
 
     assert len(chunks) > 5
     assert max(len(chunk) for chunk in chunks) < 80 * 1024
+
+
+def test_ratings_at_the_same_moment_across_pages_are_each_written_once_in_order(
+    client, user_factory, question_factory, monkeypatch
+):
+    member = user_factory(username="ties")
+    ids = [question_factory().pk for _ in range(6)]
+    seed_long_practice(user=member, question_ids=ids, ratings=40, now=timezone.now(), seed=3)
+    # Ratings in groups of five at one moment, so pages of seven end inside a group.
+    logs = list(ReviewLog.objects.for_user(member).order_by("pk"))
+    for number, log in enumerate(logs):
+        log.rated_at = logs[number - number % 5].rated_at
+    ReviewLog.objects.bulk_update(logs, ["rated_at"])
+    monkeypatch.setattr(keyset, "PAGE_ROWS", 7)
+    client.force_login(member)
+
+    data = json.loads(b"".join(client.get(EXPORT).streaming_content))
+
+    written = [(row["rated_at"], row["interval_days"]) for row in data["interviews"]["review_logs"]]
+    expected = [
+        (log.rated_at.isoformat(), log.interval_days)
+        for log in ReviewLog.objects.for_user(member).order_by("rated_at", "pk")
+    ]
+    assert len(written) == 40
+    assert written == expected
