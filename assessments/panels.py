@@ -12,7 +12,8 @@ from careers.models import Profile, Role
 from careers.registry import Panel
 
 from .models import Assessment
-from .results import next_milestone, read_result_page, remember_path_roles
+from .path_roles import remember_path_roles
+from .result_page import next_milestone, read_result_page
 
 HOME_ORDER = 20
 ROLE_ORDER = 10

@@ -21,7 +21,8 @@ from assessments.questionnaire import (
     save_background,
     start_assessment,
 )
-from assessments.results import complete_assessment, read_result_page
+from assessments.result_page import read_result_page
+from assessments.snapshot import complete_assessment
 from careers.models import Role
 from tests import factories
 

@@ -20,7 +20,8 @@ from assessments.models import (
     TransitionPath,
 )
 from assessments.questionnaire import load_questionnaire
-from assessments.results import closer_path, complete_assessment
+from assessments.result_page import closer_path
+from assessments.snapshot import complete_assessment
 from careers.models import Profile, Role
 
 MLE = "machine-learning-engineer"
