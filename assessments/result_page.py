@@ -11,6 +11,7 @@ from django.db.models import F, Value
 
 from . import catalogue, plan, scoring
 from .models import Assessment, MilestoneTick, PathDismissal
+from .route_names import route_name
 
 # Results from before weekly hours were required may lack them.
 ASSUMED_WEEKLY_HOURS = 5
@@ -45,15 +46,16 @@ class ResultPage:
         path = self.recommended
         if path is None:
             return ""
+        name = route_name(path, background_label=self.result.get("background_label", ""))
         if self.goal_first:
-            return f"Your goal: {path['name']}"
+            return f"Your goal: {name}"
         words = path.get("fit_words")
         if words in (scoring.STRONG, scoring.POSSIBLE):
-            return f"Recommended: {path['name']}"
+            return f"Recommended: {name}"
         if words:
-            return f"The nearest path, {words}: {path['name']}"
+            return f"The nearest path, {words}: {name}"
         # A result saved before fit words: no word we could stand behind.
-        return f"The nearest path: {path['name']}"
+        return f"The nearest path: {name}"
 
 
 @dataclass
