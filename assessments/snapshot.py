@@ -19,6 +19,7 @@ from .models import (
     AnswerOption,
     Assessment,
     Dimension,
+    InternalTransfer,
     Prerequisite,
     TransitionPath,
 )
@@ -28,7 +29,8 @@ from .questionnaire import Questionnaire
 # 3: plans from the role's skills with resources; credentials with their status today.
 # 4: fit words, pacing, market figures, foundations and the answers behind each score.
 # 5: fit words from the distance to the job with their reason, the person's goal roles.
-SNAPSHOT_VERSION = 5
+# 6: a move inside an AI-adopting employer beside each path it reaches ("internal_transfer").
+SNAPSHOT_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class ChosenAnswer:
     text: str = ""
     runway_months: int | None = None
     keeps_income: bool = False
+    employer_adopting_ai: bool = False
 
     @classmethod
     def of(cls, option: AnswerOption) -> ChosenAnswer:
@@ -49,6 +52,7 @@ class ChosenAnswer:
             text=option.text,
             runway_months=option.runway_months,
             keeps_income=option.keeps_income,
+            employer_adopting_ai=option.employer_adopting_ai,
         )
 
 
@@ -61,6 +65,7 @@ def chosen_answers(assessment: Assessment) -> dict[int, ChosenAnswer]:
         "option__text",
         "option__runway_months",
         "option__keeps_income",
+        "option__employer_adopting_ai",
     )
     return {question: ChosenAnswer(*values) for question, *values in rows}
 
@@ -93,7 +98,7 @@ def complete_assessment(
 def _transition_paths() -> list[TransitionPath]:
     # Everything the scoring needs, in a fixed number of queries whatever the number of paths.
     return list(
-        TransitionPath.objects.select_related("target_role")
+        TransitionPath.objects.select_related("target_role", "target_role__occupation_pay")
         .prefetch_related(
             "requirement_levels",
             "target_role__salary_bands",
@@ -154,6 +159,9 @@ class _Context:
     runway_months: int | None
     keeps_income: bool
     answer_scores: dict[str, int]
+    # The moves inside an organisation that adopts AI, by the role they reach; empty unless
+    # the person said their employer is building or adopting AI.
+    transfers: dict[str, dict[str, Any]]
 
 
 def build_result(
@@ -199,6 +207,9 @@ def build_result(
         runway_months=min(runway) if runway else None,
         keeps_income=any(a.keeps_income for a in chosen.values()),
         answer_scores=question_scores,
+        transfers=(
+            internal_transfers() if any(a.employer_adopting_ai for a in chosen.values()) else {}
+        ),
     )
     paths = {path.slug: path for path in _transition_paths()}
     content = catalogue.catalogue()
@@ -232,6 +243,7 @@ def build_result(
         "weekly_study_hours": assessment.weekly_study_hours,
         "runway_months": context.runway_months,
         "keeps_income": context.keeps_income,
+        "employer_adopting_ai": any(a.employer_adopting_ai for a in chosen.values()),
         "dimensions": [
             {
                 "slug": d.slug,
@@ -331,8 +343,22 @@ def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
 def _market(role: Role) -> dict[str, Any]:
     """The role's demand and pay from the careers data, so paths can be weighed."""
     bands = {band.level: band for band in role.salary_bands.all()}
+    nearest = getattr(role, "occupation_pay", None)
     return {
         "postings": role.active_postings,
+        # Where the guide gives no band: a public figure for the nearest occupation, labelled.
+        "nearest_pay": (
+            {
+                "occupation": nearest.occupation,
+                "median_usd": nearest.median_usd,
+                "figure_date": nearest.figure_date,
+                "source_name": nearest.source_name,
+                "source_url": nearest.source_url,
+                "checked_on": nearest.checked_on.isoformat(),
+            }
+            if nearest is not None
+            else None
+        ),
         "pay": [
             {
                 "level": band.get_level_display(),
@@ -471,4 +497,44 @@ def _path_result(
             for check in fit.prerequisites
         ],
         "plan": path_plan.milestones,
+        # A job not yet within reach is no move to make, inside an organisation or out.
+        "internal_transfer": None
+        if verdict.words == scoring.NOT_YET
+        else _internal_transfer(
+            context.transfers.get(path.target_role.slug), role=path.target_role, estimate=estimate
+        ),
     }, estimate
+
+
+def internal_transfers() -> dict[str, dict[str, Any]]:
+    """Each role a move inside an AI-adopting organisation can reach, with that move's content."""
+    transfers = InternalTransfer.objects.prefetch_related("roles")
+    return {
+        role.slug: {
+            "title": transfer.title,
+            "summary": transfer.summary,
+            "reason": transfer.reason,
+            "basis": transfer.basis,
+            "sources": list(transfer.sources or ()),
+            "checked_on": transfer.checked_on.isoformat(),
+            "job_search_months": [transfer.job_search_min_months, transfer.job_search_max_months],
+        }
+        for transfer in transfers
+        for role in transfer.roles.all()
+    }
+
+
+def _internal_transfer(
+    transfer: dict[str, Any] | None, *, role: Role, estimate: timeline.Timeline
+) -> dict[str, Any] | None:
+    """The move inside the person's organisation into this path's role, with its months: the
+    same study, then a shorter search (our estimate). None when none is offered."""
+    if transfer is None:
+        return None
+    low, high = transfer["job_search_months"]
+    return {
+        **transfer,
+        "role": role.name,
+        "study_months": estimate.months,
+        "total_months": [estimate.months + low, estimate.months + high],
+    }
