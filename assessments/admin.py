@@ -31,7 +31,9 @@ from .models import (
     Assessment,
     Certification,
     Dimension,
+    InternalTransfer,
     LearningResource,
+    OccupationPay,
     PathCertification,
     Prerequisite,
     Question,
@@ -250,6 +252,20 @@ class SkillAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("dimensions", "prerequisites")
     inlines = [RoleSkillInline]
+
+
+@admin.register(InternalTransfer)
+class InternalTransferAdmin(ContentAdmin):
+    list_display = ("title", "job_search_min_months", "job_search_max_months", "checked_on")
+    prepopulated_fields = {"slug": ("title",)}
+    filter_horizontal = ("roles",)
+
+
+@admin.register(OccupationPay)
+class OccupationPayAdmin(ContentAdmin):
+    list_display = ("role", "occupation", "median_usd", "figure_date", "checked_on")
+    list_select_related = ("role",)
+    search_fields = ("role__name", "occupation", "source_name")
 
 
 @admin.register(LearningResource)

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from icalendar import Calendar, Event
 
-from .results import PlanProgress
+from .result_page import PlanProgress
 
 
 def plan_calendar(

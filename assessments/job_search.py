@@ -11,7 +11,7 @@ from django.utils import timezone
 from config.sitewide.registry import CalendarEntry, DigestSection, Panel
 
 from .panels import latest_result
-from .results import ResultPage, next_milestone, read_result_page
+from .result_page import ResultPage, next_milestone, read_result_page
 
 
 def _plan(user, now: datetime.datetime) -> tuple[int, ResultPage] | None:

@@ -20,7 +20,9 @@ from .models import (
     AnswerOption,
     Certification,
     Dimension,
+    InternalTransfer,
     LearningResource,
+    OccupationPay,
     PathCertification,
     Prerequisite,
     Question,
@@ -131,6 +133,8 @@ def load_assessment_content(
         questions=questions,
         certifications=certifications,
     )
+    transfers = _load_internal_transfers(reset=reset, report=report)
+    _load_occupation_pay(reset=reset, report=report)
     report.save()
     return {
         "dimensions": len(written_dimensions),
@@ -140,6 +144,7 @@ def load_assessment_content(
         "resources": resources,
         "certifications": len(written_certifications),
         "paths": written_paths,
+        "internal transfers": transfers,
     }
 
 
@@ -411,3 +416,41 @@ def _load_paths(
         ],
     )
     return len(written)
+
+
+def _roles(slugs) -> dict[str, Role]:
+    roles = Role.objects.in_bulk(set(slugs), field_name="slug")
+    missing = set(slugs) - set(roles)
+    if missing:
+        raise LookupError(f"Roles {sorted(missing)} are missing; the careers content loads first.")
+    return roles
+
+
+def _load_internal_transfers(*, reset: bool, report: LoadReport) -> int:
+    items = read_data("internal_transfers")
+    roles = _roles(slug for item in items for slug in item["roles"])
+    fields = ("title", "summary", "reason", "basis", "sources", "checked_on")
+    fields += ("job_search_min_months", "job_search_max_months")
+    transfers, written = _sync_by_slug(
+        InternalTransfer,
+        [(item["slug"], {name: item[name] for name in fields}) for item in items],
+        reset=reset,
+        report=report,
+    )
+    by_slug = {item["slug"]: item for item in items}
+    _set_links(transfers, written, "roles", lambda s: [roles[r] for r in by_slug[s]["roles"]])
+    return len(written)
+
+
+def _load_occupation_pay(*, reset: bool, report: LoadReport) -> None:
+    items = read_data("occupation_pay")
+    roles = _roles(item["role"] for item in items)
+    fields = ("occupation", "median_usd", "figure_date", "source_name", "source_url")
+    for item in items:
+        sync_row(
+            OccupationPay,
+            {"role": roles[item["role"]]},
+            {**{name: item[name] for name in fields}, "checked_on": item["checked_on"]},
+            reset=reset,
+            report=report,
+        )

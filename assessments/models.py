@@ -87,6 +87,11 @@ class AnswerOption(models.Model):
     keeps_income = models.BooleanField(
         default=False, help_text="This answer means the person cannot take a drop in income."
     )
+    employer_adopting_ai = models.BooleanField(
+        default=False,
+        help_text="This answer means the person's employer is building or adopting AI, so a "
+        "move inside the organisation is offered beside the paths.",
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -377,7 +382,7 @@ class Certification(models.Model):
 class TransitionPathQuerySet(models.QuerySet):
     def with_details(self):
         """Everything a path page shows, in a fixed number of queries however many paths."""
-        return self.select_related("target_role").prefetch_related(
+        return self.select_related("target_role", "target_role__occupation_pay").prefetch_related(
             models.Prefetch(
                 "certification_links",
                 # With what replaces each: the page says when one is retired or unconfirmed.
@@ -465,6 +470,61 @@ class TransitionPath(models.Model):
     def also_background_labels(self) -> list[str]:
         labels = dict(Profile.Background.choices)
         return [labels.get(code, code) for code in self.also_backgrounds or ()]
+
+
+class InternalTransfer(models.Model):
+    """A move into an AI-facing role at the person's own employer: offered beside a path to
+    one of ``roles`` when they say their employer is building or adopting AI."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=160)
+    summary = models.TextField(help_text="What the move is and how to start it.")
+    reason = models.TextField(help_text="Why it is offered: what it keeps and what it saves.")
+    job_search_min_months = models.PositiveSmallIntegerField(
+        help_text="Our estimate, not the guide's: months from the end of study to the move."
+    )
+    job_search_max_months = models.PositiveSmallIntegerField()
+    roles = models.ManyToManyField(
+        Role, related_name="internal_transfers", help_text="The roles a move inside can reach."
+    )
+    basis = models.TextField(help_text="What the estimate rests on, shown beside it.")
+    sources = models.JSONField(
+        default=list, blank=True, help_text='Sources, as a list of {"title", "url", "date"}.'
+    )
+    checked_on = models.DateField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(job_search_max_months__gte=F("job_search_min_months")),
+                name="internaltransfer_search_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class OccupationPay(models.Model):
+    """Pay for a role the guide gives no band for: a cited, dated public figure for the
+    nearest occupation, labelled as such wherever it is shown."""
+
+    role = models.OneToOneField(Role, on_delete=models.CASCADE, related_name="occupation_pay")
+    occupation = models.CharField(
+        max_length=160, help_text="The nearest occupation the source names, not this role."
+    )
+    median_usd = models.PositiveIntegerField(help_text="Median annual pay, US dollars.")
+    figure_date = models.CharField(max_length=40, help_text='When the figure is for: "May 2023".')
+    source_name = models.CharField(max_length=200)
+    source_url = models.URLField(max_length=300)
+    checked_on = models.DateField()
+
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.occupation}"
 
 
 class PathCertification(models.Model):

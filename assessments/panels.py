@@ -1,4 +1,4 @@
-"""What the assessments app shows about the signed-in user on careers pages (registry panels)."""
+"""What the assessments app shows about the signed-in user on careers pages (the registry)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from careers.models import Profile, Role
 from config.sitewide.registry import Panel
 
 from .models import Assessment
-from .results import next_milestone, ranked_paths, read_result_page, remember_path_roles
+from .path_roles import remember_path_roles
+from .result_page import next_milestone, ranked_paths, read_result_page
 
 HOME_ORDER = 20
 ROLE_ORDER = 10

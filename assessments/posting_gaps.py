@@ -17,7 +17,7 @@ from config.sitewide.caching import cached_content
 from config.sitewide.matching import find_phrases
 
 from .models import Assessment, LearningResource, MilestoneTick, Skill
-from .results import opening_path, ranked_paths
+from .result_page import opening_path, ranked_paths
 
 # An answer scored this high (of 100) on every dimension a skill builds shows the skill.
 SHOWN_SCORE = 70

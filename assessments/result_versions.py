@@ -10,7 +10,9 @@ from typing import Any
 # 3: plans from the role's skills with resources; credentials with their status today.
 # 4: fit words, pacing, market figures, foundations and the answers behind each score.
 # 5: fit words from the distance to the job with their reason, the person's goal roles.
-SNAPSHOT_VERSION = 5
+# 6: a move inside an AI-adopting employer beside each path it reaches ("internal_transfer");
+#    whether a path starts from the person's background, and every background it starts from.
+SNAPSHOT_VERSION = 6
 # Results from before weekly hours were required may lack them.
 ASSUMED_WEEKLY_HOURS = 5
 # Before version 5 a goal was only said in a path's reasons, in these words.
@@ -47,6 +49,11 @@ def _upgrade_path(path: dict[str, Any], version: int) -> None:
         path.setdefault("market", {"postings": None, "pay": []})
     if version < 5:
         path.setdefault("interested", GOAL_REASON in path.get("reasons", ()))
+    if version < 6:
+        path.setdefault("internal_transfer", None)
+        # None: not known, so the route keeps the name it was saved with.
+        path.setdefault("starts_from_yours", None)
+        path.setdefault("backgrounds", [path.get("background_label", "")])
     for milestone in path.get("plan", []):
         # Before version 3 a milestone had one "month" and no hours.
         milestone.setdefault("start_month", milestone.get("month", 1))

@@ -35,17 +35,9 @@ from .questionnaire import (
     save_background,
     start_assessment,
 )
-from .results import (
-    ResultPage,
-    chosen_answers,
-    complete_assessment,
-    dismiss_path,
-    find_path,
-    make_target_role,
-    read_result_page,
-    restore_path,
-    set_milestone_done,
-)
+from .result_actions import dismiss_path, make_target_role, restore_path, set_milestone_done
+from .result_page import ResultPage, find_path, read_result_page
+from .snapshot import chosen_answers, complete_assessment
 from .visitors import (
     TooManyVisitorAssessments,
     keep_visitor_result,

@@ -6,7 +6,7 @@ class InterviewsConfig(AppConfig):
     verbose_name = "Interview practice"
 
     def ready(self) -> None:
-        from assessments.results import recommended_role
+        from assessments.path_roles import recommended_role
         from config.sitewide.registry import (
             register_account_eraser,
             register_content_model,

@@ -18,7 +18,7 @@ from django.db import models, transaction
 
 from assessments.models import Answer, AnswerOption, Assessment, Dimension
 from assessments.questionnaire import load_questionnaire
-from assessments.results import ChosenAnswer, build_result
+from assessments.snapshot import ChosenAnswer, build_result
 from careers.models import Hub, Profile, Role
 
 from .models import Bookmark, CardState, Note, Question, Rating, ReviewLog

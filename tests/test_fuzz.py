@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from assessments.models import Question as AssessmentQuestion
 from assessments.questionnaire import load_questionnaire
-from assessments.results import dismiss_path
+from assessments.result_actions import dismiss_path
 from careers.models import OfferComparison
 from interviews.mock import start_mock
 from interviews.models import Question

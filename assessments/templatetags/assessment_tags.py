@@ -1,4 +1,4 @@
-"""The profile page's list of past assessments, and a role's editor's notes beside a path."""
+"""The profile page's past assessments, a role's editor's notes beside a path, route names."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from careers import selectors
 from careers.models import Role
 
 from ..models import Assessment
+from ..route_names import route_name as name_for_person
 
 register = template.Library()
 
@@ -69,3 +70,9 @@ def role_notes(context, role_id: int | None) -> str:
     if key not in notes:
         return ""
     return render_to_string("careers/_editor_notes.html", {"notes": notes[key]})
+
+
+@register.filter
+def route_name(path: dict[str, Any], background_label: str) -> str:
+    """``{{ path|route_name:result.background_label }}``: the route named for the person."""
+    return name_for_person(path, background_label=background_label)

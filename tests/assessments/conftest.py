@@ -7,7 +7,7 @@ from assessments.questionnaire import (
     save_background,
     start_assessment,
 )
-from assessments.results import complete_assessment
+from assessments.snapshot import complete_assessment
 from careers.models import Role
 from tests import factories
 

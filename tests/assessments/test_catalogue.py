@@ -24,6 +24,7 @@ CREDENTIALS_CHECKED = datetime.date(2026, 12, 6)
 # The providers' own sites: the only source links a credential shows users.
 PROVIDER_SITES = {
     "aws.amazon.com",
+    "docs.aws.amazon.com",  # AWS's own exam guides
     "cloud.google.com",
     "learn.microsoft.com",
     "iapp.org",

@@ -35,7 +35,7 @@ def test_it_exports_answers_results_dismissals_and_ticks(
     assert [item["id"] for item in data] == [a.pk for a in two_assessments]
     exported = data[1]
     assert exported["background"] == "developer"
-    assert len(exported["answers"]) == 22
+    assert len(exported["answers"]) == 23  # every question
     python = next(a for a in exported["answers"] if "in Python" in a["question"])
     assert python["answer"].startswith("I write Python most days")
     assert exported["result"]["paths"][0]["slug"] == path

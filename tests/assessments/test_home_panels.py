@@ -175,8 +175,9 @@ def test_the_role_page_picks_the_path_the_result_page_ranks_first_not_the_top_sc
 
     role_page = alice_client.get(reverse("careers:role_detail", args=["machine-learning-engineer"]))
     panel = role_page.content.decode().split('data-panel="role-fit"')[1].split("</div>")[0]
-    assert ranked_first["name"] in panel and "<strong>10 out of 100</strong>" in panel
-    assert ranked_later["name"] not in panel
+    link = reverse("paths:detail", args=[ranked_first["slug"]])
+    assert link in panel and "<strong>10 out of 100</strong>" in panel
+    assert reverse("paths:detail", args=[ranked_later["slug"]]) not in panel
 
 
 def test_posting_gaps_read_the_plan_the_result_page_opens_with(alice, alice_client, developer):

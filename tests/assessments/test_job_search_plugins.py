@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from assessments import job_search, posting_gaps
-from assessments.results import next_milestone, read_result_page
+from assessments.result_page import next_milestone, read_result_page
 from careers import applications, reminders
 
 

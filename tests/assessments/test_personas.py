@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
+from django.utils.html import escape
 
 from assessments.models import AnswerOption, Assessment, Certification
 from assessments.questionnaire import (
@@ -21,7 +22,8 @@ from assessments.questionnaire import (
     save_background,
     start_assessment,
 )
-from assessments.results import complete_assessment, read_result_page
+from assessments.result_page import read_result_page
+from assessments.snapshot import complete_assessment
 from careers.models import Role
 from tests import factories
 
@@ -36,6 +38,9 @@ PRODUCT_PATHS = frozenset(
     }
 )
 ANY = frozenset()  # any path: the words are what the coach cares about
+# The position of "Yes: it is building AI into its products or services, or has an AI team."
+# (1, "not sure", is the answer every other persona gives by default: no move inside).
+EMPLOYER_ADOPTING_AI = 3
 
 
 @dataclass(frozen=True)
@@ -685,6 +690,88 @@ PERSONAS = [
         W(STRONG, POSSIBLE),
         "Programming and maths from the degree, no production years: an entry-level route.",
     ),
+    # --- Employers adopting AI: a move inside is offered beside the path ----------------------
+    Persona(
+        "Hospital data analyst; the hospital is rolling out AI",
+        "analyst",
+        8,
+        _a(
+            math_statistics=3,
+            math_linear_algebra=1,
+            math_calculus=1,
+            prog_experience=2,
+            prog_python=2,
+            prog_data=2,
+            domain_depth=2,
+            domain_technology=2,
+            analysis_problem_solving=2,
+            analysis_data_decisions=3,
+            comm_writing=1,
+            comm_stakeholders=2,
+            learning_self_directed=2,
+            risk_income=0,
+            risk_employer_ai=EMPLOYER_ADOPTING_AI,
+        ),
+        P("analyst-to-data-scientist", "analyst-to-ai-product-manager"),
+        W(STRONG, POSSIBLE),
+        "An analyst's route into data science or AI product work, and with no room for an "
+        "income drop the hospital's own AI programme is the shorter door: the same study, no "
+        "outside search, the salary kept.",
+    ),
+    Persona(
+        "Backend developer at a company building LLM features",
+        "developer",
+        10,
+        _a(
+            prog_experience=3,
+            prog_python=3,
+            prog_data=2,
+            math_statistics=1,
+            math_linear_algebra=1,
+            math_calculus=1,
+            domain_depth=2,
+            domain_technology=2,
+            analysis_problem_solving=2,
+            analysis_data_decisions=1,
+            comm_writing=1,
+            comm_stakeholders=2,
+            learning_self_directed=2,
+            learning_new_technology=2,
+            risk_employer_ai=EMPLOYER_ADOPTING_AI,
+        ),
+        P("developer-to-ai-engineer"),
+        W(STRONG, POSSIBLE),
+        "Building on LLMs is the short step from backend work, and the team already doing it "
+        "at their company is where to take it first.",
+        goal=("ai-engineer",),
+    ),
+    Persona(
+        "Operations manager at a firm adopting AI, wants AI product management",
+        "operations",
+        6,
+        _a(
+            math_statistics=1,
+            math_linear_algebra=0,
+            math_calculus=0,
+            prog_experience=0,
+            prog_python=0,
+            prog_data=1,
+            domain_depth=3,
+            domain_technology=2,
+            domain_business=2,
+            analysis_problem_solving=2,
+            analysis_data_decisions=2,
+            comm_writing=2,
+            comm_stakeholders=3,
+            learning_self_directed=2,
+            risk_employer_ai=EMPLOYER_ADOPTING_AI,
+        ),
+        PRODUCT_PATHS,
+        W(POSSIBLE, STRETCH, STRONG),
+        "Runs the operations an AI product would change: the product route they asked for "
+        "opens the result, and the firm's own AI programme is the natural first door.",
+        goal=("ai-product-manager",),
+    ),
     # --- Controls ------------------------------------------------------------------------------
     Persona(
         "Control: no skills at all, 2 hours a week",
@@ -824,7 +911,7 @@ def test_the_marketer_sees_the_role_she_asked_for_first(outcomes, client):
     assert path["slug"] in PRODUCT_PATHS
     client.force_login(assessment.user)
     content = client.get(assessment.get_absolute_url()).content.decode()
-    assert f"Your goal: {path['name']}" in content
+    assert f"Your goal: {path['role']['name']} — " in content
     assert "AI Ethics Specialist" not in content.split("Your goal:")[1].split("</h2>")[0]
 
 
@@ -877,3 +964,74 @@ def test_a_recommendation_that_may_cut_the_nurses_income_says_so(outcomes, clien
     # Study months are not the whole wait: the job search after them, labelled as ours.
     assert "Then the job search: allow about 3–6 months more" in content
     assert "our estimate, not the guide" in content
+    # Clinical informatics has no band from the guide: the nearest occupation's public figure.
+    assert path["role"]["slug"] == "clinical-informatics-specialist"
+    assert "The nearest occupation, not this role: medical and health services managers" in content
+
+
+def _employer_adopts_ai(persona: Persona) -> bool:
+    if persona.name.startswith("Control: the strongest"):
+        return True  # the last answer everywhere, this "yes" among them
+    return persona.answers.get("risk-employer-ai") == EMPLOYER_ADOPTING_AI
+
+
+def test_a_move_inside_an_ai_adopting_employer_is_offered_beside_the_path(outcomes, client):
+    adopting = [o for o in outcomes if _employer_adopts_ai(o[0]) and o[2]["fit_words"] != NOT_YET]
+    assert len(adopting) == 4
+    for persona, assessment, path in adopting:
+        # Beside the path the result opens with, not in its place: that path is the one the
+        # coach expects (checked above), and it carries the move with its own months.
+        transfer = path["internal_transfer"]
+        assert transfer is not None, persona.name
+        assert transfer["role"] == path["role"]["name"]
+        assert transfer["study_months"] == path["timeline"]["months"]
+        low, high = transfer["job_search_months"]
+        assert high < path["timeline"]["job_search_months"][1]
+        client.force_login(assessment.user)
+        content = client.get(assessment.get_absolute_url()).content.decode()
+        card = content.split('id="internal-transfer"')[1].split("</div>")[0]
+        assert "Also open to you: a move inside your own organisation" in card
+        assert "keeps your salary" in card
+        assert f"{low}–{high} months for the move inside" in card
+        assert "our estimate, not the guide" in card
+        assert "beside this path, not instead of it" in card
+
+
+def test_no_move_inside_without_an_ai_adopting_employer_or_a_job_in_reach(outcomes, client):
+    for persona, assessment, _ in outcomes:
+        paths = assessment.result["paths"]
+        if _employer_adopts_ai(persona):
+            assert assessment.result["employer_adopting_ai"], persona.name
+            # A job not yet within reach is no move to make, inside or out.
+            assert not any(p["internal_transfer"] for p in paths if p["fit_words"] == NOT_YET)
+            continue
+        assert not assessment.result["employer_adopting_ai"], persona.name
+        assert not any(p["internal_transfer"] for p in paths), persona.name
+    _, assessment, _ = next(o for o in outcomes if o[0].name == "Data analyst")
+    client.force_login(assessment.user)
+    assert (
+        'id="internal-transfer"' not in client.get(assessment.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # Not a start of the route they were given: said plainly, never "Finance → ...".
+        ("Mechanical engineer", "your background (mechanical engineering) is not where it starts"),
+        # Their own start: the route named from it.
+        ("Biology postdoc", "— the route from your background (academic or researcher)"),
+        ("FP&A analyst", "— the route from your background (finance or accounting)"),
+        ("Accountant", "— the route from your background (finance or accounting)"),
+    ],
+)
+def test_the_route_is_named_for_the_person(outcomes, client, name, expected):
+    _, assessment, path = next(o for o in outcomes if o[0].name == name)
+    client.force_login(assessment.user)
+    content = client.get(assessment.get_absolute_url()).content.decode()
+    heading = content.split('id="recommended-heading">')[1].split("</h2>")[0]
+    assert path["role"]["name"] in heading
+    assert escape(expected) in heading, heading
+    assert path["name"] not in heading
+    home = client.get("/").content.decode()
+    assert escape(expected) in home

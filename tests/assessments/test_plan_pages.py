@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from assessments.models import Certification, MilestoneTick
-from assessments.results import next_milestone, read_result_page
+from assessments.result_page import next_milestone, read_result_page
 
 DEVELOPER = {"prog-experience": 4, "prog-python": 3, "math-statistics": 1}
 

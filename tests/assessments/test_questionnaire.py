@@ -346,7 +346,8 @@ def test_it_freezes_a_completed_assessment(alice_client, started, step_post_data
     response = alice_client.post(step_url(started, 2), step_post_data(2, position=3))
     assert response.url == reverse("assessments:result", args=[started.pk])
     assert {a.option.sort_order for a in Answer.objects.filter(assessment=started)} == {1}
-    assert answer_count(started) == 22  # every question, business work among them
+    # Every question, business work and the employer's use of AI among them.
+    assert answer_count(started) == 23
 
 
 def test_it_retakes_with_the_last_answers_filled_in(

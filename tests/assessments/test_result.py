@@ -20,7 +20,9 @@ from assessments.models import (
     TransitionPath,
 )
 from assessments.questionnaire import load_questionnaire
-from assessments.results import closer_path, complete_assessment
+from assessments.result_page import closer_path
+from assessments.route_names import route_name
+from assessments.snapshot import complete_assessment
 from careers.models import Profile, Role
 
 MLE = "machine-learning-engineer"
@@ -76,7 +78,7 @@ def test_it_recommends_a_path_with_its_fit_and_reasons(alice_client, developer):
     assert page.recommended["slug"] == "developer-to-ml-engineer"
     assert [p["slug"] for p in page.alternatives] == page_order(developer)[1:3]
     # They named ML engineering: the result opens with it, in honest words with the reason.
-    assert "Your goal: Developer → ML Engineer" in content
+    assert "Your goal: Machine Learning Engineer — the route from your background" in content
     assert f"ranking points {page.recommended['fit']} of 100" in content
     assert escape(page.recommended["fit_reason"]) in content
     # A path nearer to what they have is offered beside their goal, with the reason.
@@ -199,7 +201,9 @@ def test_it_keeps_the_result_when_staff_later_edit_questions_and_paths(alice_cli
     Question.objects.filter(slug="prog-python").update(text="Reworded by staff?")
     response = alice_client.get(result_url(developer))
     assert response.context["page"].result == before
-    assert "Your goal: Developer → ML Engineer" in response.content.decode()
+    assert "Your goal: Machine Learning Engineer — the route from your background" in (
+        response.content.decode()
+    )
 
 
 def test_it_redirects_an_unfinished_assessment_to_its_steps(alice_client, alice, take_assessment):
@@ -425,6 +429,29 @@ def test_a_result_saved_before_the_recheck_opens_with_todays_credential_facts(
     assert "independent sources, not the provider's own page, that agree" in content
 
 
+def test_a_result_saved_before_moves_inside_and_nearest_pay_still_opens(
+    alice_client, alice, take_assessment
+):
+    """A version-5 snapshot: no employer question, no move inside, no nearest-occupation pay."""
+    assessment = take_assessment(
+        alice, background="developer", answers={"risk-employer-ai": 3}, interested=[MLE]
+    )
+    assert assessment.result["version"] == 6
+    assert any(path["internal_transfer"] for path in assessment.result["paths"])
+    result = assessment.result
+    result["version"] = 5
+    del result["employer_adopting_ai"]
+    for path in result["paths"]:
+        del path["internal_transfer"]
+        del path["market"]["nearest_pay"]
+    type(assessment).objects.filter(pk=assessment.pk).update(result=result)
+    response = alice_client.get(result_url(assessment))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Your goal: Machine Learning Engineer" in content
+    assert 'id="internal-transfer"' not in content and "The nearest occupation" not in content
+
+
 def test_after_not_for_me_a_stretch_is_never_recommended(alice_client, alice, take_assessment):
     assessment = take_assessment(alice, background="marketing", hours=6)
     result = assessment.result
@@ -438,5 +465,7 @@ def test_after_not_for_me_a_stretch_is_never_recommended(alice_client, alice, ta
     response = alice_client.get(result_url(assessment))
     page = response.context["page"]
     assert page.recommended["slug"] == second["slug"]
-    assert page.heading == f"The nearest path, a stretch: {second['name']}"
+    name = route_name(second, background_label=result["background_label"])
+    assert name.startswith("AI Product Manager — the guide's route from business")
+    assert page.heading == f"The nearest path, a stretch: {name}"
     assert "Recommended: " not in response.content.decode()

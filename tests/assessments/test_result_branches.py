@@ -6,10 +6,12 @@ its template used a filter without loading the library, and no test rendered it.
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from assessments import scoring
 from assessments.models import AnswerOption, Assessment, Question
 from assessments.questionnaire import load_questionnaire
+from assessments.route_names import route_name
 
 # The weakest profiles: the first answer everywhere, an hour a week.
 NEWCOMER_BACKGROUNDS = ["sales", "healthcare", "other", "education"]
@@ -119,7 +121,8 @@ def test_it_renders_a_snapshot_from_before_fit_words(alice_client, newcomer):
     Assessment.objects.filter(pk=newcomer.pk).update(result=result)
     response = alice_client.get(result_url(newcomer))
     assert response.status_code == 200
-    assert f"The nearest path: {result['paths'][0]['name']}" in response.content.decode()
+    name = route_name(result["paths"][0], background_label=result["background_label"])
+    assert f"The nearest path: {escape(name)}" in response.content.decode()
 
 
 @pytest.mark.parametrize("dismissed", ["none", "first", "all-but-one", "all"])

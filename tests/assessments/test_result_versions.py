@@ -18,13 +18,16 @@ from .test_result import DEVELOPER
 
 def as_version_2(result):
     """A result as version 2 stored it: no fit words, market, goal flags or goal roles, no
-    weekly hours, milestones with one month and no hours, credentials without "met"."""
+    weekly hours, milestones with one month and no hours, credentials without "met", and none
+    of version 6's keys (a move inside, where the route starts)."""
     old = copy.deepcopy(result)
     old["version"] = 2
     for key in ("goal_roles", "weekly_study_hours"):
         old.pop(key)
     for path in old["paths"]:
-        for key in ("fit_words", "market", "interested"):
+        for key in ("fit_words", "market", "interested", "internal_transfer"):
+            path.pop(key)
+        for key in ("starts_from_yours", "backgrounds"):
             path.pop(key)
         for milestone in path["plan"]:
             for key in ("start_month", "end_month", "hours", "resources", "deliverable"):
@@ -58,6 +61,9 @@ def test_an_old_result_is_upgraded_once_in_one_place(alice, take_assessment):
         assert path["fit_words"] == NO_FIT_WORDS
         assert path["market"] == {"postings": None, "pay": []}
         assert path["interested"] == (path["role"]["slug"] == "machine-learning-engineer")
+        assert path["internal_transfer"] is None
+        assert path["starts_from_yours"] is None  # not known: the route keeps its saved name
+        assert path["backgrounds"] == [path["background_label"]]
         for milestone in path["plan"]:
             assert milestone["start_month"] == milestone["end_month"] == milestone["month"]
             assert (milestone["hours"], milestone["resources"], milestone["deliverable"]) == (
