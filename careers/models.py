@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from config.sitewide.provenance import Provenance
 
 
-class Role(models.Model):
+class Role(Provenance):
     class Kind(models.TextChoices):
         CORE = "core", "Core AI role"
         EMERGING = "emerging", "Emerging generative-AI role"
@@ -59,6 +59,8 @@ class Role(models.Model):
     )
 
     history = HistoricalRecords()
+
+    FACT_FIELDS = ("active_postings", "quoted_salary_min_usd", "quoted_salary_max_usd")
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -140,7 +142,7 @@ class SalaryBand(Provenance):
             raise ValidationError(errors)
 
 
-class Hub(models.Model):
+class Hub(Provenance):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
     region = models.CharField(max_length=60, blank=True, help_text="State or country, e.g. TX.")
@@ -154,6 +156,8 @@ class Hub(models.Model):
 
     history = HistoricalRecords()
 
+    FACT_FIELDS = ("active_postings", "growth_percent")
+
     class Meta:
         ordering = ["sort_order", "name"]
 
@@ -164,7 +168,7 @@ class Hub(models.Model):
         return reverse("careers:hub_detail", args=[self.slug])
 
 
-class Market(models.Model):
+class Market(Provenance):
     """A row of the guide's cost-benefit table; ranges store equal min and max when exact."""
 
     slug = models.SlugField(unique=True)
@@ -186,6 +190,14 @@ class Market(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
+
+    FACT_FIELDS = (
+        "average_base_usd",
+        "cost_of_living_min",
+        "cost_of_living_max",
+        "net_income_advantage_min",
+        "net_income_advantage_max",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -211,7 +223,7 @@ class Market(models.Model):
         return reverse("careers:hub_list")
 
 
-class MarketFact(models.Model):
+class MarketFact(Provenance):
     """A headline figure of the guide, e.g. the share of remote postings."""
 
     slug = models.SlugField(unique=True)
@@ -226,6 +238,8 @@ class MarketFact(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
+
+    FACT_FIELDS = ("value_min", "value_max", "qualifier", "unit", "statement")
 
     class Meta:
         ordering = ["sort_order", "slug"]
@@ -257,6 +271,11 @@ class GuideEntry(Provenance):
     title = models.CharField(max_length=200)
     body = models.TextField()
     sort_order = models.PositiveSmallIntegerField(default=0)
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to keep it as a draft: members see only published passages.",
+    )
     history = HistoricalRecords()
 
     FACT_FIELDS = ("title", "body")

@@ -16,10 +16,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from .loading import blank_value
+
 
 def _plain(value: Any) -> Any:
-    # JSON keeps numbers and text; a Decimal is kept as its text so "85.0" == "85.0".
-    return str(value) if isinstance(value, Decimal) else value
+    # JSON keeps numbers and text; a Decimal is kept as its shortest text, so the data
+    # file's 85 and the database's 85.0 are the same figure.
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
 
 class Provenance(models.Model):
@@ -55,12 +58,16 @@ class Provenance(models.Model):
     def holds_guide_value(self) -> bool:
         return self.guide_value is not None and self.facts() == self.guide_value
 
+    def states_figures(self) -> bool:
+        """Whether the row gives any figure at all: one with none has nothing to source."""
+        return any(value not in (None, "") for value in self.facts().values())
+
     def clean(self) -> None:
         super().clean()
         errors = {}
         if self.checked_on and self.checked_on > timezone.localdate():
             errors["checked_on"] = "This date is in the future: give the day you checked it."
-        if not self.holds_guide_value():
+        if self.states_figures() and not self.holds_guide_value():
             if not self.source_title.strip():
                 errors["source_title"] = (
                     "This no longer holds the guide's value: name the source of the new one."
@@ -72,8 +79,12 @@ class Provenance(models.Model):
 
 
 def guide_facts(model: type[Provenance], values: dict[str, Any]) -> dict[str, Any]:
-    """The guide's values of a model's facts, from a data file's row, as ``guide_value``."""
-    return {field: _plain(values[field]) for field in model.FACT_FIELDS}
+    """The guide's values of a model's facts, from a data file's row, as ``guide_value``;
+    a figure the row leaves out is the field's blank, as the loader writes it."""
+    return {
+        field: _plain(values[field] if field in values else blank_value(model, field))
+        for field in model.FACT_FIELDS
+    }
 
 
 @dataclass(frozen=True)
