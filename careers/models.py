@@ -253,6 +253,12 @@ class MarketFact(Provenance):
         return self.label
 
 
+class GuideEntryQuerySet(models.QuerySet):
+    def published(self):
+        """What members see: an unpublished entry is an editor's draft."""
+        return self.filter(is_published=True)
+
+
 class GuideEntry(Provenance):
     """One item of the guide's advice pages: a tactic, an advantage, an FAQ entry."""
 
@@ -276,6 +282,7 @@ class GuideEntry(Provenance):
         default=True,
         help_text="Untick to keep it as a draft: members see only published passages.",
     )
+    objects = GuideEntryQuerySet.as_manager()
     history = HistoricalRecords()
 
     FACT_FIELDS = ("title", "body")

@@ -4,6 +4,12 @@ import django.db.models.deletion
 import simple_history.models
 from django.db import migrations, models
 
+from config.sitewide.history import snapshot_links
+
+
+def snapshot_current_links(apps, schema_editor):
+    snapshot_links(apps, 'assessments', (("Skill", "dimensions"), ("Skill", "prerequisites"), ("LearningResource", "skills"), ("LearningResource", "dimensions"), ("Certification", "skills")))
+
 
 class Migration(migrations.Migration):
 
@@ -92,4 +98,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(snapshot_current_links, migrations.RunPython.noop),
     ]

@@ -275,3 +275,26 @@ def latest_version(obj: models.Model) -> int | None:
         .values_list("history_id", flat=True)
         .first()
     )
+
+
+def snapshot_links(apps, app_label: str, fields: tuple[tuple[str, str], ...]) -> None:
+    """For a migration that starts recording many-to-many fields: give each row's newest
+    history record the links it has now, so the first link change recorded afterwards is
+    compared with those, not with none (and a revert of it does not clear them)."""
+    for model_name, field_name in fields:
+        model = apps.get_model(app_label, model_name)
+        link_table = apps.get_model(app_label, f"Historical{model_name}_{field_name}")
+        history = apps.get_model(app_label, f"Historical{model_name}")
+        through = model._meta.get_field(field_name).remote_field.through
+        own = next(f for f in through._meta.fields if f.many_to_one and f.related_model is model)
+        newest = {}
+        for record in history.objects.order_by("history_date", "history_id"):
+            newest[record.id] = record.history_id
+        link_table.objects.bulk_create(
+            link_table(
+                history_id=newest[getattr(row, own.attname)],
+                **{f.attname: getattr(row, f.attname) for f in through._meta.fields},
+            )
+            for row in through.objects.all()
+            if getattr(row, own.attname) in newest
+        )

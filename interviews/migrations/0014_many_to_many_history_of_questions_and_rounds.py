@@ -4,6 +4,12 @@ import django.db.models.deletion
 import simple_history.models
 from django.db import migrations, models
 
+from config.sitewide.history import snapshot_links
+
+
+def snapshot_current_links(apps, schema_editor):
+    snapshot_links(apps, 'interviews', (("Question", "roles"), ("MockRound", "preferred_questions")))
+
 
 class Migration(migrations.Migration):
 
@@ -41,4 +47,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(snapshot_current_links, migrations.RunPython.noop),
     ]
