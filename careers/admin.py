@@ -11,7 +11,7 @@ from django.contrib.contenttypes.admin import GenericStackedInline
 from django.db.models import Q
 
 from config.sitewide.admin_lists import LargeTableAdmin
-from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.content_admin import ContentAdmin, DraftAdmin
 from config.sitewide.freshness import (
     Item,
     Section,
@@ -145,10 +145,12 @@ class MarketFactAdmin(KeepUsersDataAdmin):
 
 
 @admin.register(GuideEntry)
-class GuideEntryAdmin(KeepUsersDataAdmin):
-    list_display = ("title", "section", "sort_order")
+class GuideEntryAdmin(DraftAdmin, KeepUsersDataAdmin):
+    list_display = ("title", "section", "is_published", "sort_order")
     list_editable = ("sort_order",)
-    list_filter = ("section",)
+    list_filter = ("section", "is_published")
+    readonly_fields = ("preview_link",)
+    preview_template = "admin/careers/guideentry/preview.html"
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}
     ordering = ("section", "sort_order")

@@ -16,8 +16,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .loading import blank_value
-
 
 def _plain(value: Any) -> Any:
     # JSON keeps numbers and text; a Decimal is kept as its shortest text, so the data
@@ -79,12 +77,8 @@ class Provenance(models.Model):
 
 
 def guide_facts(model: type[Provenance], values: dict[str, Any]) -> dict[str, Any]:
-    """The guide's values of a model's facts, from a data file's row, as ``guide_value``;
-    a figure the row leaves out is the field's blank, as the loader writes it."""
-    return {
-        field: _plain(values[field] if field in values else blank_value(model, field))
-        for field in model.FACT_FIELDS
-    }
+    """The guide's values of a model's facts, from a data file's row, as ``guide_value``."""
+    return {field: _plain(values[field]) for field in model.FACT_FIELDS}
 
 
 @dataclass(frozen=True)
