@@ -60,12 +60,24 @@ class Provenance(models.Model):
         """Whether the row gives any figure at all: one with none has nothing to source."""
         return any(value not in (None, "") for value in self.facts().values())
 
+    def changes_figures(self) -> bool:
+        """Whether this save changes a figure (a new row gives its figures for the first time).
+
+        Only a change needs its source: the loader's update of another field, or an edit of a
+        row changed before sources were asked for, is not refused for a source nobody gave."""
+        if self.pk is None:
+            return True
+        stored = type(self)._default_manager.filter(pk=self.pk).values(*self.FACT_FIELDS).first()
+        if stored is None:
+            return True
+        return {field: _plain(value) for field, value in stored.items()} != self.facts()
+
     def clean(self) -> None:
         super().clean()
         errors = {}
         if self.checked_on and self.checked_on > timezone.localdate():
             errors["checked_on"] = "This date is in the future: give the day you checked it."
-        if self.states_figures() and not self.holds_guide_value():
+        if self.states_figures() and not self.holds_guide_value() and self.changes_figures():
             if not self.source_title.strip():
                 errors["source_title"] = (
                     "This no longer holds the guide's value: name the source of the new one."
