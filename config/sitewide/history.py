@@ -93,23 +93,20 @@ def _title(record) -> str:
 
 
 def _link_sets(table, links, ids) -> dict[tuple[str, int], frozenset[str]]:
-    """Each record's linked rows by name, per field: two queries a field, whatever the count."""
+    """Each record's linked rows by name, per field: one query a field, whatever the count."""
     sets: dict[tuple[str, int], set[str]] = {}
     for name, link_table in links.items():
-        field = table.instance_type._meta.get_field(name)
-        target = get_m2m_reverse_field_name(field)
-        rows = list(
-            link_table.objects.filter(history_id__in=ids).values_list("history_id", f"{target}_id")
-        )
-        names = field.related_model._default_manager.in_bulk({pk for _, pk in rows})
-        for history_id, pk in rows:
-            sets.setdefault((name, history_id), set()).add(str(names.get(pk, pk)))
+        target = get_m2m_reverse_field_name(table.instance_type._meta.get_field(name))
+        for row in link_table.objects.filter(history_id__in=ids).select_related(target):
+            linked = getattr(row, target)
+            label = str(linked) if linked is not None else f"#{getattr(row, f'{target}_id')}"
+            sets.setdefault((name, row.history_id), set()).add(label)
     return {key: frozenset(value) for key, value in sets.items()}
 
 
 def _changes_of(table, records) -> list[Change]:
     """The records of one table with their values before and after, in a fixed few queries:
-    the previous versions in one, and the links of each many-to-many field in two."""
+    the previous versions in one, and the links of each many-to-many field in one."""
     previous_ids = {record.history_id: record.previous_id for record in records}
     previous = table.objects.in_bulk([pk for pk in previous_ids.values() if pk])
     links = tracked_links(table)
