@@ -11,9 +11,10 @@ from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 
 from config.sitewide.admin_lists import LargeTableAdmin
-from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.content_admin import ContentAdmin, DraftAdmin
 from config.sitewide.freshness import (
     Item,
     Section,
@@ -157,6 +158,21 @@ def plans_affected(certification: Certification) -> dict:
     return {"certification": certification, "paths": paths, "saved_plans": saved.count()}
 
 
+def saved_plans_citing(*, step_keys: tuple[str, ...] = (), urls: tuple[str, ...] = ()) -> int:
+    """How many members' saved plans have a step that refers to any of these: a step's key
+    (an exam step, ``exam-<slug>``) or a resource's address, in a step of any kind (a skill,
+    the exam, the portfolio project, interview practice)."""
+    cites = Q()
+    for text in (*step_keys, *urls):
+        if text:
+            # Matched as a whole JSON string, quotes included, so one address is not read as
+            # the start of a longer one.
+            cites |= Q(result__icontains=f'"{text}"')
+    if not cites:
+        return 0
+    return Assessment.objects.completed().filter(cites).count()
+
+
 @admin.register(Certification)
 class CertificationAdmin(KeepUsersDataAdmin):
     list_display = ("name", "provider", "kind", "status", "retired_on", "from_guide", "checked_on")
@@ -186,7 +202,11 @@ class CertificationAdmin(KeepUsersDataAdmin):
             return "—"
         affected = plans_affected(obj)
         paths = ", ".join(affected["paths"]) or "no path"
-        return f"{paths}; scheduled as an exam in {affected['saved_plans']} saved plan(s)."
+        cited = saved_plans_citing(step_keys=(f"exam-{obj.slug}",), urls=(obj.official_url,))
+        return (
+            f"{paths}; in {cited} saved plan(s), by any step; "
+            f"scheduled as an exam in {affected['saved_plans']} of them."
+        )
 
     @admin.action(description="Retire the selected certifications…", permissions=["change"])
     def retire(self, request, queryset):
@@ -251,7 +271,31 @@ class SkillAdmin(ContentAdmin):
     search_fields = ("name", "deliverable")
     prepopulated_fields = {"slug": ("name",)}
     filter_horizontal = ("dimensions", "prerequisites")
+    readonly_fields = ("learning_resources",)
     inlines = [RoleSkillInline]
+
+    @admin.display(description="Learning resources")
+    def learning_resources(self, obj) -> str:
+        """The resources that teach it (each chosen on the resource's own page), drafts marked."""
+        resources = obj.resources.order_by("level", "title") if obj.pk else []
+        if not resources:
+            return "None yet: tick this skill on a learning resource's page."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({}){}</li>',
+                (
+                    (
+                        change_url(resource),
+                        resource.title,
+                        resource.provider,
+                        "" if resource.is_published else " — draft, not shown to members",
+                    )
+                    for resource in resources
+                ),
+            ),
+        )
 
 
 @admin.register(InternalTransfer)
@@ -269,14 +313,30 @@ class OccupationPayAdmin(ContentAdmin):
 
 
 @admin.register(LearningResource)
-class LearningResourceAdmin(ContentAdmin):
-    list_display = ("title", "provider", "format", "level", "hours", "is_free", "checked_on")
-    list_filter = ("format", "level", "is_free", "dimensions")
+class LearningResourceAdmin(DraftAdmin, ContentAdmin):
+    list_display = (
+        "title",
+        "provider",
+        "format",
+        "level",
+        "hours",
+        "is_free",
+        "is_published",
+        "checked_on",
+    )
+    list_filter = ("format", "level", "is_free", "is_published", "dimensions")
+    preview_template = "admin/assessments/learningresource/preview.html"
     search_fields = ("title", "provider", "url")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("skills", "dimensions")
-    readonly_fields = ("link_check",)
-    actions = ("mark_checked",)
+    readonly_fields = ("preview_link", "link_check", "used_by")
+    actions = ("mark_checked", *DraftAdmin.actions)
+
+    @admin.display(description="Used by")
+    def used_by(self, obj) -> str:
+        if obj.pk is None:
+            return "—"
+        return f"Linked from a step of {saved_plans_citing(urls=(obj.url,))} saved plan(s)."
 
     @admin.display(description="Link check")
     def link_check(self, obj) -> str:

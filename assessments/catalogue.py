@@ -55,7 +55,9 @@ def _skills_by_role() -> dict[int, tuple[plan.SkillToLearn, ...]]:
         .prefetch_related(
             "skill__dimensions",
             "skill__prerequisites",
-            Prefetch("skill__resources", queryset=LearningResource.objects.order_by("pk")),
+            Prefetch(
+                "skill__resources", queryset=LearningResource.objects.published().order_by("pk")
+            ),
         )
         .order_by("role_id", "sort_order", "pk")
     )

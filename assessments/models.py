@@ -145,7 +145,7 @@ class Skill(models.Model):
         help_text='The question bank\'s categories that test it, e.g. ["system-design"].',
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["dimensions", "prerequisites"])
 
     class Meta:
         ordering = ["level", "name"]
@@ -184,6 +184,12 @@ class RoleSkill(models.Model):
         return f"{self.role} · {self.skill}"
 
 
+class LearningResourceQuerySet(models.QuerySet):
+    def published(self):
+        """What members see: an unpublished resource is an editor's draft."""
+        return self.filter(is_published=True)
+
+
 class LearningResource(models.Model):
     """A course, book or guide at a public address; ``checked_on`` is when it was seen there."""
 
@@ -216,8 +222,17 @@ class LearningResource(models.Model):
     )
     link_error = models.CharField(max_length=200, blank=True, editable=False)
     link_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to keep it as a draft: members' plans show only published resources.",
+    )
 
-    history = HistoricalRecords(excluded_fields=["link_status", "link_error", "link_checked_at"])
+    objects = LearningResourceQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["link_status", "link_error", "link_checked_at"],
+        m2m_fields=["skills", "dimensions"],
+    )
 
     class Meta:
         ordering = ["level", "title"]
@@ -324,7 +339,7 @@ class Certification(models.Model):
 
     objects = CertificationQuerySet.as_manager()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["skills"])
 
     class Meta:
         ordering = ["sort_order", "name"]

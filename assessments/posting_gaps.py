@@ -50,7 +50,8 @@ def skill_terms() -> tuple[SkillTerms, ...]:
 
 def _read_skill_terms() -> tuple[SkillTerms, ...]:
     skills = Skill.objects.prefetch_related(
-        "dimensions", Prefetch("resources", queryset=LearningResource.objects.order_by("pk"))
+        "dimensions",
+        Prefetch("resources", queryset=LearningResource.objects.published().order_by("pk")),
     ).order_by("level", "name")
     terms = []
     for skill in skills:

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericStackedInline
 from django.db.models import Q
 
-from config.sitewide.content_admin import ContentAdmin
+from config.sitewide.content_admin import ContentAdmin, DraftAdmin
 from config.sitewide.freshness import (
     Item,
     Section,
@@ -41,6 +41,17 @@ class EditorNoteInline(GenericStackedInline):
     fields = ("body", "source_title", "source_url", "checked_on")
 
 
+# Where a figure comes from, beside the figures on every form that edits them.
+SOURCE_FIELDSET = (
+    "Source of the figures",
+    {
+        "fields": ("source_title", "source_url", "checked_on"),
+        "description": "Leave blank while the figures are the guide's; name the source and "
+        "the day you checked it when you change one.",
+    },
+)
+
+
 class SalaryBandInline(admin.TabularInline):
     model = SalaryBand
     extra = 0
@@ -51,7 +62,8 @@ class SalaryBandInline(admin.TabularInline):
 @admin.register(Role)
 class RoleAdmin(KeepUsersDataAdmin):
     list_display = ("name", "kind", "active_postings", "profile_from_guide", "sort_order")
-    list_editable = ("active_postings", "sort_order")
+    # Figures are changed on the role's page, beside their source; the list only reorders.
+    list_editable = ("sort_order",)
     list_filter = ("kind", "profile_from_guide")
     search_fields = ("name", "slug", "summary")
     prepopulated_fields = {"slug": ("name",)}
@@ -62,6 +74,7 @@ class RoleAdmin(KeepUsersDataAdmin):
             "Figures",
             {"fields": ("active_postings", "quoted_salary_min_usd", "quoted_salary_max_usd")},
         ),
+        SOURCE_FIELDSET,
         (
             "Profile",
             {"fields": ("profile_from_guide", *(field for field, _ in Role.ASPECTS))},
@@ -82,13 +95,14 @@ class MarketInline(admin.TabularInline):
     model = Market
     extra = 0
     fields = ("name", "average_base_usd", "cost_of_living_min", "cost_of_living_max")
+    # A market's figures change on its own page, with their source ("Change" link).
+    readonly_fields = ("average_base_usd", "cost_of_living_min", "cost_of_living_max")
     show_change_link = True
 
 
 @admin.register(Hub)
 class HubAdmin(KeepUsersDataAdmin):
     list_display = ("name", "region", "active_postings", "growth_percent", "is_international")
-    list_editable = ("active_postings", "growth_percent")
     list_filter = ("is_international",)
     search_fields = ("name", "slug", "region", "notes")
     prepopulated_fields = {"slug": ("name",)}
@@ -125,10 +139,12 @@ class MarketFactAdmin(KeepUsersDataAdmin):
 
 
 @admin.register(GuideEntry)
-class GuideEntryAdmin(KeepUsersDataAdmin):
-    list_display = ("title", "section", "sort_order")
+class GuideEntryAdmin(DraftAdmin, KeepUsersDataAdmin):
+    list_display = ("title", "section", "is_published", "sort_order")
     list_editable = ("sort_order",)
-    list_filter = ("section",)
+    list_filter = ("section", "is_published")
+    readonly_fields = ("preview_link",)
+    preview_template = "admin/careers/guideentry/preview.html"
     search_fields = ("title", "slug", "body")
     prepopulated_fields = {"slug": ("title",)}
     ordering = ("section", "sort_order")
@@ -171,7 +187,7 @@ def facts_past_review_age(today: datetime.date) -> Section:
     cutoff = review_cutoff(today)
     stale_sourced = [
         row
-        for model in (SalaryBand, GuideEntry)
+        for model in (Role, SalaryBand, Hub, Market, MarketFact, GuideEntry)
         for row in model.objects.exclude(source_title="").filter(
             Q(checked_on__lt=cutoff) | Q(checked_on__isnull=True)
         )

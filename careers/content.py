@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from config.sitewide.loading import LoadReport, blank_value, sync_row
-from config.sitewide.provenance import Provenance, guide_facts
+from config.sitewide.provenance import Provenance
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
@@ -55,13 +55,10 @@ def _sync(
     reset: bool,
     report: LoadReport,
 ) -> tuple[models.Model, str]:
-    """``sync_row``; a row with a source also keeps the guide's own values beside it, so pages
-    can tell an edited figure from the guide's, and a reset takes away the editor's source."""
+    """``sync_row``; a reset also takes away the editor's source of a row's figures."""
     owned = {}
-    if issubclass(model, Provenance):
-        owned["guide_value"] = guide_facts(model, values)
-        if reset:
-            owned.update(source_title="", source_url="", checked_on=None)
+    if issubclass(model, Provenance) and reset:
+        owned.update(source_title="", source_url="", checked_on=None)
     return sync_row(model, lookup, values, reset=reset, report=report, loader_owned=owned)
 
 

@@ -18,7 +18,7 @@ from config.sitewide.provenance import Provenance
 from .offers import DEFAULT_CLIFF_MONTHS, DEFAULT_VESTING_YEARS
 
 
-class Role(models.Model):
+class Role(Provenance):
     class Kind(models.TextChoices):
         CORE = "core", "Core AI role"
         EMERGING = "emerging", "Emerging generative-AI role"
@@ -62,6 +62,8 @@ class Role(models.Model):
     )
 
     history = HistoricalRecords()
+
+    FACT_FIELDS = ("active_postings", "quoted_salary_min_usd", "quoted_salary_max_usd")
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -143,7 +145,7 @@ class SalaryBand(Provenance):
             raise ValidationError(errors)
 
 
-class Hub(models.Model):
+class Hub(Provenance):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=120)
     region = models.CharField(max_length=60, blank=True, help_text="State or country, e.g. TX.")
@@ -157,6 +159,8 @@ class Hub(models.Model):
 
     history = HistoricalRecords()
 
+    FACT_FIELDS = ("active_postings", "growth_percent")
+
     class Meta:
         ordering = ["sort_order", "name"]
 
@@ -167,7 +171,7 @@ class Hub(models.Model):
         return reverse("careers:hub_detail", args=[self.slug])
 
 
-class Market(models.Model):
+class Market(Provenance):
     """A row of the guide's cost-benefit table; ranges store equal min and max when exact."""
 
     slug = models.SlugField(unique=True)
@@ -189,6 +193,14 @@ class Market(models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
+
+    FACT_FIELDS = (
+        "average_base_usd",
+        "cost_of_living_min",
+        "cost_of_living_max",
+        "net_income_advantage_min",
+        "net_income_advantage_max",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -214,7 +226,7 @@ class Market(models.Model):
         return reverse("careers:hub_list")
 
 
-class MarketFact(models.Model):
+class MarketFact(Provenance):
     """A headline figure of the guide, e.g. the share of remote postings."""
 
     slug = models.SlugField(unique=True)
@@ -230,6 +242,8 @@ class MarketFact(models.Model):
 
     history = HistoricalRecords()
 
+    FACT_FIELDS = ("value_min", "value_max", "qualifier", "unit", "statement")
+
     class Meta:
         ordering = ["sort_order", "slug"]
         constraints = [
@@ -240,6 +254,12 @@ class MarketFact(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class GuideEntryQuerySet(models.QuerySet):
+    def published(self):
+        """What members see: an unpublished entry is an editor's draft."""
+        return self.filter(is_published=True)
 
 
 class GuideEntry(Provenance):
@@ -260,6 +280,12 @@ class GuideEntry(Provenance):
     title = models.CharField(max_length=200)
     body = models.TextField()
     sort_order = models.PositiveSmallIntegerField(default=0)
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to keep it as a draft: members see only published passages.",
+    )
+    objects = GuideEntryQuerySet.as_manager()
     history = HistoricalRecords()
 
     FACT_FIELDS = ("title", "body")

@@ -9,7 +9,7 @@ from typing import ClassVar, NamedTuple
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from config.sitewide.caching import cached_content
-from config.sitewide.provenance import Source, source_of
+from config.sitewide.provenance import GUIDE, Source, source_of
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, PageReview, Role, SalaryBand
 
@@ -76,6 +76,7 @@ class Linked(NamedTuple):
     name: str
     url: str
     figure: int | float
+    source: Source = GUIDE
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class FactFigure:
     value_max: object
     qualifier: str
     unit: str
+    source: Source = GUIDE
     content_model: ClassVar[type] = MarketFact
 
 
@@ -113,10 +115,14 @@ def headline_figures() -> Headlines:
         )
         fact = facts("remote-share").get("remote-share")
         return Headlines(
-            top_role=role and Linked(role.name, role.get_absolute_url(), role.active_postings),
-            fastest_hub=hub and Linked(hub.name, hub.get_absolute_url(), hub.growth_percent),
+            top_role=role
+            and Linked(role.name, role.get_absolute_url(), role.active_postings, source_of(role)),
+            fastest_hub=hub
+            and Linked(hub.name, hub.get_absolute_url(), hub.growth_percent, source_of(hub)),
             remote_share=fact
-            and FactFigure(fact.pk, fact.value_min, fact.value_max, fact.qualifier, fact.unit),
+            and FactFigure(
+                fact.pk, fact.value_min, fact.value_max, fact.qualifier, fact.unit, source_of(fact)
+            ),
         )
 
     return cached_content("careers:headlines", build)
@@ -136,7 +142,9 @@ def passages(*slugs: str) -> dict[str, Passage]:
     """
 
     def build() -> dict[str, Passage]:
-        entries = GuideEntry.objects.filter(slug__in=slugs).defer("section", "sort_order")
+        entries = (
+            GuideEntry.objects.published().filter(slug__in=slugs).defer("section", "sort_order")
+        )
         return {
             entry.slug: Passage(entry.slug, entry.title, entry.body, source_of(entry))
             for entry in entries

@@ -158,8 +158,10 @@ def salary_explorer(request: HttpRequest) -> HttpResponse:
 
 def _guide_entries(sections: dict[str, str], *fact_slugs: str) -> dict:
     """Guide entries grouped under context names, in each section's order, plus facts."""
-    entries = GuideEntry.objects.filter(section__in=sections.values()).order_by(
-        "section", "sort_order", "pk"
+    entries = (
+        GuideEntry.objects.published()
+        .filter(section__in=sections.values())
+        .order_by("section", "sort_order", "pk")
     )
     context: dict = {name: [] for name in sections}
     names = {section: name for name, section in sections.items()}

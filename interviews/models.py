@@ -175,7 +175,7 @@ class Question(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
-    history = BankHistory()
+    history = BankHistory(m2m_fields=["roles"])
 
     class Meta:
         # The data file's order, which groups questions by category.
@@ -583,7 +583,7 @@ class MockRound(models.Model):
         "the question's category.",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=["preferred_questions"])
 
     class Meta:
         ordering = ["position"]

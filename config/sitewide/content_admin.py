@@ -1,12 +1,20 @@
-"""The admin base for content models: history with values, and no silent overwrites."""
+"""The admin base for content models: history with values, no silent overwrites, drafts."""
 
 from __future__ import annotations
 
 from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from .history import latest_version
+from .caching import bump_content_version
+from .freshness import change_url
+from .history import bulk_reason, latest_version, save_in_bulk
 
 STALE = (
     "{who} saved this on {when}, after you opened it: {changes}. Your changes were not "
@@ -63,3 +71,59 @@ class ContentAdmin(SimpleHistoryAdmin):
         if "version" not in options["fields"]:
             fieldsets[0] = (name, {**options, "fields": (*options["fields"], "version")})
         return fieldsets
+
+
+class DraftAdmin:
+    """For content with a "published" box (a ModelAdmin mixin): a new row starts as a draft,
+    staff preview any row as members will see it, and publishing is a deliberate step (the
+    box, or the list's actions, each run recorded and revertible as one)."""
+
+    preview_template = ""
+    actions = ("publish", "unpublish")
+
+    def get_changeform_initial_data(self, request):
+        return {"is_published": False, **super().get_changeform_initial_data(request)}
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name=f"{opts.app_label}_{opts.model_name}_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise Http404("No such content.")
+        context = {"object": obj, "change_url": change_url(obj)}
+        return TemplateResponse(request, self.preview_template, context)
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "Save it (as a draft) first, then preview it here."
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_preview", args=[obj.pk])
+        return format_html('<a href="{}">Preview as members will see it</a>', url)
+
+    def _set_published(self, request, queryset, *, published: bool) -> None:
+        rows = list(queryset.exclude(is_published=published))
+        for row in rows:
+            row.is_published = published
+        verb = "Publish" if published else "Unpublish"
+        count = save_in_bulk(rows, ["is_published"], reason=bulk_reason(verb), user=request.user)
+        # A bulk write sends no save signal: the content version makes pages show it at once.
+        bump_content_version()
+        self.message_user(request, f"{count} {verb.lower()}ed.", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected drafts", permissions=["change"])
+    def publish(self, request, queryset) -> None:
+        self._set_published(request, queryset, published=True)
+
+    @admin.action(description="Unpublish the selected (back to drafts)", permissions=["change"])
+    def unpublish(self, request, queryset) -> None:
+        self._set_published(request, queryset, published=False)

@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .models import LoadedValue
+from .provenance import Provenance, guide_facts
 
 
 @dataclass
@@ -128,6 +129,14 @@ def sync_row(
     content_type = ContentType.objects.get_for_model(model)
     fields = {name: _concrete(model, name) for name in values}
     loader_owned = loader_owned or {}
+    if issubclass(model, Provenance):
+        # The guide's own figures beside the row, so pages tell an edited figure from the
+        # guide's; a figure the file leaves out is the field's blank, as written here.
+        given = {
+            name: values[name] if name in values else blank_value(model, name)
+            for name in model.FACT_FIELDS
+        }
+        loader_owned = {"guide_value": guide_facts(model, given), **loader_owned}
     instance = model.objects.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values, **loader_owned)

@@ -18,8 +18,9 @@ from django.utils.formats import date_format
 
 
 def _plain(value: Any) -> Any:
-    # JSON keeps numbers and text; a Decimal is kept as its text so "85.0" == "85.0".
-    return str(value) if isinstance(value, Decimal) else value
+    # JSON keeps numbers and text; a Decimal is kept as its shortest text, so the data
+    # file's 85 and the database's 85.0 are the same figure.
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else value
 
 
 class Provenance(models.Model):
@@ -55,12 +56,28 @@ class Provenance(models.Model):
     def holds_guide_value(self) -> bool:
         return self.guide_value is not None and self.facts() == self.guide_value
 
+    def states_figures(self) -> bool:
+        """Whether the row gives any figure at all: one with none has nothing to source."""
+        return any(value not in (None, "") for value in self.facts().values())
+
+    def changes_figures(self) -> bool:
+        """Whether this save changes a figure (a new row gives its figures for the first time).
+
+        Only a change needs its source: the loader's update of another field, or an edit of a
+        row changed before sources were asked for, is not refused for a source nobody gave."""
+        if self.pk is None:
+            return True
+        stored = type(self)._default_manager.filter(pk=self.pk).values(*self.FACT_FIELDS).first()
+        if stored is None:
+            return True
+        return {field: _plain(value) for field, value in stored.items()} != self.facts()
+
     def clean(self) -> None:
         super().clean()
         errors = {}
         if self.checked_on and self.checked_on > timezone.localdate():
             errors["checked_on"] = "This date is in the future: give the day you checked it."
-        if not self.holds_guide_value():
+        if self.states_figures() and not self.holds_guide_value() and self.changes_figures():
             if not self.source_title.strip():
                 errors["source_title"] = (
                     "This no longer holds the guide's value: name the source of the new one."

@@ -50,6 +50,9 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
     data.update(
         {
             "active_postings": "2345",
+            # A changed figure names its source and the day it was checked.
+            "source_title": "Example Job Board",
+            "checked_on": "2026-11-01",
             "salary_bands-TOTAL_FORMS": "3",
             "salary_bands-INITIAL_FORMS": "3",
             "salary_bands-MIN_NUM_FORMS": "0",
@@ -77,6 +80,7 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
     assert role.active_postings == 2345
     content = client.get(public).content.decode()
     assert "2,345" in content and "1,900" not in content
+    assert "(Example Job Board, 1 Nov 2026)" in content
 
 
 def test_editors_cannot_manage_users(editor_client):
@@ -91,7 +95,11 @@ def test_editors_cannot_see_members_saved_offers(editor_client):
 def test_an_editor_attaches_a_note_with_its_source_beside_a_figure(editor_client, client, guide):
     fact = MarketFact.objects.get(slug="python-required")
     form = editor_client.get(admin_url(MarketFact, "change", fact.pk)).context["adminform"].form
-    data = {name: value for name, value in form.initial.items() if name in form.fields}
+    data = {
+        name: ("" if value is None else value)
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
     data.update(
         {
             f"{NOTES}-TOTAL_FORMS": "1",

@@ -19,7 +19,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WIDTHS = {360: {"width": 360, "height": 740}, 1280: {"width": 1280, "height": 800}}
+WIDTHS = {
+    360: {"width": 360, "height": 740},
+    390: {"width": 390, "height": 844},  # a current phone
+    1280: {"width": 1280, "height": 800},
+    1366: {"width": 1366, "height": 768},  # the commonest laptop screen
+}
 SCHEMES = ("light", "dark")
 TIMEOUT_MS = 15_000
 

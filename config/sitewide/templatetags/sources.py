@@ -14,8 +14,13 @@ register = template.Library()
 def source_label(obj: Provenance) -> str:
     """``(guide)`` while the row holds the guide's value; else its source, linked, and date.
 
-    Takes a row, or a cached copy that kept the row's ``source``."""
-    source = obj.source if isinstance(getattr(obj, "source", None), Source) else source_of(obj)
+    Takes a row, or a cached copy that kept the row's ``source``; anything else (a market the
+    member typed in, a result's snapshot) has no label."""
+    source = getattr(obj, "source", None)
+    if not isinstance(source, Source):
+        if not isinstance(obj, Provenance):
+            return ""
+        source = source_of(obj)
     if source.from_guide or not source.url:
         return format_html('<span class="source-label">({})</span>', source.label)
     return format_html(
