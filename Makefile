@@ -7,7 +7,7 @@ PORT ?= 8000
 # The suite runs on every core (pytest-xdist); CI narrows it with PYTEST_ARGS.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install install-dev migrate lint format bench bench-smoke e2e clean
+.PHONY: run test install install-dev migrate lint typecheck format bench bench-smoke e2e clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ test: install-dev
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+typecheck: install-dev
+	$(VENV)/bin/mypy
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .
