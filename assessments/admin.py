@@ -6,6 +6,7 @@ import copy
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
@@ -253,7 +254,7 @@ class CertificationAdmin(KeepUsersDataAdmin):
             ],
             "already": already,
             "selected": queryset.values_list("pk", flat=True),
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/assessments/certification/retire.html", context)
 

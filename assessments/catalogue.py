@@ -197,7 +197,7 @@ def _exam(guide: Certification) -> plan.ExamToSit | None:
     not found or does not exist never becomes a step, not even through a stand-in: the real
     credentials a path needs are attached to it in their own right."""
     if guide.status == Certification.Status.ACTIVE:
-        exam = guide
+        exam: Certification | None = guide
     elif guide.status == Certification.Status.RETIRED:
         exam = guide.successor
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from django import forms
 
@@ -79,12 +80,12 @@ class BackgroundForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["interested_roles"].queryset = Role.objects.order_by("sort_order", "name")
+        roles = cast(forms.ModelMultipleChoiceField, self.fields["interested_roles"])
+        roles.queryset = Role.objects.order_by("sort_order", "name")
         # Only real credentials: none the guide names that does not exist, and no evidence
         # (projects, publications), which the plan asks for instead.
-        self.fields[
-            "held_certifications"
-        ].queryset = Certification.objects.held_possible().order_by("sort_order", "name")
+        held = cast(forms.ModelMultipleChoiceField, self.fields["held_certifications"])
+        held.queryset = Certification.objects.held_possible().order_by("sort_order", "name")
 
     def step_one_data(self) -> dict:
         """What step 1 saves ("None yet" is the absence of certifications, not a value)."""
@@ -92,7 +93,8 @@ class BackgroundForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("held_none") and cleaned.get("held_certifications"):
+        data = self.cleaned_data
+        if data.get("held_none") and data.get("held_certifications"):
             self.add_error(
                 "held_certifications",
                 "Tick “None yet” or the certifications you hold, not both.",
@@ -162,8 +164,9 @@ class TickForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        data = self.cleaned_data
         # Ticking asks for the deliverable; undoing a tick asks for nothing.
-        if cleaned.get("done") and not cleaned.get("evidence"):
+        if data.get("done") and not data.get("evidence"):
             self.add_error(
                 "evidence", "Add a link to what you made, or a short note on what you did."
             )

@@ -27,7 +27,7 @@ def _plan(user, now: datetime.datetime) -> tuple[int, ResultPage] | None:
 def milestone_section(*, user, now: datetime.datetime) -> DigestSection | None:
     plan = _plan(user, now)
     step = next_milestone(plan[1]) if plan else None
-    if step is None:
+    if plan is None or step is None:
         return None
     line = f"{step['title']} (planned to finish by {step['ends_on']:%a %d %b})"
     path = reverse("assessments:result", args=[plan[0]]) + "#plan"
@@ -50,7 +50,7 @@ def milestone_entries(*, user, now: datetime.datetime) -> list[CalendarEntry]:
             description=step["deliverable"],
             path=path,
         )
-        for step in page.progress.steps
+        for step in (page.progress.steps if page.progress else [])
         if not step["done"] and not step["withdrawn"]
     ]
 

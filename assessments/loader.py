@@ -8,13 +8,14 @@ where staff have not edited them (``config.sitewide.loading``); ``reset`` restor
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from django.db import models
 
 from careers.models import Role
-from config.sitewide.loading import LoadReport, blank_value, sync_row
+from config.sitewide.loading import LoadReport, ModelT, blank_value, sync_row
 
 from .models import (
     AnswerOption,
@@ -40,10 +41,10 @@ def read_data(name: str) -> Any:
         return json.load(data_file)
 
 
-def _bulk_create(model: type[models.Model], objs: list[models.Model], **kwargs: Any) -> None:
+def _bulk_create(model: type[ModelT], objs: list[ModelT], **kwargs: Any) -> None:
     """bulk_create, recorded in the content history (which only save() feeds by itself)."""
-    created = model.objects.bulk_create(objs, **kwargs)
-    model.history.bulk_history_create(
+    created = model._default_manager.bulk_create(objs, **kwargs)
+    model.history.bulk_history_create(  # type: ignore[attr-defined]  # simple_history: untyped
         [obj for obj in created if obj.pk is not None],
         update=bool(kwargs.get("update_conflicts")),
         default_change_reason="load_guide",
@@ -51,19 +52,20 @@ def _bulk_create(model: type[models.Model], objs: list[models.Model], **kwargs: 
 
 
 def _sync_by_slug(
-    model: type[models.Model],
+    model: type[ModelT],
     rows: list[tuple[str, dict[str, Any]]],
     *,
     reset: bool,
     report: LoadReport,
-) -> tuple[dict[str, models.Model], set[str]]:
+) -> tuple[dict[str, ModelT], set[str]]:
     """Create the missing rows and bring the others up to date field by field
     (``config.sitewide.loading``).
 
     Returns every row by slug, and the slugs written whole (created, or all on reset), whose
     links to other rows are then set from the file too.
     """
-    rows_by_slug, written = {}, set()
+    rows_by_slug: dict[str, ModelT] = {}
+    written: set[str] = set()
     for slug, values in rows:
         rows_by_slug[slug], status = sync_row(
             model, {"slug": slug}, values, reset=reset, report=report
@@ -148,7 +150,7 @@ def load_assessment_content(
     }
 
 
-def _set_links(rows: dict[str, models.Model], written: set[str], field: str, targets) -> None:
+def _set_links(rows: Mapping[str, models.Model], written: set[str], field: str, targets) -> None:
     """Set a many-to-many field of each written row from ``targets(slug)``."""
     for slug in written:
         getattr(rows[slug], field).set(targets(slug))
@@ -254,7 +256,8 @@ def _load_certifications(
 ) -> tuple[dict[str, Certification], set[str]]:
     items = read_data("certifications")
     plain = ("name", "kind", "description", "status", "source_url", "checked_on")
-    optional = ("from_guide", "action", "provider", "retired_on", "status_note", "official_url")
+    optional: tuple[str, ...] = ("from_guide", "action", "provider", "retired_on")
+    optional += ("status_note", "official_url")
     optional += ("exam_code", "cost_usd", "study_hours", "evidence_kind", "evidence_sources")
     certifications, written = _sync_by_slug(
         Certification,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -50,6 +52,7 @@ class Dimension(models.Model):
 
 
 class Question(models.Model):
+    answer_options: list[AnswerOption]  # set by questionnaire.attach_options
     dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="questions")
     slug = models.SlugField(unique=True)
     text = models.CharField(max_length=300)
@@ -133,7 +136,9 @@ class Skill(models.Model):
         help_text="Answers that show someone already does this, as [question slug, minimum "
         'score] pairs, e.g. [["prog-data", 60]]: their plan then has no step for it.',
     )
-    roles = models.ManyToManyField(Role, through="RoleSkill", related_name="+", blank=True)
+    roles: models.ManyToManyField[Role, RoleSkill] = models.ManyToManyField(
+        Role, through="RoleSkill", related_name="+", blank=True
+    )
     aliases = models.JSONField(
         default=list,
         blank=True,
@@ -394,7 +399,7 @@ class Certification(models.Model):
         return None
 
 
-class TransitionPathQuerySet(models.QuerySet):
+class TransitionPathQuerySet(models.QuerySet["TransitionPath"]):
     def with_details(self):
         """Everything a path page shows, in a fixed number of queries however many paths."""
         return self.select_related("target_role", "target_role__occupation_pay").prefetch_related(
@@ -455,8 +460,10 @@ class TransitionPath(models.Model):
         help_text="Our estimate, not the guide's: hours of study of the target role's own "
         "skills that everyone on this path needs, on top of closing dimension gaps.",
     )
-    certifications = models.ManyToManyField(
-        Certification, through="PathCertification", related_name="paths", blank=True
+    certifications: models.ManyToManyField[Certification, PathCertification] = (
+        models.ManyToManyField(
+            Certification, through="PathCertification", related_name="paths", blank=True
+        )
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -673,7 +680,8 @@ class Assessment(models.Model):
     completed_at = models.DateTimeField(null=True, blank=True)
     # Snapshots taken on completion, so later content edits leave a past result alone.
     scores = models.JSONField(null=True, blank=True)
-    result = models.JSONField(null=True, blank=True)
+    # None until completed; then the snapshot results.py writes and reads (a JSON object).
+    result: models.JSONField[Any, Any] = models.JSONField(null=True, blank=True)
 
     objects = AssessmentQuerySet.as_manager()
 

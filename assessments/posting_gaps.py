@@ -169,7 +169,8 @@ class GapReport:
 
 def posting_gaps(*, user, text: str) -> GapReport:
     evidence = evidence_of(user)
-    shown, missing = [], []
+    shown: list[SkillFound] = []
+    missing: list[SkillFound] = []
     for terms, words in skills_in(text):
         reasons = _shown_by(terms, evidence)
         found = SkillFound(

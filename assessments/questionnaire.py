@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from careers.models import Profile, Role
@@ -104,7 +104,9 @@ def start_assessment(*, user, previous: Assessment | None = None) -> Assessment:
             assessment = Assessment.objects.create(user=user, previous=previous)
             if previous is not None:
                 assessment.interested_roles.set(previous.interested_roles.all())
-                assessment.held_certifications.set(previous.held_certifications.all())
+                assessment.held_certifications.set(
+                    previous.held_certifications.all()  # type: ignore[misc]  # plugin: unresolved
+                )
     except IntegrityError:
         # Two "Start" clicks raced; the unique constraint let only one through.
         return Assessment.objects.for_user(user).unfinished().get()
@@ -148,13 +150,14 @@ def save_background(
         assessment.background_other = background_other
         assessment.weekly_study_hours = weekly_study_hours
         # Replace the through rows outright: two queries each, whatever changed.
-        for relation, targets, column in (
-            (Assessment.interested_roles, interested_roles, "role"),
-            (Assessment.held_certifications, held_certifications, "certification"),
-        ):
-            relation.through.objects.filter(assessment=assessment).delete()
-            relation.through.objects.bulk_create(
-                relation.through(assessment=assessment, **{column: target}) for target in targets
+        links: tuple[tuple[type[models.Model], Iterable[models.Model], str], ...] = (
+            (Assessment.interested_roles.through, interested_roles, "role"),
+            (Assessment.held_certifications.through, held_certifications, "certification"),
+        )
+        for through, targets, column in links:
+            through._default_manager.filter(assessment=assessment).delete()
+            through._default_manager.bulk_create(
+                through(assessment=assessment, **{column: target}) for target in targets
             )
     return True
 

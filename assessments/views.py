@@ -82,7 +82,7 @@ def _step_url(assessment: Assessment, number: int) -> str:
     return reverse("assessments:step", args=[assessment.pk, number])
 
 
-def _go(request: HttpRequest, url: str) -> HttpResponse:
+def _go(request: HtmxHttpRequest, url: str) -> HttpResponse:
     """Move to another step: swapped in place under htmx, a plain redirect otherwise."""
     if request.htmx:
         return HttpResponseLocation(url, target=STEP_TARGET, swap="outerHTML")
@@ -152,7 +152,7 @@ def resume(request: HttpRequest, pk: int) -> HttpResponse:
 
 @_own_session_or_login
 @require_http_methods(["GET", "HEAD", "POST"])
-def step(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def step(request: HtmxHttpRequest, pk: int, number: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     if assessment.is_complete and request.method == "POST":
         messages.info(request, "This assessment is complete, so it can no longer change.")
@@ -181,12 +181,12 @@ def _next_url(request: HttpRequest, assessment: Assessment, number: int, questio
     return _step_url(assessment, number + 1)
 
 
-def _finish(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+def _finish(request: HtmxHttpRequest, assessment: Assessment) -> HttpResponse:
     url = reverse("assessments:result", args=[assessment.pk])
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def _background_step(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+def _background_step(request: HtmxHttpRequest, assessment: Assessment) -> HttpResponse:
     # Step 1 is never ahead of the first open step, so saving it needs no questionnaire.
     if request.method == "POST":
         form = BackgroundForm(request.POST)
@@ -208,7 +208,7 @@ def _background_step(request: HttpRequest, assessment: Assessment) -> HttpRespon
         initial["held_certifications"] = [c.pk for c in assessment.held_certifications.all()]
         form = BackgroundForm(initial=initial)
     questionnaire = load_questionnaire()
-    return _render_step(request, assessment, questionnaire, questionnaire.step(1), form)
+    return _render_step(request, assessment, questionnaire, questionnaire.steps[0], form)
 
 
 def _dimension_step(request, assessment, questionnaire, current, chosen) -> HttpResponse:
@@ -259,7 +259,7 @@ def _review_step(request, assessment, questionnaire, current, chosen) -> HttpRes
 
 
 def _render_step(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     assessment: Assessment,
     questionnaire: Questionnaire,
     current: Step,
@@ -281,7 +281,7 @@ def _render_step(
 
 @_own_session_or_login
 @require_safe
-def result(request: HttpRequest, pk: int) -> HttpResponse:
+def result(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment_or_404(request, pk)
     if not assessment.is_complete:
         return redirect("assessments:resume", assessment.pk)
@@ -289,7 +289,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_result(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     assessment: Assessment,
     *,
     partial: str = "",
@@ -361,7 +361,7 @@ def restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def tick(request: HttpRequest, pk: int) -> HttpResponse:
+def tick(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     assessment = _completed_or_404(request, pk)
     path = _path_in_result(assessment, PathForm(request.POST))
     form = TickForm(request.POST)
@@ -395,10 +395,12 @@ def _plan_page(request: HttpRequest, pk: int) -> tuple[Assessment, ResultPage]:
 @require_safe
 def plan_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     assessment, page = _plan_page(request, pk)
+    path, progress = page.recommended, page.progress
+    assert path is not None and progress is not None  # _plan_page answers 404 without a plan
     body = calendar.plan_calendar(
-        progress=page.progress,
-        path_name=page.recommended["name"],
-        uid_prefix=f"assessment-{assessment.pk}-{page.recommended['slug']}",
+        progress=progress,
+        path_name=path["name"],
+        uid_prefix=f"assessment-{assessment.pk}-{path['slug']}",
         plan_url=request.build_absolute_uri(reverse("assessments:result", args=[pk]) + "#plan"),
         site_url=request.build_absolute_uri("/"),
         now=timezone.now(),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -72,7 +74,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def export_data(request: HttpRequest) -> HttpResponse:
+def export_data(request: HttpRequest) -> StreamingHttpResponse:
     # Written as it is read: the same memory for two years of practice as for two days.
     response = StreamingHttpResponse(
         stream_user_data(request.user), content_type="application/json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.core.validators import URLValidator
@@ -54,7 +55,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = (
+        fields: tuple[str, ...] = (
             "company",
             "role",
             "role_title",
@@ -78,18 +79,21 @@ class ApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].queryset = Role.objects.all()
-        self.fields["role"].empty_label = "None of these"
-        self.fields["market"].queryset = Market.objects.all()
-        self.fields["market"].empty_label = "Not one of these"
+        role = cast(forms.ModelChoiceField, self.fields["role"])
+        role.queryset = Role.objects.all()
+        role.empty_label = "None of these"
+        market = cast(forms.ModelChoiceField, self.fields["market"])
+        market.queryset = Market.objects.all()
+        market.empty_label = "Not one of these"
 
     def clean_next_action_on(self):
         return _sane_day(self.cleaned_data["next_action_on"])
 
     def clean(self):
         cleaned = super().clean()
-        no_title = not cleaned.get("role_title", "").strip() and "role_title" not in self.errors
-        if no_title and not cleaned.get("role"):
+        data = self.cleaned_data
+        no_title = not data.get("role_title", "").strip() and "role_title" not in self.errors
+        if no_title and not data.get("role"):
             self.add_error("role_title", "Give the job title, or choose the closest role.")
         return cleaned
 

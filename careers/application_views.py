@@ -37,7 +37,7 @@ def _own_application(request: HttpRequest, pk: int) -> Application:
 
 @login_required
 @require_safe
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: HtmxHttpRequest) -> HttpResponse:
     # The funnel needs every stage change; one prefetch query serves them all.
     applications = list(
         Application.objects.for_user(request.user)
@@ -116,7 +116,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     application = _own_application(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -214,7 +214,7 @@ def delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def reminder_settings(request: HttpRequest) -> HttpResponse:
+def reminder_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     row = reminders.settings_for(request.user)
     form = ReminderSettingsForm(request.POST or None, instance=row)
     if form.is_valid():

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
 
 from config.sitewide.loading import LoadReport, blank_value, sync_row
 from config.sitewide.provenance import Provenance
@@ -48,7 +47,7 @@ class _Counts(dict):
 
 
 def _sync(
-    model: type[models.Model],
+    model: type[ModelT],
     lookup: dict[str, Any],
     values: dict[str, Any],
     *,
@@ -126,7 +125,7 @@ def load_careers_guide(*, reset: bool = False, report: LoadReport | None = None)
     # Our own example notes (not the guide's), each found by its figure and its source.
     for row in read_data("editor_notes.json"):
         content_type = ContentType.objects.get_by_natural_key("careers", row["model"])
-        target = content_type.model_class().objects.filter(slug=row["slug"]).first()
+        target = content_type.get_all_objects_for_this_type(slug=row["slug"]).first()
         if target is None:
             continue
         values = {key: row[key] for key in ("body", "source_title")}

@@ -11,6 +11,11 @@ from config.sitewide.auth_forms import ThrottledForm
 
 from .models import Hub, Profile, Role
 
+if TYPE_CHECKING:
+    LoginFormBase = AuthenticationForm
+else:
+    LoginFormBase = object
+
 REMOTE = "remote"
 
 
@@ -22,7 +27,7 @@ class SignupForm(ThrottledForm, UserCreationForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]  # the stubs lack this Meta
         model = get_user_model()
         fields = ("username", "email")
         help_texts = {
@@ -39,7 +44,9 @@ class SignupForm(ThrottledForm, UserCreationForm):
     def validate_password_for_user(self, user, password_field_name: str = "password1") -> None:
         # Django files "too common" or "too short" under the confirmation field; they are
         # about the password itself, so they go under the field where it was typed.
-        super().validate_password_for_user(user, password_field_name=password_field_name)
+        super().validate_password_for_user(  # type: ignore[misc]  # stubs: no SetPasswordMixin base
+            user, password_field_name=password_field_name
+        )
 
     def clean(self):
         self.limit(
@@ -91,13 +98,16 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target_role"].queryset = Role.objects.all()
-        self.fields["target_role"].empty_label = "Not decided yet"
-        self.fields["background"].choices = [("", "Choose one")] + list(Profile.Background.choices)
+        target_role = cast(forms.ModelChoiceField, self.fields["target_role"])
+        target_role.queryset = Role.objects.all()
+        target_role.empty_label = "Not decided yet"
+        background = cast(forms.ChoiceField, self.fields["background"])
+        background.choices = [("", "Choose one")] + list(Profile.Background.choices)
         self.hubs = {hub.slug: hub for hub in Hub.objects.all()}
-        self.fields["preferred_location"].choices = [("", "No preference"), (REMOTE, "Remote")] + [
-            (slug, hub.name) for slug, hub in self.hubs.items()
-        ]
+        cast(forms.ChoiceField, self.fields["preferred_location"]).choices = [
+            ("", "No preference"),
+            (REMOTE, "Remote"),
+        ] + [(slug, hub.name) for slug, hub in self.hubs.items()]
         if self.instance.prefers_remote:
             self.initial["preferred_location"] = REMOTE
         elif self.instance.preferred_hub_id:
@@ -110,7 +120,7 @@ class ProfileForm(forms.ModelForm):
         return _within("weekly_study_hours", self.cleaned_data["weekly_study_hours"], 80)
 
     def save(self, commit: bool = True) -> Profile:
-        location = self.cleaned_data.get("preferred_location")
+        location = self.cleaned_data.get("preferred_location") or ""
         self.instance.prefers_remote = location == REMOTE
         self.instance.preferred_hub = self.hubs.get(location)
         return super().save(commit=commit)

@@ -107,7 +107,7 @@ class SalaryBand(Provenance):
     history = HistoricalRecords()
 
     FACT_FIELDS = ("min_usd", "max_usd", "basis")
-    LEVEL_ORDER = {Level.ENTRY: 0, Level.MID: 1, Level.SENIOR: 2}
+    LEVEL_ORDER: dict[str, int] = {Level.ENTRY: 0, Level.MID: 1, Level.SENIOR: 2}
 
     class Meta:
         ordering = ["role__sort_order", "role__name", "level"]
@@ -125,7 +125,7 @@ class SalaryBand(Provenance):
         return reverse("careers:role_detail", args=[self.role.slug])
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, str | list[str]] = {}
         for field in ("min_usd", "max_usd"):
             value = getattr(self, field)
             if value is not None and not SALARY_FLOOR_USD <= value <= SALARY_CEILING_USD:
@@ -221,7 +221,7 @@ class Market(Provenance):
         return self.name
 
     def get_absolute_url(self) -> str:
-        if self.hub_id:
+        if self.hub is not None:
             return reverse("careers:hub_detail", args=[self.hub.slug])
         return reverse("careers:hub_list")
 
@@ -298,7 +298,7 @@ class GuideEntry(Provenance):
         return self.title
 
     # The page each section is shown on; a passage is placed by slug on several pages.
-    SECTION_PAGES = {
+    SECTION_PAGES: dict[str, str] = {
         Section.NEGOTIATION: "careers:guide_negotiation",
         Section.REMOTE_ADVANTAGE: "careers:guide_work_arrangements",
         Section.REMOTE_LIMITATION: "careers:guide_work_arrangements",

@@ -15,7 +15,7 @@ from .pay import Span, purchasing_power_range
 def postings_rows(roles: Sequence[Role]) -> list[dict[str, Any]]:
     """Bar chart rows of active postings, largest first; roles without a count are left out."""
     counted = [role for role in roles if role.active_postings is not None]
-    counted.sort(key=lambda role: (-role.active_postings, role.name))
+    counted.sort(key=lambda role: (-(role.active_postings or 0), role.name))
     return [
         {"label": role.name, "value": role.active_postings, "href": role.get_absolute_url()}
         for role in counted
@@ -40,7 +40,7 @@ def kind_counts(roles: Sequence[Role]) -> dict[str, int]:
     return counts
 
 
-BASIS_SHORT = {SalaryBand.Basis.BASE: "base", SalaryBand.Basis.TOTAL: "total comp"}
+BASIS_SHORT: dict[str, str] = {SalaryBand.Basis.BASE: "base", SalaryBand.Basis.TOTAL: "total comp"}
 
 
 def band_rows(role: Role) -> list[dict[str, Any]]:

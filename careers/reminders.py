@@ -144,8 +144,8 @@ class Digest:
 
 def compose_digest(*, user, now: datetime.datetime) -> Digest | None:
     """The member's digest, or None when nothing is due (then nothing is sent)."""
-    sections = [provider(user=user, now=now) for provider in registry.digest_providers]
-    sections = sorted((s for s in sections if s is not None), key=lambda s: s.order)
+    found = (provider(user=user, now=now) for provider in registry.digest_providers)
+    sections = sorted((s for s in found if s is not None), key=lambda s: s.order)
     if not sections:
         return None
     context = {

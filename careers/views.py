@@ -30,7 +30,7 @@ INTERVIEW_PASSAGES = (
 @require_safe
 @cached_for_visitors()
 def home(request: HttpRequest) -> HttpResponse:
-    context = {
+    context: dict[str, Any] = {
         "headlines": selectors.headline_figures(),
         "passages": selectors.passages("passage-key-takeaways"),
     }
@@ -41,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cached_for_visitors("kind")
-def role_list(request: HttpRequest) -> HttpResponse:
+def role_list(request: HtmxHttpRequest) -> HttpResponse:
     form = RoleFilterForm(request.GET or None)
     kind = form.cleaned_data["kind"] if form.is_valid() else ""
     every_role = list(selectors.roles_with_bands())
@@ -83,7 +83,7 @@ def role_compare(request: HttpRequest) -> HttpResponse:
     roles = list(selectors.roles_with_bands())
     asked = "a" in request.GET or "b" in request.GET
     form = RoleCompareForm(request.GET if asked else None, roles=roles)
-    context = {"form": form}
+    context: dict[str, Any] = {"form": form}
     if form.is_valid():
         a, b = form.role_a, form.role_b
         context.update(
@@ -129,12 +129,12 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 @cached_for_visitors("role", "level", "markets", SalaryExplorerForm.SUBMITTED)
-def salary_explorer(request: HttpRequest) -> HttpResponse:
+def salary_explorer(request: HtmxHttpRequest) -> HttpResponse:
     roles, markets = list(selectors.roles_with_bands()), list(selectors.markets())
     data = SalaryExplorerForm.data_for(request.GET, roles=roles, markets=markets)
     form = SalaryExplorerForm(data, roles=roles, markets=markets)
-    context = {"form": form}
-    if form.is_valid():
+    context: dict[str, Any] = {"form": form}
+    if form.is_valid() and form.baseline is not None:  # a valid form has a baseline
         remote = selectors.facts("remote-pay-percentile").get("remote-pay-percentile")
         band = form.cleaned_data["band"]
         rows = explore_salaries(

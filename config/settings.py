@@ -197,6 +197,7 @@ AXES_VERBOSE = False
 LOGIN_LOG_RETENTION_DAYS = env_int("DJANGO_LOGIN_LOG_RETENTION_DAYS", 90)
 AXES_CLIENT_IP_CALLABLE = "config.sitewide.throttling.client_ip"
 AXES_USERNAME_CALLABLE = "config.sitewide.throttling.attempted_username"
+AXES_USERNAME_FORM_FIELD = "username"
 # Across usernames, one address may fail this often per cool-off (password spraying).
 LOGIN_FAILURES_PER_ADDRESS = 20
 # Sign-up and password reset, per client address and per email address, each hour.

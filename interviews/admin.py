@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from import_export import fields, resources
@@ -193,7 +194,7 @@ class QuestionAdmin(SessionBoundImportMixin, KeepUsersDataAdmin, ImportExportMod
             "questions": list(queryset),
             "members": members_affected(queryset),
             "selected": queryset.values_list("pk", flat=True),
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/interviews/question/unpublish.html", context)
 

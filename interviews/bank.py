@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q
@@ -194,7 +194,7 @@ def browse_bank(
     *,
     user,
     filters: BankFilters,
-    page_number: object,
+    page_number: int | str | None,
     now: datetime,
     catalogue: Catalogue | None = None,
 ) -> BankPage:
@@ -272,7 +272,8 @@ def browse_bank(
         # A role's questions in its interview shape's order: a product manager's bank opens
         # with product sense, not serving design (a stable sort keeps the bank's order within).
         listed.sort(key=lambda question: shape.category_rank(question.category))
-    page = Paginator(listed, PAGE_SIZE).get_page(page_number)
+    # The page's questions are swapped below for their listed form.
+    page: Page[Any] = Paginator(listed, PAGE_SIZE).get_page(page_number)
     rows = []
     for question in page.object_list:
         status = statuses[question.pk]
@@ -286,7 +287,7 @@ def browse_bank(
                 from_guide=question.from_guide,
                 own=question.own,
                 status=status,
-                status_label=status.label if status else "",
+                status_label=Status(status).label if status else "",
                 bookmarked=question.pk in bookmarks,
             )
         )

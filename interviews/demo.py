@@ -98,7 +98,7 @@ def seed_demo(*, users: int, seed: int, now: datetime, batch_size: int = 1000) -
 
 def _insert(model: type[models.Model], rows: list[dict]) -> None:
     """Insert plain rows of field values in batches (no signals: demo rows are not content)."""
-    model.objects.bulk_create((model(**row) for row in rows), batch_size=2000)
+    model._default_manager.bulk_create((model(**row) for row in rows), batch_size=2000)
 
 
 def _batches(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -241,6 +241,7 @@ def _seed_practice(users, rng, counts, questions, now) -> None:
             while moment < now and card.review_count < MAX_REVIEWS:
                 rating = rng.choices(ratings, weights)[0]
                 logs.append(apply_rating(card, rating=rating, now=moment))
+                assert card.due is not None  # a rated card has its next review
                 moment = card.due + timedelta(hours=rng.uniform(0, 36))
             cards.append({name: getattr(card, name) for name in CARD_FIELDS})
             if rng.random() < 0.1:

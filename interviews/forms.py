@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 
 from django import forms
 
@@ -44,7 +45,8 @@ class BankFilterForm(forms.Form):
     def __init__(self, *args, roles: Sequence[RoleRef], signed_in: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.roles_by_slug = {role.slug: role for role in roles}
-        self.fields["role"].choices = [("", "All roles"), *((r.slug, r.name) for r in roles)]
+        role = cast(forms.ChoiceField, self.fields["role"])
+        role.choices = [("", "All roles"), *((r.slug, r.name) for r in roles)]
         if not signed_in:
             del self.fields["status"]
             del self.fields["bookmarked"]
@@ -76,10 +78,12 @@ class BankFilterForm(forms.Form):
             # The bound field (already made by validation) holds the label it shows.
             self["bookmarked"].label = f"Bookmarked only ({bank.bookmarked_count})"
         for name, by_value in counts.items():
-            field = self.fields[name]
+            field = cast(forms.ChoiceField, self.fields[name])
+            # Django reads choices back as a list; the stubs give the read the write's type.
+            listed = cast(list[tuple[Any, str]], field.choices)
             field.choices = [
                 (value, f"{label} ({by_value.get(str(value), 0)})" if value else label)
-                for value, label in field.choices
+                for value, label in listed
             ]
 
 
@@ -133,7 +137,8 @@ class CoveredForm(forms.Form):
 
     def __init__(self, *args, key_point_count: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["covered"].choices = [(str(i), str(i)) for i in range(key_point_count)]
+        covered = cast(forms.MultipleChoiceField, self.fields["covered"])
+        covered.choices = [(str(i), str(i)) for i in range(key_point_count)]
 
     def ticked(self) -> list[int] | None:
         """The ticks of a "suggest a rating" request (a GET), or None before the user ticks."""

@@ -37,7 +37,7 @@ def mock_list(request: HttpRequest) -> HttpResponse:
             except (mock_rules.NothingToAsk, mock_rules.TooManyMocks) as error:
                 form.add_error(None, str(error))
             else:
-                if earlier is not None:
+                if mock is None:  # the form's first arrival started it
                     messages.info(request, "That mock interview was already started; here it is.")
                     return redirect(earlier or "interviews:mock")
                 return redirect(mock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,22 @@ from simple_history.models import HistoricalRecords
 
 from careers.models import Application, Role
 from config.sitewide.ownership import OwnedQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class PracticeOf(TypedDict):
+    """What ``QuestionQuerySet.with_practice_of`` adds to each question."""
+
+    card_state: int | None
+    card_due: datetime | None
+    card_last_rated_at: datetime | None
+    card_review_count: int | None
+    note_body: str | None
+    note_updated_at: datetime | None
+    bookmarked: bool
+
 
 NOTE_MAX_CHARS = 10_000
 
@@ -50,7 +67,7 @@ class Rating(models.IntegerChoices):
     EASY = 4, "Easy"
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(models.QuerySet["Question"]):
     def published(self):
         """The shared bank: published questions that belong to no user."""
         return self.filter(is_published=True, owner__isnull=True)
@@ -703,3 +720,7 @@ class InterviewRound(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.starts_at:%Y-%m-%d}"
+
+
+if TYPE_CHECKING:
+    QuestionWithPractice = WithAnnotations[Question, PracticeOf]

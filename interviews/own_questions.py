@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -61,7 +62,7 @@ def add_own_question(
 
 
 def add_own_question_once(
-    *, user, key: uuid.UUID | None, **fields: str
+    *, user, key: uuid.UUID | None, **fields: Any
 ) -> tuple[Question | None, str | None]:
     """add_own_question() for a form that may arrive twice (config.sitewide.submissions):
     the new question and None, or None and where the form's first arrival led."""

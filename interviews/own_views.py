@@ -26,7 +26,7 @@ def own_questions(request: HttpRequest) -> HttpResponse:
         except TooManyOwnQuestions as error:
             form.add_error(None, str(error))
         else:
-            if earlier is not None:
+            if question is None:  # the form's first arrival saved it
                 messages.info(request, "That question was already saved, so it is kept once.")
                 return redirect(earlier or "interviews:own_questions")
             messages.success(request, "Your question is saved; practice sessions will ask it too.")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
+from careers.models import Role
 from careers.selectors import RoleRef
 
 from .bank import Catalogue, CatalogueQuestion, bank_catalogue, practised_catalogue
@@ -64,7 +65,7 @@ class WeakCategory:
 
 @dataclass(frozen=True)
 class Readiness:
-    role: RoleRef
+    role: Role | RoleRef
     mastered: int
     total: int
 
@@ -91,7 +92,7 @@ def due_today_ids(
     user,
     now: datetime,
     cards: dict[int, Card] | None = None,
-    role: RoleRef | None = None,
+    role: Role | RoleRef | None = None,
     catalogue: Catalogue | None = None,
 ) -> list[int]:
     """The questions the user practises (``practised_catalogue``) that are due
@@ -135,16 +136,16 @@ def category_progress(
     cards = cards_for(user=user) if cards is None else cards
     counts: dict[str, Counter] = {}
     for question in (catalogue or practised_catalogue(user=user)).questions:
-        row = counts.setdefault(question.category, Counter())
+        tally = counts.setdefault(question.category, Counter())
         card = cards.get(question.pk)
-        row["total"] += 1
+        tally["total"] += 1
         if is_new(card):
-            row["new"] += 1
+            tally["new"] += 1
             continue
         if is_mastered(card):
-            row["mastered"] += 1
+            tally["mastered"] += 1
         if is_due(card, now=now):
-            row["due_today"] += 1
+            tally["due_today"] += 1
     return [
         CategoryProgress(
             category=category.value,
@@ -369,12 +370,14 @@ def rebuild_summary(*, user) -> PracticeSummary:
     return summary
 
 
-def _first_missed_due_day(summary: PracticeSummary, *, earliest_due: datetime | None):
+def _first_missed_due_day(
+    summary: PracticeSummary, *, earliest_due: datetime | None
+) -> date | None:
     """The first day after the last practice day on which something was due: the streak
     breaks if that day passes without practice. ``earliest_due``: the earliest review date of
     the questions still in play (not made new by a fresh cycle)."""
     candidates = [summary.missed_due_day] if summary.missed_due_day else []
-    if earliest_due is not None:
+    if earliest_due is not None and summary.last_day is not None:
         candidates.append(max(_day(earliest_due), summary.last_day + timedelta(days=1)))
     return min(candidates, default=None)
 
@@ -606,7 +609,7 @@ def weakest_categories(*, activity: Activity, limit: int = 3) -> list[WeakCatego
 def readiness(
     *,
     user,
-    role: RoleRef | None,
+    role: Role | RoleRef | None,
     cards: dict[int, Card] | None = None,
     catalogue: Catalogue | None = None,
 ) -> Readiness | None:

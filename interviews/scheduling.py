@@ -102,7 +102,7 @@ def _repeat(card_state: CardState) -> RatingResult:
 
 def parse_rating(value: object) -> Rating:
     try:
-        return Rating(int(value))  # type: ignore[arg-type]
+        return Rating(int(value))  # type: ignore[call-overload]  # junk is refused below
     except (TypeError, ValueError):
         raise InvalidRating("Rate the attempt Again, Hard, Good or Easy.") from None
 
@@ -202,7 +202,7 @@ def _log_rating(*, user, question: Question, log_fields: dict, attempt: Attempt,
         category=question.category,
         rating=review_log.rating,
         rated_at=review_log.rated_at,
-        review_number=review_log.review_number,
+        review_number=log_fields["review_number"],
         due_before=due_before,
     )
     return review_log

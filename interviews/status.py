@@ -49,9 +49,12 @@ class Status(models.TextChoices):
 
 
 class CardFacts(Protocol):
-    state: int
-    due: datetime | None
-    interval_days: int
+    @property
+    def state(self) -> int: ...
+    @property
+    def due(self) -> datetime | None: ...
+    @property
+    def interval_days(self) -> int: ...
 
 
 class Card(NamedTuple):
@@ -78,10 +81,7 @@ def cards_for(*, user) -> dict[int, Card]:
     rows = CardState.objects.for_user(user).values_list(
         "question_id", *_CARD_STATE_FIELDS, "question__owner_id"
     )
-    return {
-        question_id: Card(*values, own=owner_id is not None)
-        for question_id, *values, owner_id in rows
-    }
+    return {row[0]: Card._make((*row[1:-1], row[-1] is not None)) for row in rows}
 
 
 def practice_version(cards: dict[int, Card]) -> int:
@@ -110,11 +110,13 @@ def due_by(now: datetime) -> datetime:
 
 
 def is_due(card: CardFacts | None, *, now: datetime) -> bool:
-    return not is_new(card) and card.due is not None and card.due <= due_by(now)
+    return (
+        card is not None and not is_new(card) and card.due is not None and card.due <= due_by(now)
+    )
 
 
 def is_mastered(card: CardFacts | None) -> bool:
-    return not is_new(card) and card.interval_days >= MASTERED_INTERVAL_DAYS
+    return card is not None and not is_new(card) and card.interval_days >= MASTERED_INTERVAL_DAYS
 
 
 def status_of(card: CardFacts | None, *, now: datetime) -> Status:

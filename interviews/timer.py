@@ -10,7 +10,7 @@ from .models import Category
 
 # Our own suggestion of how long a spoken answer should take (not the guide's figures):
 # design and story questions need room to structure, definitions should be brisk.
-SUGGESTED_MINUTES = {
+SUGGESTED_MINUTES: dict[str, int] = {
     Category.ALGORITHMS: 6,
     Category.SYSTEM_DESIGN: 10,
     Category.MODEL_EVALUATION: 5,

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
+
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
+else:
+    ModelAdmin = object
 
 # Below this many rows an exact count is cheap enough to be worth its precision.
 ESTIMATE_FROM_ROWS = 50_000
@@ -36,7 +43,7 @@ class EstimatedCountPaginator(Paginator):
         return super().count
 
 
-class LargeTableAdmin:
+class LargeTableAdmin(ModelAdmin):
     """A ModelAdmin mixin: only the filtered count is taken, and the unfiltered list of a large
     table is counted from statistics. Its ``list_filter`` and ``search_fields`` should use
     indexed columns, and it should have no ``date_hierarchy`` (that asks for every distinct

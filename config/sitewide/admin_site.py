@@ -5,6 +5,7 @@ confirmation bound to the session that uploaded the file."""
 from __future__ import annotations
 
 from functools import wraps
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -20,6 +21,11 @@ from import_export.tmp_storages import CacheStorage
 
 from . import freshness, history
 
+if TYPE_CHECKING:
+    from import_export.admin import ImportMixin
+else:
+    ImportMixin = object
+
 
 class RecentChangesFilter(forms.Form):
     model = forms.ChoiceField(required=False, label="Content")
@@ -29,7 +35,7 @@ class RecentChangesFilter(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["model"].choices = [("", "All content")] + [
+        cast(forms.ChoiceField, self.fields["model"]).choices = [("", "All content")] + [
             (table._meta.label_lower, table.instance_type._meta.verbose_name.capitalize())
             for table in history.historical_models()
         ]
@@ -135,7 +141,7 @@ PENDING_IMPORTS_KEY = "pending_imports"
 MAX_PENDING_IMPORTS = 5
 
 
-class SessionBoundImportMixin:
+class SessionBoundImportMixin(ImportMixin):
     """For an ImportExportModelAdmin: the uploaded file waits in the library's CacheStorage
     (the shared cache, never a file the browser can name), under a name handed out to this
     session only. A confirmation naming anything else, or an upload no longer kept, is sent

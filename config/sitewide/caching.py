@@ -175,7 +175,9 @@ class VisitorPageCacheMiddleware:
     @staticmethod
     def _clean(request: HttpRequest) -> bool:
         """No query parameter the page does not read: the page links carry no junk."""
-        params = resolve(request.path_info).func.visitor_page_params
+        params: frozenset[str] = getattr(
+            resolve(request.path_info).func, "visitor_page_params", frozenset()
+        )
         return all(_reads(params, name) for name in request.GET)
 
     @staticmethod

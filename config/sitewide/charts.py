@@ -157,13 +157,14 @@ def bar_chart(
         value_room, bar_height, top = (64 if narrow else 90), (14 if narrow else 20), 8
         scale = _Scale(low, high, label_width, width - value_room)
         zero = scale(0)
-        bars, y = [], top
+        bars: list[dict[str, Any]] = []
+        y: float = top
         for row, value in zip(rows, values, strict=True):
             label = str(_get(row, "label", ""))
             if narrow:
                 lines = _label_lines(label, narrow=True, x=0, y=y + 12, limit=NARROW_LABEL_CHARS)
-                bar_y = y + len(lines) * LINE_PX + 2
-                row_height = len(lines) * LINE_PX + bar_height + 12
+                bar_y: float = y + len(lines) * LINE_PX + 2
+                row_height: float = len(lines) * LINE_PX + bar_height + 12
             else:
                 row_height = _wide_row_height(label, LABEL_CHARS, 30)
                 bar_y = y + (row_height - bar_height) / 2
@@ -276,7 +277,8 @@ def range_chart(
         label_width, right, top, axis_room = (8 if narrow else 250), (12 if narrow else 28), 8, 28
         ticks = nice_ticks(*_value_domain(numbers), count=3 if narrow else 5)
         scale = _Scale(ticks[0], ticks[-1], label_width, width - right)
-        items, y = [], top
+        items: list[dict[str, Any]] = []
+        y: float = top
         for row in rows:
             low, high = _number(_get(row, "low")), _number(_get(row, "high"))
             marker = _number(_get(row, "marker"))
@@ -287,8 +289,8 @@ def range_chart(
                 # The label on the left of its own line, the figures at its right end.
                 limit = max(int((width - text_width - 12) / CHAR_PX), 12)
                 lines = _label_lines(label, narrow=True, x=0, y=y + 12, limit=limit)
-                center = y + len(lines) * LINE_PX + 10
-                row_height = len(lines) * LINE_PX + 24
+                center: float = y + len(lines) * LINE_PX + 10
+                row_height: float = len(lines) * LINE_PX + 24
             else:
                 row_height = _wide_row_height(label, LABEL_CHARS, 34)
                 center = y + row_height / 2
@@ -299,10 +301,13 @@ def range_chart(
             high_x = scale(high) if high is not None else low_x
             # Wide: the figures after the bar when they fit, otherwise before it.
             after = high_x is not None and high_x + 8 + text_width * 1.15 <= width
+            value_x: float
             if narrow:
                 value_x, value_y, anchor = width, y + 12, "end"
             else:
-                value_x = (high_x + 8) if after else ((low_x or label_width) - 8)
+                value_x = (
+                    (high_x + 8) if after and high_x is not None else ((low_x or label_width) - 8)
+                )
                 value_y, anchor = center + 4, "start" if after else "end"
             items.append(
                 {
@@ -318,7 +323,7 @@ def range_chart(
                     "has_value": low_x is not None,
                     "is_point": low is not None and (high is None or low == high),
                     "x": low_x,
-                    "width": (high_x - low_x) if low_x is not None else 0,
+                    "width": (high_x - low_x) if low_x is not None and high_x is not None else 0,
                     "center": center,
                     "bar_y": center - 6,
                     "text_y": value_y,
@@ -392,12 +397,9 @@ def scatter_chart(
 ) -> dict[str, Any]:
     """Points of {label, x_low, x_high, y}; a range of x draws a horizontal segment."""
     xs = [
-        _number(_get(p, key))
-        for p in points
-        for key in ("x_low", "x_high")
-        if _get(p, key) is not None
+        x for p in points for key in ("x_low", "x_high") if (x := _number(_get(p, key))) is not None
     ]
-    ys = [_number(_get(p, "y")) for p in points if _get(p, "y") is not None]
+    ys = [y for p in points if (y := _number(_get(p, "y"))) is not None]
 
     def build(width: int, *, narrow: bool) -> dict[str, Any]:
         height, left, right, top, bottom = (
@@ -500,7 +502,12 @@ def grouped_bar_chart(
     legend has a line per series.
     """
     series = list(series)
-    all_values = [_number(v) for row in rows for v in (_get(row, "values") or []) if v is not None]
+    all_values = [
+        number
+        for row in rows
+        for v in (_get(row, "values") or [])
+        if (number := _number(v)) is not None
+    ]
     high = max([_number(max_value) or 0.0, *all_values, 1.0])
 
     def build(width: int, *, narrow: bool) -> dict[str, Any]:

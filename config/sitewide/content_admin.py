@@ -33,7 +33,7 @@ class VersionCheckedForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        submitted = cleaned.get("version")
+        submitted = self.cleaned_data.get("version")
         current = latest_version(self.instance)
         # The admin's own form always sends the version; a script that leaves it out saves
         # as before, without the check.
@@ -57,7 +57,8 @@ class VersionCheckedForm(forms.ModelForm):
 class ContentAdmin(SimpleHistoryAdmin):
     """Every content model's admin: a history of values and a refused stale save."""
 
-    form = VersionCheckedForm
+    # Any ModelForm will do: get_form adds the version check to it.
+    form: type[forms.ModelForm] = VersionCheckedForm
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         base = kwargs.get("form", self.form)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,7 @@ def historical_models() -> list[type[models.Model]]:
     ]
 
 
-def historical_model(label: str) -> type[models.Model] | None:
+def historical_model(label: str) -> type[HistoricalChanges] | None:
     """A history table named as ``app_label.model_name``; None for anything else."""
     return next((model for model in historical_models() if model._meta.label_lower == label), None)
 

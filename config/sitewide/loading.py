@@ -22,7 +22,7 @@ import datetime
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +31,8 @@ from django.db import models
 
 from .models import LoadedValue
 from .provenance import Provenance, guide_facts
+
+ModelT = TypeVar("ModelT", bound=models.Model)
 
 
 @dataclass
@@ -90,7 +92,7 @@ def canonical(model_field: models.Field, value: Any) -> str:
         value = value.pk
     if value is not None:
         value = model_field.to_python(value)
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal) and isinstance(model_field, models.DecimalField):
         value = value.quantize(Decimal(1).scaleb(-(model_field.decimal_places or 0)))
     if isinstance(value, Decimal | datetime.date):
         value = str(value)
@@ -99,26 +101,30 @@ def canonical(model_field: models.Field, value: Any) -> str:
 
 def blank_value(model: type[models.Model], name: str) -> Any:
     """What a field holds when the data file leaves it out."""
-    model_field = model._meta.get_field(name)
+    model_field = _concrete(model, name)
     return None if model_field.null else model_field.get_default()
 
 
 def _concrete(model: type[models.Model], name: str) -> models.Field:
     model_field = model._meta.get_field(name)
-    if model_field.many_to_many or not model_field.concrete:
+    if (
+        not isinstance(model_field, models.Field)
+        or model_field.many_to_many
+        or not model_field.concrete
+    ):
         raise ValueError(f"{model.__name__}.{name} is not a field the loader can write.")
     return model_field
 
 
 def sync_row(
-    model: type[models.Model],
+    model: type[ModelT],
     lookup: dict[str, Any],
     values: dict[str, Any],
     *,
     reset: bool,
     report: LoadReport,
     loader_owned: dict[str, Any] | None = None,
-) -> tuple[models.Model, str]:
+) -> tuple[ModelT, str]:
     """Create the row if missing, else update it field by field as the module says.
 
     ``loader_owned`` fields are the loader's alone (staff never edit them, e.g. the guide's
