@@ -16,7 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseLocation
 
 from careers.models import Application, Profile
 from config.sitewide.caching import cached_for_visitors
-from config.sitewide.pages import render_page, wants_partial
+from config.sitewide.pages import HtmxHttpRequest, render_page, wants_partial
 from config.sitewide.registry import personal_panels
 from config.sitewide.throttling import client_ip
 

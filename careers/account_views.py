@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from django.contrib import messages
 from django.contrib.auth import login, logout

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
-from config.sitewide.pages import render_page
+from config.sitewide.pages import AuthenticatedHttpRequest, HtmxHttpRequest, render_page
 from config.sitewide.registry import personal_panels
 
 from . import applications as rules

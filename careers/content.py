@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 
-from config.sitewide.loading import LoadReport, blank_value, sync_row
+from config.sitewide.loading import LoadReport, ModelT, blank_value, sync_row
 from config.sitewide.provenance import Provenance
 
 from .models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
@@ -53,9 +53,9 @@ def _sync(
     *,
     reset: bool,
     report: LoadReport,
-) -> tuple[models.Model, str]:
+) -> tuple[ModelT, str]:
     """``sync_row``; a reset also takes away the editor's source of a row's figures."""
-    owned = {}
+    owned: dict[str, Any] = {}
     if issubclass(model, Provenance) and reset:
         owned.update(source_title="", source_url="", checked_on=None)
     return sync_row(model, lookup, values, reset=reset, report=report, loader_owned=owned)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
@@ -10,11 +12,6 @@ from django.contrib.auth.forms import UserCreationForm
 from config.sitewide.auth_forms import ThrottledForm
 
 from .models import Hub, Profile, Role
-
-if TYPE_CHECKING:
-    LoginFormBase = AuthenticationForm
-else:
-    LoginFormBase = object
 
 REMOTE = "remote"
 

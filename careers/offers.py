@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .pay import Span, pay_level_percent, purchasing_power_range
 
@@ -46,13 +46,24 @@ def _percent_of(amount_usd: int, percent: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+class OfferPlace(Protocol):
+    """Where an offer is paid: a market of ours, or another city the user typed in."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def cost_of_living_min(self) -> int: ...
+    @property
+    def cost_of_living_max(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class OfferTerms:
     """One offer as entered: yearly pay, one-off sign-on, and equity on a vesting schedule."""
 
     label: str
     base_usd: int
-    market: object  # anything with name, cost_of_living_min / cost_of_living_max
+    market: OfferPlace
     bonus_usd: int = 0  # target bonus a year
     sign_on_usd: int = 0  # paid in year 1
     clawback_months: int = 0  # repaid if you leave sooner than this

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Protocol
 
 BASELINE_INDEX = 100  # San Francisco, the guide's baseline for the cost-of-living index
 

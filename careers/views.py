@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.sitewide.caching import cached_for_visitors
-from config.sitewide.pages import render_page
+from config.sitewide.pages import HtmxHttpRequest, render_page
 from config.sitewide.registry import personal_panels
 
 from . import presentation, selectors

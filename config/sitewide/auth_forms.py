@@ -6,6 +6,8 @@ failures like the site's (django-axes) and checks lengths too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from axes.models import AccessAttempt
 from django import forms
 from django.conf import settings
@@ -13,12 +15,18 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db.models import Sum
+from django.http import HttpRequest
 from django.utils import timezone
 
 from .throttling import allow, client_ip
 
+if TYPE_CHECKING:
+    LoginFormBase = AuthenticationForm
+else:
+    LoginFormBase = object
+
 HOUR = 60 * 60
-USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
+USERNAME_MAX_LENGTH = cast(int, get_user_model()._meta.get_field("username").max_length)
 
 
 class ThrottledForm:
@@ -39,9 +47,10 @@ class ThrottledForm:
             raise forms.ValidationError(message, code="throttled")
 
 
-class LoginFormMixin:
+class LoginFormMixin(LoginFormBase):
     """Checks made before the password is tried, so junk never reaches authentication."""
 
+    request: HttpRequest  # the login views always pass it
     throttled = False
 
     def clean_username(self) -> str:

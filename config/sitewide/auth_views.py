@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth import views as auth_views
 
 from .auth_forms import LoginForm, ResetForm
 from .throttling import client_ip
 
+if TYPE_CHECKING:
+    from django.views.generic.edit import FormMixin
+else:
+    FormMixin = object
+
 TOO_MANY_REQUESTS = 429
 
 
-class TooManyRequestsMixin:
+class TooManyRequestsMixin(FormMixin):
     """A form refused for coming too often answers 429, not 200."""
 
     def form_invalid(self, form):

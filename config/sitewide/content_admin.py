@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -15,6 +17,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from .caching import bump_content_version
 from .freshness import change_url
 from .history import bulk_reason, latest_version, save_in_bulk
+
+if TYPE_CHECKING:
+    from django.contrib.admin import ModelAdmin
+else:
+    ModelAdmin = object
 
 STALE = (
     "{who} saved this on {when}, after you opened it: {changes}. Your changes were not "
@@ -74,13 +81,13 @@ class ContentAdmin(SimpleHistoryAdmin):
         return fieldsets
 
 
-class DraftAdmin:
+class DraftAdmin(ModelAdmin):
     """For content with a "published" box (a ModelAdmin mixin): a new row starts as a draft,
     staff preview any row as members will see it, and publishing is a deliberate step (the
     box, or the list's actions, each run recorded and revertible as one)."""
 
     preview_template = ""
-    actions = ("publish", "unpublish")
+    actions: tuple[str, ...] = ("publish", "unpublish")
 
     def get_changeform_initial_data(self, request):
         return {"is_published": False, **super().get_changeform_initial_data(request)}

@@ -11,7 +11,7 @@ import datetime
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.db import models, transaction
@@ -27,7 +27,7 @@ RECENT_LIMIT = 100
 BULK_PREFIX = "Bulk action"
 
 
-def historical_models() -> list[type[models.Model]]:
+def historical_models() -> list[type[HistoricalChanges]]:
     """The history tables of every model that keeps one, in the order of their apps.
 
     The tables of many-to-many links are not among them: a link change is listed as a
@@ -45,14 +45,17 @@ def historical_model(label: str) -> type[HistoricalChanges] | None:
     return next((model for model in historical_models() if model._meta.label_lower == label), None)
 
 
-def tracked_links(table: type[models.Model]) -> dict[str, type[models.Model]]:
+def tracked_links(table: type[HistoricalChanges]) -> dict[str, type[HistoricalChanges]]:
     """The many-to-many fields a history table records, each with its table of link rows."""
     links = {}
     for model in apps.get_models():
         fields = {field.name for field in model._meta.fields}
         if "m2m_history_id" in fields and model._meta.get_field("history").related_model is table:
             for field in table.instance_type._meta.many_to_many:
-                if field.remote_field.through is model.instance_type:
+                if (
+                    field.remote_field.through
+                    is cast("type[HistoricalChanges]", model).instance_type
+                ):
                     links[field.name] = model
     return links
 
@@ -189,7 +192,7 @@ def bulk_reason(description: str) -> str:
     return f"{BULK_PREFIX} “{description}” #{uuid.uuid4().hex[:8]}"
 
 
-def save_in_bulk(objs: list[models.Model], fields: list[str], *, reason: str, user) -> int:
+def save_in_bulk(objs: Sequence[models.Model], fields: list[str], *, reason: str, user) -> int:
     """Write the changed fields of many rows of one content model, each change recorded."""
     if not objs:
         return 0
