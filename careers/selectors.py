@@ -115,14 +115,19 @@ def headline_figures() -> Headlines:
         )
         fact = facts("remote-share").get("remote-share")
         return Headlines(
-            top_role=role
-            and Linked(role.name, role.get_absolute_url(), role.active_postings, source_of(role)),
-            fastest_hub=hub
-            and Linked(hub.name, hub.get_absolute_url(), hub.growth_percent, source_of(hub)),
-            remote_share=fact
-            and FactFigure(
+            top_role=Linked(
+                role.name, role.get_absolute_url(), role.active_postings, source_of(role)
+            )
+            if role and role.active_postings is not None
+            else None,
+            fastest_hub=Linked(hub.name, hub.get_absolute_url(), hub.growth_percent, source_of(hub))
+            if hub and hub.growth_percent is not None
+            else None,
+            remote_share=FactFigure(
                 fact.pk, fact.value_min, fact.value_max, fact.qualifier, fact.unit, source_of(fact)
-            ),
+            )
+            if fact
+            else None,
         )
 
     return cached_content("careers:headlines", build)

@@ -143,7 +143,7 @@ def sync_row(
             for name in model.FACT_FIELDS
         }
         loader_owned = {"guide_value": guide_facts(model, given), **loader_owned}
-    instance = model.objects.filter(**lookup).first()
+    instance = model._default_manager.filter(**lookup).first()
     if instance is None:
         instance = model(**lookup, **values, **loader_owned)
         instance.full_clean(validate_unique=False)
