@@ -432,7 +432,7 @@ def _roles(slugs) -> dict[str, Role]:
 def _load_internal_transfers(*, reset: bool, report: LoadReport) -> int:
     items = read_data("internal_transfers")
     roles = _roles(slug for item in items for slug in item["roles"])
-    fields = ("title", "summary", "reason", "basis", "sources", "checked_on")
+    fields: tuple[str, ...] = ("title", "summary", "reason", "basis", "sources", "checked_on")
     fields += ("job_search_min_months", "job_search_max_months")
     transfers, written = _sync_by_slug(
         InternalTransfer,

@@ -7,8 +7,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Subquery
 
-from careers.models import Role
-from careers.selectors import role_by
+from careers.selectors import RoleRef, role_by
 
 from . import scoring
 from .models import Assessment
@@ -53,7 +52,7 @@ def keep_path_roles(assessment_id: int, result: dict[str, Any]) -> list[tuple[st
     return pairs
 
 
-def recommended_role(user) -> Role | None:
+def recommended_role(user) -> RoleRef | None:
     """The target role of the best path the user has not set aside, from their latest result."""
     # The latest result and the paths set aside in it, in one query: a row per dismissal
     # (or one row with no slug when there is none).

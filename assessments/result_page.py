@@ -236,7 +236,10 @@ def differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
             )
             + "."
         )
-    entry = [(p["role"]["name"], next(iter(p["market"]["pay"]), None)) for p in (first, second)]
+    # A band is None where a path has no pay; the line below is written only when both have one.
+    entry: list[tuple[str, Any]] = [
+        (p["role"]["name"], next(iter(p["market"]["pay"]), None)) for p in (first, second)
+    ]
     if all(band is not None for _, band in entry):
         lines.append(
             "Entry pay (the guide's bands): "

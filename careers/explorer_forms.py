@@ -8,12 +8,19 @@ costs no query of its own; each form turns slugs back into those objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from django import forms
 
 from .models import Market, Role, SalaryBand
 
 ALL_KINDS = ""
+
+if TYPE_CHECKING:
+    from .selectors import RoleRef
+
+# A role page offers the comparison knowing only the other roles' names.
+RoleT = TypeVar("RoleT", Role, "RoleRef")
 
 
 def _single_values(form: forms.Form, *names: str) -> None:
@@ -43,35 +50,36 @@ class RoleFilterForm(forms.Form):
         return super().clean()
 
 
-class RoleCompareForm(forms.Form):
+class RoleCompareForm(forms.Form, Generic[RoleT]):
     a = forms.ChoiceField(label="First role", error_messages={"required": "Choose the first role."})
     b = forms.ChoiceField(
         label="Second role", error_messages={"required": "Choose the second role."}
     )
 
-    def __init__(self, *args, roles: Sequence[Role], **kwargs) -> None:
+    def __init__(self, *args, roles: Sequence[RoleT], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.roles = {role.slug: role for role in roles}
+        self.roles: dict[str, RoleT] = {role.slug: role for role in roles}
         choices = [("", "Choose a role")] + [(role.slug, role.name) for role in roles]
         for name in ("a", "b"):
-            self.fields[name].choices = choices
+            cast(forms.ChoiceField, self.fields[name]).choices = choices
             self.fields[name].error_messages["invalid_choice"] = (
                 "We have no role by that name; choose one from the list."
             )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         _single_values(self, "a", "b")
         if cleaned.get("a") and cleaned.get("a") == cleaned.get("b"):
             self.add_error("b", "Choose a different role to compare with.")
         return cleaned
 
     @property
-    def role_a(self) -> Role:
+    def role_a(self) -> RoleT:
         return self.roles[self.cleaned_data["a"]]
 
     @property
-    def role_b(self) -> Role:
+    def role_b(self) -> RoleT:
         return self.roles[self.cleaned_data["b"]]
 
 
@@ -96,14 +104,16 @@ class SalaryExplorerForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Only roles in the guide's salary table can be explored.
         self.roles = {role.slug: role for role in roles if role.salary_bands.all()}
-        self.markets = {market.slug: market for market in markets}
+        self.known_markets = {market.slug: market for market in markets}
         self.baseline = next((market for market in markets if market.is_baseline), None)
-        self.fields["role"].choices = [(slug, role.name) for slug, role in self.roles.items()]
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
+            (slug, role.name) for slug, role in self.roles.items()
+        ]
         self.fields["role"].error_messages["invalid_choice"] = (
             "The guide has no salary band for that role; choose one from the list."
         )
-        self.fields["markets"].choices = [
-            (slug, market.name) for slug, market in self.markets.items()
+        cast(forms.ChoiceField, self.fields["markets"]).choices = [
+            (slug, market.name) for slug, market in self.known_markets.items()
         ]
         self.fields["markets"].error_messages["invalid_choice"] = (
             "We have no market called %(value)s; pick from the list."
@@ -142,10 +152,11 @@ class SalaryExplorerForm(forms.Form):
         if len(slugs) < 2:
             raise forms.ValidationError("Pick at least two markets to compare.")
         # Keep the guide's table order, whatever order the URL listed them in.
-        return [market for slug, market in self.markets.items() if slug in slugs]
+        return [market for slug, market in self.known_markets.items() if slug in slugs]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         _single_values(self, "role", "level")
         if self.baseline is None:
             # Every pay level is a share of the baseline's average salary.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -182,7 +183,7 @@ class OfferForm(forms.Form):
     def __init__(self, *args, markets: Sequence[Market], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.markets = {market.slug: market for market in markets}
-        self.fields["market"].choices = (
+        cast(forms.ChoiceField, self.fields["market"]).choices = (
             [("", "Choose a market")]
             + [(slug, market.name) for slug, market in self.markets.items()]
             + [(OTHER_CITY, "Another city (enter its figures)")]
@@ -209,7 +210,8 @@ class OfferForm(forms.Form):
         return parse_vesting(text) if text else None
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         # A typed but invalid index already has its own message.
         index_missing = "other_cost_of_living_index" not in self.errors and not cleaned.get(
             "other_cost_of_living_index"
@@ -295,15 +297,18 @@ class BaseOfferFormSet(forms.BaseFormSet):
 # How many offers a comparison takes: the formset, its messages and the page all say these.
 MIN_OFFERS = 2
 OFFER_SLOTS = 4
-OfferFormSet = formset_factory(
-    OfferForm,
-    formset=BaseOfferFormSet,
-    extra=MIN_OFFERS,
-    min_num=MIN_OFFERS,
-    max_num=OFFER_SLOTS,
-    absolute_max=OFFER_SLOTS,
-    validate_min=True,
-    validate_max=True,
+OfferFormSet = cast(
+    type[BaseOfferFormSet],
+    formset_factory(
+        OfferForm,
+        formset=BaseOfferFormSet,
+        extra=MIN_OFFERS,
+        min_num=MIN_OFFERS,
+        max_num=OFFER_SLOTS,
+        absolute_max=OFFER_SLOTS,
+        validate_min=True,
+        validate_max=True,
+    ),
 )
 OFFER_PREFIX = "offer"
 OFFER_FORMSET_ERRORS = {

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from config.sitewide.caching import cached_for_visitors
-from config.sitewide.pages import render_page
+from config.sitewide.pages import HtmxHttpRequest, render_page
 
 from . import selectors
 from .models import Offer, OfferComparison
@@ -32,7 +32,7 @@ EQUITY_FACT = "equity-share"
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @cached_for_visitors(f"{OFFER_PREFIX}-")
-def offer_compare(request: HttpRequest) -> HttpResponse:
+def offer_compare(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     markets = list(selectors.markets())
