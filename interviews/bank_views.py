@@ -3,7 +3,7 @@ rate, notes, bookmark, timer)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from careers.models import Role
 from config.sitewide.caching import cached_for_visitors
-from config.sitewide.pages import render_page
+from config.sitewide.pages import HtmxHttpRequest, render_page
 
 from . import scheduling
 from .bank import bank_catalogue, browse_bank
@@ -36,6 +36,9 @@ from .search import suggest
 from .self_check import timed_check
 from .timer import QuestionTimers, suggested_seconds
 
+if TYPE_CHECKING:
+    from .models import QuestionWithPractice
+
 
 def _question_for(request: HttpRequest, pk: int) -> Question:
     """A published question, one of the user's own, or one withdrawn after they practised it
@@ -50,7 +53,7 @@ def _question_for(request: HttpRequest, pk: int) -> Question:
 
 @require_safe
 @cached_for_visitors("q", "category", "role", "difficulty", "page")
-def bank(request: HttpRequest) -> HttpResponse:
+def bank(request: HtmxHttpRequest) -> HttpResponse:
     catalogue = bank_catalogue()
     form = BankFilterForm(
         request.GET, roles=catalogue.roles, signed_in=request.user.is_authenticated
@@ -75,6 +78,8 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
     context = {"question": question, "now": timezone.now(), "show": False, **extra}
     context["withdrawn_on"] = withdrawn_on(question)
     if request.user.is_authenticated:
+        # _question_for read a signed-in user's card, draft and bookmark with the question.
+        question = cast("QuestionWithPractice", question)
         draft = answer_box_start(question)
         started_at = QuestionTimers.started_at(
             request.session, question_id=question.pk, now=context["now"]
@@ -94,7 +99,7 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
                 state=question.card_state,
                 due=question.card_due,
                 last_rated_at=question.card_last_rated_at,
-                review_count=question.card_review_count,
+                review_count=question.card_review_count or 0,
             )
         context.setdefault("bookmarked", question.bookmarked)
     return context
@@ -102,12 +107,13 @@ def _question_context(request: HttpRequest, question: Question, **extra: Any) ->
 
 @require_safe
 @cached_for_visitors("show")
-def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def question_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
     show = request.GET.get("show") == "1"
     context = _question_context(request, question, show=show, focus_answer=bool(request.htmx))
     if show and request.GET.get("rated") == "1" and request.user.is_authenticated:
-        context.update(_after_rating(question, previous_answer=last_answer(question)))
+        practised = cast("QuestionWithPractice", question)
+        context.update(_after_rating(question, previous_answer=last_answer(practised)))
     return render_page(request, "interviews/question.html", context, partial="answer-panel")
 
 
@@ -154,8 +160,9 @@ def question_timer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    question = _question_for(request, pk)
+def rate(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    # Signed in, so the question carries the user's card, draft and bookmark.
+    question = cast("QuestionWithPractice", _question_for(request, pk))
     form = CheckedRatingForm(request.POST, key_point_count=len(question.key_point_list))
     status = form.redraw_status()
     # The checklist is on the form, so what is not ticked was not covered.
@@ -204,7 +211,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note(request: HttpRequest, pk: int) -> HttpResponse:
+def note(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -221,7 +228,7 @@ def note(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def bookmark(request: HttpRequest, pk: int) -> HttpResponse:
+def bookmark(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     question = _question_for(request, pk)
     form = BookmarkForm(request.POST)
     if not form.is_valid():

@@ -4,8 +4,12 @@ box shows: recall, not re-reading."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .models import Bookmark, Note, Question
+
+if TYPE_CHECKING:
+    from .models import QuestionWithPractice
 
 STAR_TEMPLATE = "Situation:\n\nTask:\n\nAction:\n\nResult:\n"
 
@@ -37,7 +41,7 @@ def is_current_draft(*, drafted_at: datetime | None, last_rated_at: datetime | N
     return last_rated_at is None or drafted_at > last_rated_at
 
 
-def answer_box_start(question: Question) -> str:
+def answer_box_start(question: QuestionWithPractice) -> str:
     """What the answer box starts with, for a question read ``with_practice_of`` the user:
     this attempt's draft, else empty (or the STAR outline for stories), never the last
     attempt's answer."""
@@ -50,7 +54,7 @@ def answer_box_start(question: Question) -> str:
     return STAR_TEMPLATE if question.offers_star_template else ""
 
 
-def last_answer(question: Question) -> str | None:
+def last_answer(question: QuestionWithPractice) -> str | None:
     """The last attempt's answer, offered ("show my last answer") once this one is rated;
     ``question`` is read ``with_practice_of`` the user."""
     draft = question.note_body

@@ -216,7 +216,7 @@ def check_answer(
     """
     found = answer_evidence(answer, key_points, evidence=evidence, prompt=prompt, aliases=aliases)
     guessing = ticked is None
-    chosen = {i for i, point in enumerate(found) if point.clear} if guessing else set(ticked)
+    chosen = {i for i, point in enumerate(found) if point.clear} if ticked is None else set(ticked)
     points = [
         KeyPointCheck(
             index=index,
@@ -283,6 +283,6 @@ def timed_check(
         question,
         answer=answer,
         ticked=ticked,
-        seconds=seconds_between(started_at, now) if timed else None,
+        seconds=seconds_between(started_at, now) if started_at is not None else None,
         limit=suggested_seconds(question.category) if timed else None,
     )
