@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.sitewide.pages import render_page
+from config.sitewide.pages import HtmxHttpRequest, render_page
 
 from . import scheduling
 from .forms import ALREADY_RECORDED, AnswerForm, CoveredForm, PracticeForm, PracticeRatingForm
@@ -24,10 +24,13 @@ from .self_check import timed_check
 from .target_role import target_role_for
 from .timer import suggested_seconds
 
+if TYPE_CHECKING:
+    from .models import QuestionWithPractice
+
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def practice(request: HttpRequest) -> HttpResponse:
+def practice(request: HtmxHttpRequest) -> HttpResponse:
     session = PracticeSession.from_store(request.session)
     if request.method == "POST":
         return _start_practice(request)
@@ -69,13 +72,17 @@ def _start_practice(request: HttpRequest) -> HttpResponse:
     return _practice_start_page(request, form)
 
 
-def _current_question(request: HttpRequest, session: PracticeSession) -> Question | None:
+def _current_question(
+    request: HttpRequest, session: PracticeSession
+) -> QuestionWithPractice | None:
     """The session's question (with the user's draft on it), unless it was unpublished."""
     questions = Question.objects.practised_by(request.user).with_practice_of(request.user)
     return questions.filter(pk=session.current_id).first()
 
 
-def _practice_check(request, session: PracticeSession, question: Question, *, ticked=None):
+def _practice_check(
+    request, session: PracticeSession, question: QuestionWithPractice, *, ticked=None
+):
     """The checklist for the current question, timed from when it was first shown."""
     now = timezone.now()
     started = session.shown_at(now=now)
@@ -89,7 +96,7 @@ def _practice_check(request, session: PracticeSession, question: Question, *, ti
 
 
 def _practice_question(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     session: PracticeSession,
     *,
     show: bool | None = None,
@@ -99,7 +106,8 @@ def _practice_question(
     question = _current_question(request, session)
     if question is None:
         # Unpublished since the session began: skip it rather than fail.
-        session.record(question_id=session.current_id, rating=0)
+        if session.current_id is not None:
+            session.record(question_id=session.current_id, rating=0)
         session.save(request.session)
         return redirect("interviews:practice")
     show = request.GET.get("show") == "1" if show is None else show
@@ -125,7 +133,7 @@ def _practice_question(
     )
 
 
-def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpResponse:
+def _practice_summary(request: HtmxHttpRequest, session: PracticeSession) -> HttpResponse:
     questions = Question.objects.filter(pk__in=session.question_ids).in_bulk()
     cards = CardState.objects.for_user(request.user).filter(question__in=session.question_ids)
     due_by_question = {card.question_id: card.due for card in cards}
@@ -149,7 +157,7 @@ def _practice_summary(request: HttpRequest, session: PracticeSession) -> HttpRes
 
 @login_required
 @require_POST
-def practice_answer(request: HttpRequest) -> HttpResponse:
+def practice_answer(request: HtmxHttpRequest) -> HttpResponse:
     """Keep the typed answer as the user's draft, then show the key points to check it."""
     session = PracticeSession.from_store(request.session)
     if session is None or session.finished:
@@ -171,9 +179,11 @@ def practice_answer(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def practice_rate(request: HttpRequest) -> HttpResponse:
+def practice_rate(request: HtmxHttpRequest) -> HttpResponse:
     session = PracticeSession.from_store(request.session)
-    question = None if session is None or session.finished else _current_question(request, session)
+    if session is None or session.finished:
+        return redirect("interviews:practice")
+    question = _current_question(request, session)
     if question is None:
         return redirect("interviews:practice")
     form = PracticeRatingForm(request.POST, key_point_count=len(question.key_point_list))
