@@ -61,7 +61,7 @@ def chosen_answers(assessment: Assessment) -> dict[int, ChosenAnswer]:
         "option__keeps_income",
         "option__employer_adopting_ai",
     )
-    return {question: ChosenAnswer(*values) for question, *values in rows}
+    return {row[0]: ChosenAnswer(*row[1:]) for row in rows}
 
 
 def complete_assessment(
@@ -166,11 +166,12 @@ def build_result(
     now: datetime.datetime,
 ) -> dict[str, Any]:
     dimension_steps = questionnaire.dimension_steps()
-    dimensions = {step.dimension.pk: step.dimension for step in dimension_steps}
+    dimensions = {step.dimension.pk: step.dimension for step in dimension_steps if step.dimension}
     by_dimension: dict[str, list[int]] = defaultdict(list)
     question_scores: dict[str, int] = {}
     moved: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for step in dimension_steps:
+        assert step.dimension is not None  # every dimension step has its dimension
         for question in step.questions:
             answer = chosen.get(question.pk)
             if answer is None:
@@ -191,6 +192,8 @@ def build_result(
         answer_scores=by_dimension, dimension_slugs=[d.slug for d in dimensions.values()]
     )
     runway = [a.runway_months for a in chosen.values() if a.runway_months is not None]
+    if assessment.weekly_study_hours is None:
+        raise ValueError("An assessment is completed after its weekly study hours are given.")
     context = _Context(
         names={d.slug: d.name for d in dimensions.values()},
         advice={d.slug: d.improvement_advice for d in dimensions.values()},
@@ -321,14 +324,15 @@ def _step_one_choices(assessment: Assessment) -> tuple[set[str], set[str]]:
     roles = (
         Assessment.interested_roles.through.objects.filter(assessment=assessment)
         .annotate(kind=Value("role"), slug=F("role__slug"))
-        .values_list("kind", "slug")
+        .values_list("kind", "slug")  # type: ignore[misc]  # django-stubs 5.2: #3213
     )
     certifications = (
         Assessment.held_certifications.through.objects.filter(assessment=assessment)
         .annotate(kind=Value("certification"), slug=F("certification__slug"))
-        .values_list("kind", "slug")
+        .values_list("kind", "slug")  # type: ignore[misc]  # django-stubs 5.2: #3213
     )
-    interested, held = set(), set()
+    interested: set[str] = set()
+    held: set[str] = set()
     for kind, slug in roles.union(certifications, all=True):
         (interested if kind == "role" else held).add(slug)
     return interested, held
