@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -73,6 +74,20 @@ def bob(db):
 @pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    """A staff member in the Content editors group, as the migrations define it."""
+    user = factories.UserFactory(username="erin", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 
