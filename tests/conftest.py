@@ -154,8 +154,13 @@ def user_factory(db):
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Every test under tests/e2e drives a browser: mark it, so CI can run those once."""
+    """Every test under tests/e2e drives a browser: mark it, so CI can run those once.
+
+    They also form one xdist group (`--dist loadgroup`): one worker runs them in file order,
+    so the site is started once and Chromium once per file, not at each switch of files.
+    """
     e2e_dir = Path(__file__).resolve().parent / "e2e"
     for item in items:
         if e2e_dir in item.path.parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group("e2e"))
