@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The suite runs on every core (pytest-xdist); CI narrows it with PYTEST_ARGS.
-PYTEST_ARGS ?= -n auto
+# The suite runs on every core (pytest-xdist), the browser tests kept on one worker (see
+# tests/conftest.py); CI narrows it with PYTEST_ARGS.
+PYTEST_ARGS ?= -n auto --dist loadgroup
 
 .PHONY: run test install install-dev migrate lint typecheck format bench bench-smoke e2e clean
 

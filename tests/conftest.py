@@ -1,10 +1,12 @@
 import io
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -76,6 +78,20 @@ def alice_client(client, alice):
     return client
 
 
+@pytest.fixture
+def editor(db):
+    """A staff member in the Content editors group, as the migrations define it."""
+    user = factories.UserFactory(username="erin", is_staff=True)
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
 def _content_models() -> list:
     """The models of our apps plus their auto-created M2M tables, parents before children,
     and what the loader remembers writing."""
@@ -114,18 +130,37 @@ def _guide_rows(django_db_setup, django_db_blocker):
     return [(model, objects) for model, objects in rows if objects]
 
 
-@pytest.fixture
-def guide(db, _guide_rows):
-    """The guide's content as `make run` loads it."""
-    for model, objects in _guide_rows:
+def _insert_guide(rows) -> None:
+    for model, objects in rows:
         model._base_manager.bulk_create(objects)
     # Rows went in with their primary keys: move PostgreSQL's sequences past them.
     with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(
-            no_style(), [model for model, _ in _guide_rows]
-        ):
+        for sql in connection.ops.sequence_reset_sql(no_style(), [model for model, _ in rows]):
             cursor.execute(sql)
     ContentVersion.bump()
+
+
+@pytest.fixture
+def guide(db, _guide_rows):
+    """The guide's content as `make run` loads it."""
+    _insert_guide(_guide_rows)
+
+
+@pytest.fixture(scope="session")
+def with_guide(_guide_rows, django_db_blocker):
+    """``with with_guide(): ...``: the guide's content in the database for the block only,
+    rolled back at its end. For a module-scoped fixture that works out plain values from the
+    content once, where `guide` would repeat the work for every test. Mark the tests
+    `django_db`, so the test database is set up even when they run alone."""
+
+    @contextmanager
+    def block():
+        with django_db_blocker.unblock(), transaction.atomic():
+            _insert_guide(_guide_rows)
+            yield
+            transaction.set_rollback(True)
+
+    return block
 
 
 @pytest.fixture
@@ -154,8 +189,13 @@ def user_factory(db):
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Every test under tests/e2e drives a browser: mark it, so CI can run those once."""
+    """Every test under tests/e2e drives a browser: mark it, so CI can run those once.
+
+    They also form one xdist group (`--dist loadgroup`): one worker runs them in file order,
+    so the site is started once and Chromium once per file, not at each switch of files.
+    """
     e2e_dir = Path(__file__).resolve().parent / "e2e"
     for item in items:
         if e2e_dir in item.path.parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.xdist_group("e2e"))

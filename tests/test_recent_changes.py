@@ -2,7 +2,6 @@
 the history, listed with their values and reverted like any other change."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,20 +10,6 @@ from django.utils import timezone
 from assessments.models import Dimension, LearningResource, Skill
 from careers.models import Hub, SalaryBand
 from config.sitewide.history import historical_models
-from tests import factories
-
-
-@pytest.fixture
-def editor(db):
-    user = factories.UserFactory(username="erin", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def make_changes(count: int, *, start: int, editor) -> None:

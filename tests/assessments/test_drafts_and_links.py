@@ -2,7 +2,6 @@
 admin, and "Used by" counting every step of members' saved plans."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -11,20 +10,6 @@ from assessments.models import Assessment, LearningResource, Skill
 from careers.models import GuideEntry
 from config.sitewide.caching import bump_content_version
 from config.sitewide.history import recent_changes
-from tests import factories
-
-
-@pytest.fixture
-def editor(content):
-    user = factories.UserFactory(username="editor", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 def preview_url(obj):

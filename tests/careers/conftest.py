@@ -1,7 +1,6 @@
 """Fixtures for the careers tests: enlarged content for query budgets, a content editor."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from careers.models import Hub, Market, Role, SalaryBand
 from tests import factories
@@ -51,19 +50,6 @@ def enlarged(guide):
         )
         for n in range(63)
     )
-
-
-@pytest.fixture
-def editor(db):
-    user = factories.UserFactory(username="erin", is_staff=True)
-    user.groups.add(Group.objects.get(name="Content editors"))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 @pytest.fixture

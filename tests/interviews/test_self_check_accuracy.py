@@ -22,6 +22,10 @@ MIN_RECALL = 0.75
 KINDS = {"plain", "jargon", "partial", "off-topic", "empty", "copied-prompt"}
 PERSONAS = {"nurse", "backend developer", "teacher", "marketing manager", "data analyst"}
 
+# The checks read the bank once for the module (see `checked`); the mark has the test
+# database set up even when this file runs alone.
+pytestmark = pytest.mark.django_db
+
 
 @dataclass(frozen=True)
 class Case:
@@ -85,18 +89,20 @@ class Checked:
     check: AnswerCheck
 
 
-@pytest.fixture
-def checked(guide) -> list[Checked]:
-    """Every labelled answer checked against the bank as ``load_guide`` loads it."""
-    questions = Question.objects.published().in_bulk(field_name="slug")
-    return [
-        Checked(
-            case,
-            questions[case.question].prompt,
-            question_check(questions[case.question], answer=case.answer, ticked=None),
-        )
-        for case in labelled_cases(questions)
-    ]
+@pytest.fixture(scope="module")
+def checked(with_guide) -> list[Checked]:
+    """Every labelled answer checked against the bank as ``load_guide`` loads it, once for the
+    module: the checks are plain values, and working them out is most of these tests' time."""
+    with with_guide():
+        questions = Question.objects.published().in_bulk(field_name="slug")
+        return [
+            Checked(
+                case,
+                questions[case.question].prompt,
+                question_check(questions[case.question], answer=case.answer, ticked=None),
+            )
+            for case in labelled_cases(questions)
+        ]
 
 
 def pairs(results: list[Checked]) -> list[tuple[Case, AnswerCheck]]:
