@@ -260,7 +260,7 @@ class InterviewShapeForm(forms.ModelForm):
 
 
 @admin.register(InterviewShape)
-class InterviewShapeAdmin(admin.ModelAdmin):
+class InterviewShapeAdmin(ContentAdmin):
     """How a family of roles is interviewed: its first categories and, via rounds, its mock."""
 
     form = InterviewShapeForm

@@ -536,6 +536,8 @@ class InterviewShape(models.Model):
         Role, related_name="interview_shapes", blank=True, help_text="The roles interviewed so."
     )
 
+    history = HistoricalRecords(m2m_fields=["roles"])
+
     class Meta:
         ordering = ["position"]
 

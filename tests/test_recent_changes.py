@@ -143,3 +143,43 @@ def test_a_credentials_path_links_and_a_questions_roles_are_recorded(guide):
 )
 def test_a_revert_of_anything_but_a_content_change_is_a_404(editor_client, guide, query):
     assert editor_client.post(reverse("admin:revert_change"), query).status_code == 404
+
+
+def test_an_interview_shapes_name_and_roles_are_recorded_and_revert(editor_client, editor, guide):
+    from interviews.models import InterviewShape
+
+    shape = InterviewShape.objects.order_by("position").first()
+    name, roles = shape.name, set(shape.roles.values_list("pk", flat=True))
+    url = reverse("admin:interviews_interviewshape_change", args=[shape.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {
+        "position": shape.position,
+        "name": "Renamed by an editor",
+        "slug": shape.slug,
+        "categories": list(shape.categories),
+        "roles": [],
+        "version": form.initial["version"],
+    }
+    assert editor_client.post(url, data).status_code == 302
+    shape.refresh_from_db()
+    assert shape.name == "Renamed by an editor" and not shape.roles.exists()
+
+    response = editor_client.get(reverse("admin:recent_changes"), {"editor": editor.username})
+    # The form's save and its links are two changes, each with its values before and after.
+    changes = {
+        field: change
+        for change in response.context["changes"]
+        if change.record.instance.pk == shape.pk
+        for field, _, _ in change.diffs
+    }
+    assert ("name", name, "Renamed by an editor") in changes["name"].diffs
+    assert set(changes) == {"name", "roles"}
+
+    for field in ("roles", "name"):
+        reverted = editor_client.post(
+            reverse("admin:revert_change"),
+            {"table": changes[field].label, "change": changes[field].record.history_id},
+        )
+        assert reverted.status_code == 302
+    shape.refresh_from_db()
+    assert shape.name == name and set(shape.roles.values_list("pk", flat=True)) == roles
