@@ -429,12 +429,17 @@ def test_it_shows_a_content_editors_posting_count_on_the_public_role_page_at_onc
     admin = open_page(user=editor)
     admin.goto(f"/admin/careers/role/{role_id}/change/")
     admin.get_by_label("Active postings").fill(str(postings))
+    # A changed figure names its source and the date it was checked (issue 22).
+    admin.get_by_label("Source:", exact=True).fill("Example Job Index")
+    admin.get_by_label("Source address").fill("https://example.org/jobs")
+    admin.locator("#id_checked_on").fill("2026-11-02")
     admin.locator("input[name=_save]").click()
     expect(admin.locator(".messagelist")).to_contain_text("was changed successfully")
 
     fresh = open_page()  # signed out, a new context: nothing cached in the browser
     fresh.goto(f"/roles/{slug}/")
     expect(fresh.locator(".stat").first).to_have_text(f"{postings:,}")
+    expect(fresh.locator("main")).to_contain_text("(Example Job Index, 2 Nov 2026)")
     visitor.reload()
     expect(visitor.locator(".stat").first).to_have_text(f"{postings:,}")
 
