@@ -26,10 +26,14 @@ from tests.e2e.live_site import PASSWORD, HttpClient, LiveSite, forget_release
 REDIS_URL = os.environ.get("REDIS_URL", "")
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
-pytestmark = pytest.mark.skipif(
-    not (ON_POSTGRES and REDIS_URL),
-    reason="needs DATABASE_URL on PostgreSQL and REDIS_URL: the deployment of several servers",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (ON_POSTGRES and REDIS_URL),
+        reason="needs DATABASE_URL on PostgreSQL and REDIS_URL: the deployment of several servers",
+    ),
+    # One worker takes the whole module, so the two servers are prepared and started once.
+    pytest.mark.xdist_group("two-servers"),
+]
 
 
 @pytest.fixture(scope="module")

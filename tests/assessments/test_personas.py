@@ -27,6 +27,9 @@ from assessments.snapshot import complete_assessment
 from careers.models import Role
 from tests import factories
 
+# One worker takes the whole module, so the personas' assessments are taken once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("personas")]
+
 STRONG, POSSIBLE, STRETCH, NOT_YET = "strong fit", "possible with work", "a stretch", "not yet"
 TODAY = datetime.date(2026, 12, 6)
 TRAINING_DATA = "domain-expert-to-ai-training-data-specialist"
@@ -861,11 +864,13 @@ def table_row(persona: Persona, path: dict) -> str:
     )
 
 
-@pytest.fixture
-def outcomes(content):
-    """Every persona's assessment and the path its result opens with."""
-    taken = [(persona, take(persona)) for persona in PERSONAS]
-    return [(persona, assessment, opening(assessment)) for persona, assessment in taken]
+@pytest.fixture(scope="module")
+def outcomes(with_guide):
+    """Every persona's assessment and the path its result opens with, taken once for the
+    module: each test reads them in a transaction of its own inside this one."""
+    with with_guide():
+        taken = [(persona, take(persona)) for persona in PERSONAS]
+        yield [(persona, assessment, opening(assessment)) for persona, assessment in taken]
 
 
 def test_each_persona_gets_the_advice_a_careful_coach_would_give(outcomes):
