@@ -212,6 +212,7 @@ def user_factory(db):
     return factories.UserFactory
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the marks
 def pytest_collection_modifyitems(items) -> None:
     """Every test under tests/e2e drives a browser: mark it, so CI can run those once.
 
