@@ -36,11 +36,8 @@ def test_tactics_and_faq_can_be_reordered_from_the_list(editor_client, guide):
     assert 'name="form-0-sort_order"' in content
 
 
-def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor_client, guide):
-    role = Role.objects.get(slug="ai-ethics-specialist")
-    public = reverse("careers:role_detail", args=[role.slug])
-    assert "1,900" in client.get(public).content.decode()  # now cached for visitors
-
+def role_form_data(editor_client, role) -> dict:
+    """The role's admin form as the page fills it, its bands inline and no editor's notes."""
     form = editor_client.get(admin_url(Role, "change", role.pk)).context["adminform"].form
     data = {
         name: ("" if value is None else value)
@@ -49,10 +46,6 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
     }
     data.update(
         {
-            "active_postings": "2345",
-            # A changed figure names its source and the day it was checked.
-            "source_title": "Example Job Board",
-            "checked_on": "2026-11-01",
             "salary_bands-TOTAL_FORMS": "3",
             "salary_bands-INITIAL_FORMS": "3",
             "salary_bands-MIN_NUM_FORMS": "0",
@@ -73,6 +66,23 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
                 f"salary_bands-{index}-basis": band.basis,
             }
         )
+    return data
+
+
+def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor_client, guide):
+    role = Role.objects.get(slug="ai-ethics-specialist")
+    public = reverse("careers:role_detail", args=[role.slug])
+    assert "1,900" in client.get(public).content.decode()  # now cached for visitors
+
+    data = role_form_data(editor_client, role)
+    data.update(
+        {
+            "active_postings": "2345",
+            # A changed figure names its source and the day it was checked.
+            "source_title": "Example Job Board",
+            "checked_on": "2026-11-01",
+        }
+    )
     response = editor_client.post(admin_url(Role, "change", role.pk), data)
     assert response.status_code == 302, response.content.decode()[:2000]
 
@@ -81,6 +91,24 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
     content = client.get(public).content.decode()
     assert "2,345" in content and "1,900" not in content
     assert "(Example Job Board, 1 Nov 2026)" in content
+
+
+def test_a_post_claiming_more_inline_rows_than_a_page_edits_is_refused_with_a_message(
+    editor_client, guide
+):
+    role = Role.objects.get(slug="ai-ethics-specialist")
+    data = role_form_data(editor_client, role)
+    data.update({"active_postings": "2345", f"{NOTES}-TOTAL_FORMS": str(2**62)})
+
+    response = editor_client.post(admin_url(Role, "change", role.pk), data)
+
+    assert response.status_code == 200
+    assert "Please submit at most 100 forms." in response.content.decode()
+    # The notes inline was built with no more forms than its limit, not Django's 2,000.
+    notes = next(f for f in response.context["inline_admin_formsets"] if f.formset.prefix == NOTES)
+    assert len(notes.formset.forms) == 100
+    role.refresh_from_db()
+    assert role.active_postings == 1900
 
 
 def test_editors_cannot_manage_users(editor_client):
