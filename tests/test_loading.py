@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from careers.models import Hub, MarketFact
 from config.sitewide.loading import LoadReport, canonical, sync_row
-from config.sitewide.models import LoadedValue
+from config.sitewide.models import ContentVersion, LoadedValue
 
 
 def load(values, *, reset=False, report=None):
@@ -118,5 +118,8 @@ def test_load_guide_prints_what_it_changed_and_kept(guide):
     call_command("load_guide", stdout=out)
     assert "kept, not applied: hub “A staff name”: name was edited by staff" in out.getvalue()
     assert Hub.objects.get(pk=hub.pk).name == "A staff name"
+    version = ContentVersion.current()
     call_command("load_guide", "--reset", stdout=io.StringIO())
     assert Hub.objects.get(pk=hub.pk).name == hub.name
+    # Every row it wrote, one bump: cached pages are rebuilt once, not once a row.
+    assert ContentVersion.current() == version + 1

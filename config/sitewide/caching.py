@@ -25,7 +25,8 @@ Hits and misses are counted per process in ``stats`` (the benchmark reports them
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from copy import copy
 from typing import TypeVar
@@ -64,7 +65,25 @@ def content_version() -> int:
     return scope["version"]
 
 
+# Inside ``one_content_version_bump``: saves leave the version alone until the block ends.
+_bumps_held: ContextVar[bool] = ContextVar("content_version_bumps_held", default=False)
+
+
+@contextmanager
+def one_content_version_bump() -> Iterator[None]:
+    """Content written in the block (``load_guide``'s thousand rows) bumps the version once,
+    when the block succeeds, instead of once a save."""
+    token = _bumps_held.set(True)
+    try:
+        yield
+    finally:
+        _bumps_held.reset(token)
+    bump_content_version()
+
+
 def bump_content_version() -> None:
+    if _bumps_held.get():
+        return
     ContentVersion.bump()
     scope = _request_scope.get()
     if scope is not None:

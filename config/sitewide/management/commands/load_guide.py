@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from config.sitewide import registry
-from config.sitewide.caching import bump_content_version
+from config.sitewide.caching import one_content_version_bump
 from config.sitewide.loading import LoadReport
 
 
@@ -22,12 +22,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, reset: bool = False, **options) -> None:
         report = LoadReport()
-        with transaction.atomic():
+        with transaction.atomic(), one_content_version_bump():
             for name, loader in registry.guide_loaders:
                 counts = loader(reset=reset, report=report)
                 summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
                 self.stdout.write(f"{name}: {summary or 'nothing to load'}")
-            bump_content_version()
         for line in report.changed:
             self.stdout.write(f"changed: {line}")
         for line in report.conflicts:
