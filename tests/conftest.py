@@ -187,9 +187,26 @@ def _insert_guide(tables) -> None:
 
 
 @pytest.fixture
-def guide(db, _guide_rows):
+def guide(request, db, _guide_rows):
     """The guide's content as `make run` loads it."""
-    _insert_guide(_guide_rows)
+    if "guide_for_module" not in request.fixturenames:
+        _insert_guide(_guide_rows)
+
+
+@pytest.fixture(scope="module")
+def guide_for_module(_guide_rows, django_db_blocker):
+    """The guide's content once for a module whose every test reads it:
+    ``pytestmark = pytest.mark.usefixtures("guide_for_module")``.
+
+    Its rows go in inside a transaction held for the module; each test's own transaction is
+    a savepoint within it, so a test's writes are undone and the guide's rows stay for the
+    next. Copying the rows once instead of once a test saves about 0.1–0.3 s a test. A test
+    that commits (transactional_db) cannot run inside it: collection refuses the mix.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        _insert_guide(_guide_rows)
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="session")
@@ -243,6 +260,14 @@ def pytest_collection_modifyitems(items) -> None:
     """
     e2e_dir = Path(__file__).resolve().parent / "e2e"
     for item in items:
+        marker = item.get_closest_marker("django_db")
+        commits = "transactional_db" in item.fixturenames or (
+            marker is not None and marker.kwargs.get("transaction", False)
+        )
+        if commits and "guide_for_module" in item.fixturenames:
+            raise pytest.UsageError(
+                f"{item.nodeid} commits, so it cannot run inside guide_for_module's transaction"
+            )
         if e2e_dir in item.path.parents:
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.xdist_group("e2e"))

@@ -7,6 +7,8 @@ from django.urls import reverse
 from config.sitewide.content_admin import ContentAdmin
 from tests.test_fuzz import FormReader
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 # Too long, past any key, a future date. (Autocomplete selects were dropped for plain ones:
 # Django's autocomplete widget raised a 500 redrawing a form posted with a non-number.)
 VALUES = ["x" * 3000, "9223372036854775808", "2999-01-01"]

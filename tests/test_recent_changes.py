@@ -11,6 +11,8 @@ from assessments.models import Dimension, LearningResource, Skill
 from careers.models import Hub, SalaryBand
 from config.sitewide.history import historical_models
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 
 def make_changes(count: int, *, start: int, editor) -> None:
     """``count`` changes by the editor across four kinds of content: plain fields, a row whose

@@ -11,6 +11,8 @@ from careers.models import GuideEntry
 from config.sitewide.caching import bump_content_version
 from config.sitewide.history import recent_changes
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 
 def preview_url(obj):
     return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_preview", args=[obj.pk])

@@ -17,6 +17,8 @@ from tests.careers.test_query_budgets import BUDGET
 
 from .test_result import DEVELOPER
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 HOME = reverse("careers:home")
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +11,8 @@ from icalendar import Calendar
 from assessments import job_search, posting_gaps
 from assessments.result_page import next_milestone, read_result_page
 from careers import applications, reminders
+
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 
 def test_the_digest_names_the_next_milestone_and_the_feed_lists_the_plan(alice, take_assessment):

@@ -10,7 +10,7 @@ from assessments.models import AnswerOption, Assessment
 from assessments.questionnaire import load_questionnaire
 from careers.models import Profile, Role
 
-pytestmark = pytest.mark.usefixtures("content")
+pytestmark = pytest.mark.usefixtures("guide_for_module", "content")
 
 
 def choose_best_answers(step):

@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from assessments.models import OccupationPay
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 BLS_HEALTH_MANAGERS = "https://www.bls.gov/ooh/management/medical-and-health-services-managers.htm"
 
 

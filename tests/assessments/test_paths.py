@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from assessments.models import Certification, TransitionPath
 
-pytestmark = pytest.mark.usefixtures("content")
+pytestmark = pytest.mark.usefixtures("guide_for_module", "content")
 
 
 def test_it_lists_every_path_with_timeline_certifications_prerequisites_and_pay(client):

@@ -10,6 +10,8 @@ from icalendar import Calendar
 from assessments.models import Certification, MilestoneTick
 from assessments.result_page import next_milestone, read_result_page
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 DEVELOPER = {"prog-experience": 4, "prog-python": 3, "math-statistics": 1}
 
 

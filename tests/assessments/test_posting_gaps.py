@@ -10,6 +10,8 @@ from assessments.models import Assessment, MilestoneTick
 from careers import applications
 from interviews.models import Question, Rating, ReviewLog
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 ML_ENGINEER_POSTING = """Machine Learning Engineer, Recommendations — Lumen Health (Austin, TX)
 
 What you'll do: build and ship models that rank care options for two million members.

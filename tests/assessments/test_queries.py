@@ -13,6 +13,8 @@ from assessments.models import (
 )
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 BUDGET = 12
 
 

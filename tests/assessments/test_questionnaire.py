@@ -9,7 +9,7 @@ from assessments.models import Answer, AnswerOption, Assessment, Certification, 
 from assessments.questionnaire import load_questionnaire
 from careers.models import Profile, Role
 
-pytestmark = pytest.mark.usefixtures("content")
+pytestmark = pytest.mark.usefixtures("guide_for_module", "content")
 
 
 def step_url(assessment, number):

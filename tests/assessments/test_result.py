@@ -25,6 +25,8 @@ from assessments.route_names import route_name
 from assessments.snapshot import complete_assessment
 from careers.models import Profile, Role
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 MLE = "machine-learning-engineer"
 DEVELOPER = {
     "prog-experience": 4,

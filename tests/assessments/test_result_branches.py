@@ -13,6 +13,8 @@ from assessments.models import AnswerOption, Assessment, Question
 from assessments.questionnaire import load_questionnaire
 from assessments.route_names import route_name
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 # The weakest profiles: the first answer everywhere, an hour a week.
 NEWCOMER_BACKGROUNDS = ["sales", "healthcare", "other", "education"]
 

@@ -3,6 +3,7 @@ to today's shape; the stored value itself is never rewritten."""
 
 import copy
 
+import pytest
 from django.urls import reverse
 
 from assessments.result_versions import (
@@ -14,6 +15,8 @@ from assessments.result_versions import (
 )
 
 from .test_result import DEVELOPER
+
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 
 def as_version_2(result):

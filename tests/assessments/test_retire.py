@@ -11,6 +11,8 @@ from assessments.models import Certification
 from config.sitewide.history import historical_model
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 CHANGELIST = reverse("admin:assessments_certification_changelist")
 EXAM = "aws-ml-engineer-associate"
 SUCCESSOR = "google-professional-ml-engineer"

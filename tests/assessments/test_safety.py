@@ -6,6 +6,8 @@ from django.urls import reverse
 from assessments.models import Answer, Assessment, MilestoneTick, PathDismissal
 from careers.models import Profile
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 
 @pytest.fixture
 def bobs_finished(bob, take_assessment):

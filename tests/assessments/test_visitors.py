@@ -10,7 +10,7 @@ from assessments.visitors import SESSION_KEY
 from careers.models import Profile
 from tests import factories
 
-pytestmark = pytest.mark.usefixtures("content")
+pytestmark = pytest.mark.usefixtures("guide_for_module", "content")
 PASSWORD = "a-long-and-unusual-passphrase"
 
 

@@ -14,6 +14,8 @@ from django.utils import timezone
 from careers.models import Hub, Market, MarketFact, Role
 from config.sitewide.provenance import source_of
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 NOTES = "careers-editornote-content_type-object_id"
 GUIDE_LABEL = '<span class="source-label">(guide)</span>'
 LINKED = '(<a href="https://example.org/jobs" rel="noopener">Example Job Index</a>, 2 Nov 2026)'

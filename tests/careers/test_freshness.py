@@ -2,11 +2,14 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Certification, LearningResource
 from careers.models import GuideEntry, SalaryBand
+
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 DASHBOARD = reverse("admin:freshness")
 

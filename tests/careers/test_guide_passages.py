@@ -9,6 +9,8 @@ from django.utils.html import escape
 
 from careers.models import EditorNote, GuideEntry, Hub, Market, PageReview
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 # Each sentence as the guide words it, and the page it belongs on.
 PASSAGES = [
     (

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 HUBS = reverse("careers:hub_list")
 
 

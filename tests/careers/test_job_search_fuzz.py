@@ -11,6 +11,8 @@ from careers.models import Application, Contact
 from interviews.models import InterviewRound
 from tests.test_fuzz import HOSTILE, assert_answered, fuzz_forms
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 
 @pytest.fixture
 def member(client, alice, guide):

@@ -6,6 +6,8 @@ from django.urls import reverse
 from careers.models import Market, OfferComparison
 from careers.offer_comparisons import MAX_SAVED_COMPARISONS
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 OFFERS = reverse("careers:offer_compare")
 
 

@@ -2,9 +2,13 @@
 
 from itertools import permutations
 
+import pytest
+
 from careers import selectors
 from careers.explorer import explore_salaries
 from careers.models import SalaryBand
+
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 
 def explorer_rows(band, markets, baseline):

@@ -11,6 +11,8 @@ from careers.models import GuideEntry, SalaryBand
 from interviews.models import Question
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 BAND_PAGES = [
     reverse("careers:salary_explorer")
     + "?role=machine-learning-engineer&level=mid&markets=san-francisco&markets=austin",

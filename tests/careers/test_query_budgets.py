@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from careers.models import Market
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 BUDGET = 10
 # Signed in, the home and role pages also show the user's own panels (config.sitewide.registry):
 # their assessments, practice cards, target role and latest mock interview. Those pages are

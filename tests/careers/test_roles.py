@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from careers.models import Role, SalaryBand
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 ROLE_LIST = reverse("careers:role_list")
 COMPARE = reverse("careers:role_compare")
 

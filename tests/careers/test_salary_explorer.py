@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from careers.models import Market
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 EXPLORER = reverse("careers:salary_explorer")
 
 

@@ -8,6 +8,8 @@ from assessments.models import Certification, TransitionPath
 from careers.models import GuideEntry, Hub, Market, Role, SalaryBand
 from interviews.models import Question
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 WITH_PAGES = [Role, SalaryBand, Hub, Market, GuideEntry, Certification, TransitionPath, Question]
 
 

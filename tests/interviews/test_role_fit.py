@@ -23,6 +23,8 @@ from interviews.loader import (
 from interviews.models import Category, MockInterview, MockRound, Question
 from interviews.own_questions import add_own_question
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 MOCK = reverse("interviews:mock")
 BANK = reverse("interviews:bank")
 PRODUCT_ROLES = ["ai-product-manager", "generative-ai-product-manager"]
