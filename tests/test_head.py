@@ -8,6 +8,8 @@ from assessments.models import TransitionPath
 from careers.models import Hub, Role
 from interviews.models import Question
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 PUBLIC_PAGES = [
     ("careers:home", None),
     ("careers:role_list", None),

@@ -7,6 +7,8 @@ from django.urls import reverse
 from assessments.models import AnswerOption, Assessment, TransitionPath
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 CONTENT_MODELS = (
     "dimension",
     "question",

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from assessments.models import Dimension
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 
 @pytest.fixture
 def two_assessments(alice, take_assessment):

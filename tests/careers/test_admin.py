@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from careers.models import EditorNote, GuideEntry, Hub, Market, MarketFact, Role, SalaryBand
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 ADMIN_LISTS = [Role, SalaryBand, Hub, Market, MarketFact, GuideEntry, EditorNote]
 NOTES = "careers-editornote-content_type-object_id"  # the editor's notes inline's prefix
 

@@ -12,6 +12,8 @@ from careers.models import Profile
 from interviews.demo import DEMO_PASSWORD, give_two_years_of_practice
 from interviews.models import CardState, ReviewLog
 
+pytestmark = pytest.mark.usefixtures("guide_for_module")
+
 User = get_user_model()
 
 
