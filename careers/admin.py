@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericStackedInline
 from django.db.models import Q
 
-from config.sitewide.content_admin import ContentAdmin, DraftAdmin
+from config.sitewide.content_admin import ContentAdmin, DraftAdmin, HttpsURLFields
 from config.sitewide.freshness import (
     Item,
     Section,
@@ -30,7 +30,7 @@ from .models import (
 )
 
 
-class EditorNoteInline(GenericStackedInline):
+class EditorNoteInline(HttpsURLFields, GenericStackedInline):
     """Notes edited on the figure's own page, so staff attach one where they see the figure.
 
     Stacked, one field a line: a row of four wide fields ran past a laptop's screen, with
@@ -52,7 +52,7 @@ SOURCE_FIELDSET = (
 )
 
 
-class SalaryBandInline(admin.TabularInline):
+class SalaryBandInline(HttpsURLFields, admin.TabularInline):
     model = SalaryBand
     extra = 0
     max_num = len(SalaryBand.Level.choices)

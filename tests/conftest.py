@@ -1,5 +1,7 @@
 import io
 import json
+import os
+import secrets
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -17,6 +19,7 @@ from django.urls import reverse
 
 from config.sitewide.models import ContentVersion, LoadedValue
 from tests import factories
+from tests.e2e.live_site import PREPARED_RUN_VARIABLE, forget_prepared
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -249,6 +252,19 @@ def salary_band_factory(db):
 @pytest.fixture
 def user_factory(db):
     return factories.UserFactory
+
+
+def pytest_configure(config) -> None:
+    """Name the run, so its live sites (browser, two-server and throttling tests) migrate and
+    load the guide once between them. The xdist workers inherit the name."""
+    if not hasattr(config, "workerinput"):
+        os.environ[PREPARED_RUN_VARIABLE] = secrets.token_hex(6)
+
+
+def pytest_unconfigure(config) -> None:
+    run = os.environ.pop(PREPARED_RUN_VARIABLE, None)
+    if run and not hasattr(config, "workerinput"):
+        forget_prepared(run)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the marks

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -66,7 +67,17 @@ class VersionCheckedForm(forms.ModelForm):
         return cleaned
 
 
-class ContentAdmin(SimpleHistoryAdmin):
+class HttpsURLFields:
+    """For a ModelAdmin or an inline: a web address typed without a scheme gets https://, as
+    Django 6 will assume (and without the warning Django 5.2 gives on every such form)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class ContentAdmin(HttpsURLFields, SimpleHistoryAdmin):
     """Every content model's admin: a history of values and a refused stale save."""
 
     # Any ModelForm will do: get_form adds the version check to it.

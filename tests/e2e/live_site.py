@@ -14,6 +14,7 @@ import os
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -21,6 +22,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 PASSWORD = "a-long-live-site-password-41"  # noqa: S105 - throwaway accounts on a throwaway DB
 RESULT_MARKER = "\n@@live-site-result@@"
+# A test run names itself here (tests/conftest.py); its sites then migrate and load the guide
+# once between them: the first keeps a copy of its prepared database and the others copy that.
+PREPARED_RUN_VARIABLE = "COMPASS_PREPARED_RUN"
 
 # Runs inside `python -c` with the site's environment; `data` comes in on stdin and whatever
 # the snippet leaves in `result` goes back as JSON.
@@ -99,23 +105,81 @@ class Database:
         base = os.environ.get("DATABASE_URL", "")
         if not base or base.startswith("sqlite"):
             return cls(url=f"sqlite:///{workdir / f'{label}.sqlite3'}", engine="sqlite")
+        database = cls._on_server(base, f"{label}_{secrets.token_hex(4)}")
+        _postgres(base, f'CREATE DATABASE "{database._drop_name}"')
+        return database
+
+    @classmethod
+    def prepared(cls, run: str) -> Database:
+        """Where test run `run` keeps its migrated database with the guide loaded."""
+        base = os.environ.get("DATABASE_URL", "")
+        if not base or base.startswith("sqlite"):
+            path = Path(tempfile.gettempdir()) / f"compass-prepared-{run}.sqlite3"
+            return cls(url=f"sqlite:///{path}", engine="sqlite")
+        return cls._on_server(base, f"prepared_{run}")
+
+    @classmethod
+    def _on_server(cls, base: str, suffix: str) -> Database:
         parts = urllib.parse.urlsplit(base)
-        name = f"{parts.path.lstrip('/') or 'compass'}_{label}_{secrets.token_hex(4)}"
-        _postgres(base, f'CREATE DATABASE "{name}"')
+        name = f"{parts.path.lstrip('/') or 'compass'}_{suffix}"
         url = urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
         return cls(url=url, engine="postgresql", _drop_name=name, _admin_url=base)
 
+    @property
+    def _path(self) -> Path:
+        return Path(self.url.removeprefix("sqlite:///"))
+
+    def exists(self) -> bool:
+        if self.engine == "sqlite":
+            return self._path.exists()
+        import psycopg  # only needed on the PostgreSQL pass
+
+        with psycopg.connect(self._admin_url, autocommit=True) as connection:
+            found = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [self._drop_name]
+            )
+            return found.fetchone() is not None
+
+    def copy_from(self, source: Database) -> None:
+        """Make this database a copy of `source`, which nothing may be connected to."""
+        if self.engine == "sqlite":
+            with (
+                closing(sqlite3.connect(source._path)) as original,
+                closing(sqlite3.connect(self._path)) as copy,
+            ):
+                original.backup(copy)
+            return
+        _postgres(self._admin_url, f'DROP DATABASE IF EXISTS "{self._drop_name}"')
+        _postgres(
+            self._admin_url, f'CREATE DATABASE "{self._drop_name}" TEMPLATE "{source._drop_name}"'
+        )
+
     def drop(self) -> None:
-        if self._drop_name and self._admin_url:
+        if self.engine == "sqlite":
+            self._path.unlink(missing_ok=True)
+        elif self._drop_name and self._admin_url:
             _postgres(self._admin_url, f'DROP DATABASE IF EXISTS "{self._drop_name}" WITH (FORCE)')
             self._drop_name = None
 
 
-def _postgres(url: str, statement: str) -> None:
+def _postgres(url: str | None, statement: str) -> None:
     import psycopg  # only needed on the PostgreSQL pass
 
     with psycopg.connect(url, autocommit=True) as connection:
         connection.execute(statement)
+
+
+@contextmanager
+def _one_at_a_time(name: str) -> Iterator[None]:
+    """Hold a lock shared by every process of this user on this machine."""
+    with open(Path(tempfile.gettempdir()) / f"{name}-{os.getuid()}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def forget_prepared(run: str) -> None:
+    """Drop what test run `run` kept prepared (tests/conftest.py, when the run ends)."""
+    Database.prepared(run).drop()
 
 
 def site_environment(database_url: str, *, redis_url: str = "") -> dict[str, str]:
@@ -182,14 +246,31 @@ class LiveSite:
         )
 
     def prepare(self) -> None:
-        """Migrate, load the guide and collect the hashed static files, as a deployment does."""
+        """Migrate, load the guide and collect the hashed static files, as a deployment does.
+
+        In a test run that names itself (PREPARED_RUN_VARIABLE), only the run's first site
+        migrates and loads; the others copy its database as it was then, in about a second.
+        """
+        run = os.environ.get(PREPARED_RUN_VARIABLE)
+        if not run:
+            self._migrate_and_load()
+        else:
+            with _one_at_a_time(f"compass-prepared-{run}"):
+                prepared = Database.prepared(run)
+                if prepared.exists():
+                    started = time.monotonic()
+                    self.database.copy_from(prepared)
+                    self.timings["copy prepared"] = time.monotonic() - started
+                else:
+                    self._migrate_and_load()
+                    prepared.copy_from(self.database)
+        # One collectstatic at a time into the shared STATIC_ROOT (several runs may overlap).
+        with _one_at_a_time("compass-collectstatic"):
+            self._timed("collectstatic", "collectstatic", "--noinput")
+
+    def _migrate_and_load(self) -> None:
         self._timed("migrate", "migrate", "--noinput")
         self._timed("load_guide", "load_guide")
-        # One collectstatic at a time into the shared STATIC_ROOT (several runs may overlap).
-        lock_path = Path(tempfile.gettempdir()) / f"compass-collectstatic-{os.getuid()}.lock"
-        with open(lock_path, "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            self._timed("collectstatic", "collectstatic", "--noinput")
 
     def start(self, *, timeout: float = 60) -> None:
         self.port = free_port()
