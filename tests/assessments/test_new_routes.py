@@ -3,15 +3,14 @@ healthcare, learning design for AI in education from teaching. Each loads from t
 shows its dated sources as ours, and reaches the people it is written for. (Developer → AI
 Engineer has its own tests with the advice rules.)"""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from assessments.models import RoleSkill, TransitionPath
 from careers.models import EditorNote, Role
 from tests import factories
+
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 ROUTES = {
     "healthcare-to-clinical-informatics": "clinical-informatics-specialist",
@@ -23,9 +22,7 @@ SOURCES = {
 }
 
 
-@pytest.mark.django_db
-def test_load_guide_loads_the_new_roles_paths_skills_and_notes():
-    call_command("load_guide", stdout=StringIO())
+def test_load_guide_loads_the_new_roles_paths_skills_and_notes(guide):
     for path_slug, role_slug in ROUTES.items():
         path = TransitionPath.objects.get(slug=path_slug)
         assert path.source == TransitionPath.Source.OURS
