@@ -98,7 +98,8 @@ def start_assessment(*, user, previous: Assessment | None = None) -> Assessment:
     if existing is not None:
         return existing
     if previous is None:
-        previous = Assessment.objects.for_user(user).completed().first()
+        # Only its roles and certifications carry over: its stored result stays unread.
+        previous = Assessment.objects.for_user(user).completed().defer("result", "scores").first()
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(user=user, previous=previous)

@@ -67,8 +67,10 @@ def _own_session_or_login(view):
 
 
 def _assessment_or_404(request: HttpRequest, pk: int) -> Assessment:
-    # Every assessment URL goes through here: anyone else's assessment is a 404.
-    return get_object_or_404(_visible(request).select_related("previous"), pk=pk)
+    # Every assessment URL goes through here: anyone else's assessment is a 404. The
+    # previous one only prefills step 1; its stored result (about 300 KB) stays unread.
+    visible = _visible(request).select_related("previous")
+    return get_object_or_404(visible.defer("previous__result", "previous__scores"), pk=pk)
 
 
 def _completed_or_404(request: HttpRequest, pk: int) -> Assessment:
