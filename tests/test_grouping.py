@@ -1,6 +1,6 @@
 """The suite's xdist groups hold: under ``--dist loadgroup`` (``make test``, CI) the browser
 tests share one worker, one live site and one browser, and a module that sets up once for
-all its tests (the personas, the two servers) keeps its tests together.
+all its tests (the personas, the two servers, the labelled answers) keeps its tests together.
 
 pytest 9.2 silently stopped the grouping (pytest-xdist#1386) and the suite only got slower,
 so this checks the node ids xdist gives the grouped tests.
