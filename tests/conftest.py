@@ -273,6 +273,7 @@ def pytest_collection_modifyitems(items) -> None:
 
     They also form one xdist group (`--dist loadgroup`): one worker runs them in file order,
     so the site is started once and Chromium once per file, not at each switch of files.
+    A test that commits cannot share guide_for_module's transaction: that mix stops the run.
     """
     e2e_dir = Path(__file__).resolve().parent / "e2e"
     for item in items:
