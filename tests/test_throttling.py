@@ -13,6 +13,11 @@ from config.sitewide.models import ThrottleCount
 from config.sitewide.throttling import allow
 from tests.e2e.live_site import LiveSite
 
+# One group, so xdist (which hands out its largest groups first) starts the module early: the
+# three-process test is the slowest of the small ones (a database migrated in a subprocess,
+# then three Django start-ups), and last in a run it kept the other worker idle for 12 s.
+pytestmark = pytest.mark.xdist_group("throttling")
+
 HOUR = 60 * 60
 
 
