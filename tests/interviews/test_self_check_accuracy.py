@@ -24,7 +24,7 @@ PERSONAS = {"nurse", "backend developer", "teacher", "marketing manager", "data 
 
 # The checks read the bank once for the module (see `checked`); the mark has the test
 # database set up even when this file runs alone.
-# One worker takes the whole module, so the labelled set is checked once (about 18 s).
+# One worker takes the whole module, so the labelled set is checked once, not on each worker.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("self-check-accuracy")]
 
 
