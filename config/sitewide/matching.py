@@ -20,7 +20,6 @@ from functools import lru_cache
 import Stemmer
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
-from wordfreq import zipf_frequency
 
 # A word, with its joining marks: "k-NN", "A/B", "retrieval-augmented", "fp32", "C++".
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/+.'][a-z0-9]+)*\+*")
@@ -138,6 +137,10 @@ def is_common(word: str, *, floor: float = 4.0) -> bool:
     """Whether a word is frequent in everyday English (at least ``floor`` on the Zipf scale,
     ten times in a million words for 4.0), so that it says little on its own: "check" is,
     "silhouette" is not."""
+    # Imported on first use: wordfreq and its text tools take 0.18 s to import, paid by every
+    # process Django starts (servers, commands, test workers) though only answer checks need it.
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en") >= floor
 
 
