@@ -178,3 +178,12 @@ def test_a_market_typed_into_the_hub_form_inline_cannot_change_its_figures(edito
     # Figures are read-only in the hub's market rows: they change on the market's own page.
     assert 'name="markets-0-average_base_usd"' not in content
     assert 'name="source_title"' in content
+
+
+def test_a_source_address_typed_without_its_scheme_is_kept_as_https(editor_client, austin):
+    data = hub_data(editor_client, austin)
+    data.update(SOURCE, active_postings="9999", source_url="example.org/jobs")
+    response = editor_client.post(change_url(austin), data)
+    assert response.status_code == 302
+    austin.refresh_from_db()
+    assert austin.source_url == "https://example.org/jobs"
