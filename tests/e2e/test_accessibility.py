@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import axe_playwright_python
 import pytest
 
-from tests.e2e.browser import SCHEMES, WIDTHS, new_page
+from tests.e2e.browser import SCHEMES, WIDTHS
 from tests.e2e.pages import PAGES
 
 pytestmark = pytest.mark.e2e
@@ -18,29 +18,23 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
-def loaded(chromium, live_site, storage_state_for, auditors):
-    """load(spec) → (page, status): one page per spec, reused for its scheme × width runs.
+def loaded(live_site, tab_for, auditors):
+    """load(spec) → (page, status, path): the spec's page, reused for its scheme × width runs.
 
     The parametrized tests of one page run one after another; switching viewport and colour
     scheme on the loaded page re-renders it exactly as a fresh load at that size would, at a
-    quarter of the cost of new contexts, navigations and axe injections.
+    quarter of the cost of new navigations and axe injections.
     """
     current: dict[str, tuple] = {}
 
     def load(spec):
         if spec.name not in current:
-            for page, _status, _path in current.values():
-                if page:
-                    page.context.close()
             current.clear()
-            user = spec.username
             path = spec.resolve(live_site)
             if path is None:
                 current[spec.name] = (None, None, None)
                 return current[spec.name]
-            page = new_page(
-                chromium, live_site.url, storage_state=storage_state_for(user) if user else None
-            )
+            page = tab_for(spec.username)
             response = page.goto(path)
             if spec.then:
                 spec.then(page)
@@ -50,10 +44,7 @@ def loaded(chromium, live_site, storage_state_for, auditors):
             current[spec.name] = (page, response.status, path)
         return current[spec.name]
 
-    yield load
-    for page, _status, _path in current.values():
-        if page:
-            page.context.close()
+    return load
 
 
 def axe_violations(page) -> list[dict]:

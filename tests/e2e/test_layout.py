@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from tests.e2e.browser import SCHEMES, WIDTHS, new_page
+from tests.e2e.browser import SCHEMES, WIDTHS
 from tests.e2e.keyboard import focused, tab_to
 from tests.e2e.layout import admin_paths, layout_specs, measure, open_details
 
@@ -17,19 +17,14 @@ CHART_TEXT_MIN_PX = 12
 
 
 @pytest.fixture(scope="module")
-def loaded(chromium, live_site, storage_state_for, auditors):
+def loaded(live_site, tab_for, auditors):
     """load(spec) → page: one page per spec, resized and recoloured for each run."""
     current: dict[str, object] = {}
 
     def load(spec):
         if spec.name not in current:
-            for page in current.values():
-                page.context.close()
             current.clear()
-            user = spec.username
-            page = new_page(
-                chromium, live_site.url, storage_state=storage_state_for(user) if user else None
-            )
+            page = tab_for(spec.username)
             path = spec.resolve(live_site)
             assert path, f"{spec.name}: no page found"
             assert page.goto(path).status == 200
@@ -37,9 +32,7 @@ def loaded(chromium, live_site, storage_state_for, auditors):
             current[spec.name] = page
         return current[spec.name]
 
-    yield load
-    for page in current.values():
-        page.context.close()
+    return load
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
