@@ -160,10 +160,6 @@ else:
         f"-c lock_timeout={DATABASE_LOCK_WAIT_SECONDS * 1000}"
         f" -c statement_timeout={DATABASE_STATEMENT_SECONDS * 1000}"
     )
-    # A database migrated ahead (CI names one): each test database starts as its copy, so
-    # the test run's migrate has nothing left to apply in each of its workers.
-    if template := os.environ.get("DATABASE_TEST_TEMPLATE"):
-        DATABASES["default"]["TEST"] = {"TEMPLATE": template}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
