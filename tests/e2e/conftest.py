@@ -3,10 +3,12 @@
 - `live_site` (session): a fresh database (temp SQLite, or a new database on DATABASE_URL's
   PostgreSQL server), migrated, guide loaded, static files collected, gunicorn with 4 workers.
   `live_site.url`, `.create_users([...])`, `.run_django(code, **data)`, `.client()`.
-- `chromium` (module): the distribution's Chromium. Module-scoped on purpose: Playwright's sync
-  API keeps an asyncio loop "running" in this thread while it is started, and Django then
-  refuses database access in the ordinary tests that run after it (SynchronousOnlyOperation).
-  For the same reason do not use pytest-playwright's `page`/`context`/`browser` fixtures here.
+- `chromium` (package): the distribution's Chromium, started once for the browser tests (a
+  start costs 1.5 s of CPU) and stopped after the last of them. Not session-scoped on purpose:
+  Playwright's sync API keeps an asyncio loop "running" in this thread while it is started, and
+  Django then refuses database access in the ordinary tests that run after it in the same
+  process (SynchronousOnlyOperation). For the same reason do not use pytest-playwright's
+  `page`/`context`/`browser` fixtures here.
 - `open_page(scheme=, width=, user=, javascript=)`: a new context and page per call.
 - `site_page`, `no_js_page`: the common cases of `open_page`.
 - `member`: a fresh signed-up user (name) per test; `member_page`: a page signed in as one;
@@ -140,7 +142,7 @@ def client_for(live_site, _sessions) -> Callable[[str], HttpClient]:
     return client
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Browser]:
     require_chromium()
     with sync_playwright() as playwright:
