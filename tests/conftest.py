@@ -255,8 +255,8 @@ def user_factory(db):
 
 
 def pytest_configure(config) -> None:
-    """Name the run, so its live sites (browser, two-server and throttling tests) migrate and
-    load the guide once between them. The xdist workers inherit the name."""
+    """Name the run, so its live sites (the browser and two-server tests) migrate and load the
+    guide once between them. The xdist workers inherit the name."""
     if not hasattr(config, "workerinput"):
         os.environ[PREPARED_RUN_VARIABLE] = secrets.token_hex(6)
 
@@ -272,7 +272,7 @@ def pytest_collection_modifyitems(items) -> None:
     """Every test under tests/e2e drives a browser: mark it, so CI can run those once.
 
     They also form one xdist group (`--dist loadgroup`): one worker runs them in file order,
-    so the site is started once and Chromium once per file, not at each switch of files.
+    so the site and Chromium are started once, not at each switch of files.
     A test that commits cannot share guide_for_module's transaction: that mix stops the run.
     """
     e2e_dir = Path(__file__).resolve().parent / "e2e"
