@@ -14,7 +14,9 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.template.base import Template
 from django.test import override_settings
+from django.test.utils import instrumented_test_render
 from django.urls import reverse
 
 from config.sitewide.models import ContentVersion, LoadedValue
@@ -26,6 +28,25 @@ from tests.e2e.live_site import PREPARED_RUN_VARIABLE, forget_prepared
 def _fast_password_hashing():
     # The real hasher is slow on purpose; tests create hundreds of users.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+# Captured as this module is imported, before pytest-django's test set-up replaces it.
+_PRODUCTION_RENDER = Template._render
+
+
+@pytest.fixture(scope="module")
+def rendered_as_in_production():
+    """Templates render as in production for a module that never reads `response.context`:
+    ``pytestmark = pytest.mark.usefixtures("rendered_as_in_production")``.
+
+    Django's test set-up makes every template render send a signal, and the test client then
+    copies each template's context for `response.context`. Without that, a page costs 16 %
+    less (tests/test_fuzz.py's URL parameters: 43.9 s against 36.6 s), with the same HTML.
+    """
+    assert _PRODUCTION_RENDER is not instrumented_test_render, "captured after set-up"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Template, "_render", _PRODUCTION_RENDER)
         yield
 
 
