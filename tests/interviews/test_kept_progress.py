@@ -161,11 +161,14 @@ def test_progress_after_a_rating_costs_the_same_queries_whatever_the_history(
     short, long = user_factory(username="new-member"), user_factory(username="old-member")
     seed_long_practice(user=short, question_ids=ids, ratings=60, now=now, seed=1)
     seed_long_practice(user=long, question_ids=ids, ratings=3000, now=now, seed=1)
+    # The first rating of the day in a category also adds that day's row; whether a seeded
+    # history already has one depends on the hour the test runs. Both members rate in one
+    # category first, so the rating measured (another question of that category) is a later one.
     for user in (short, long):
-        progress_queries(client, user, questions[0], now)  # the first of a new day
+        progress_queries(client, user, questions[0], now)
 
-    assert progress_queries(client, short, questions[1], now) == progress_queries(
-        client, long, questions[1], now
+    assert progress_queries(client, short, questions[3], now) == progress_queries(
+        client, long, questions[3], now
     )
     page = client.get(reverse("interviews:progress")).context
     assert page["streaks"].longest > 30
