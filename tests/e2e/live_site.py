@@ -106,7 +106,11 @@ class Database:
         if not base or base.startswith("sqlite"):
             return cls(url=f"sqlite:///{workdir / f'{label}.sqlite3'}", engine="sqlite")
         database = cls._on_server(base, f"{label}_{secrets.token_hex(4)}")
-        _postgres(base, f'CREATE DATABASE "{database._drop_name}"')
+        # From the test databases' migrated template when there is one (config/settings.py),
+        # so the site's `migrate` has nothing left to do.
+        template = os.environ.get("DATABASE_TEST_TEMPLATE", "").strip()
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        _postgres(base, f'CREATE DATABASE "{database._drop_name}"{suffix}')
         return database
 
     @classmethod
