@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -167,8 +168,10 @@ def _guide_rows(django_db_setup, django_db_blocker):
         # Check the deferred foreign keys now, before the rollback skips them: the copies
         # below go in without queuing those checks again.
         connection.check_constraints()
+        # By (app label, model): a flush gives them new ids (_current_content_types).
+        content_types = _content_type_ids()
         transaction.set_rollback(True)
-    return tables
+    return tables, content_types
 
 
 @cache
@@ -182,7 +185,38 @@ def _may_skip_foreign_key_triggers() -> bool:
         return cursor.fetchone()[0]
 
 
-def _insert_guide(tables) -> None:
+def _content_type_ids() -> dict[tuple[str, str], int]:
+    return {
+        (app_label, model): pk
+        for pk, app_label, model in ContentType.objects.values_list("pk", "app_label", "model")
+    }
+
+
+def _current_content_types(tables, kept: dict[tuple[str, str], int]):
+    """The rows, pointing at each content type by its id now.
+
+    A test that commits ends by flushing the database, which makes the content types again
+    under new ids; what the loader remembers writing points at them, so it follows.
+    """
+    now = _content_type_ids()
+    moved = {pk: now[key] for key, pk in kept.items() if now.get(key, pk) != pk}
+    if not moved:
+        return tables
+    converted = []
+    for model, columns, rows in tables:
+        fields = model._meta.concrete_fields
+        at = {n for n, field in enumerate(fields) if field.related_model is ContentType}
+        if at:
+            rows = [
+                tuple(moved.get(value, value) if n in at else value for n, value in enumerate(row))
+                for row in rows
+            ]
+        converted.append((model, columns, rows))
+    return converted
+
+
+def _insert_guide(guide_rows) -> None:
+    tables = _current_content_types(*guide_rows)
     quote = connection.ops.quote_name
     # One transaction (a savepoint inside a test's), so rows that point at rows inserted
     # after them pass the deferred foreign-key checks in autocommit tests too.
