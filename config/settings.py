@@ -163,7 +163,7 @@ else:
     # A migrated database on the same server that test databases are copied from, so their
     # own `migrate` finds nothing left to do (CI migrates one once for every test process).
     if template := os.environ.get("DATABASE_TEST_TEMPLATE", "").strip():
-        DATABASES["default"]["TEST"] = {"TEMPLATE": template}
+        DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = template
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
