@@ -3,6 +3,7 @@ import json
 import os
 import secrets
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -168,10 +169,10 @@ def _guide_rows(django_db_setup, django_db_blocker):
         # Check the deferred foreign keys now, before the rollback skips them: the copies
         # below go in without queuing those checks again.
         connection.check_constraints()
-        # By (app label, model): a flush gives them new ids (_current_content_types).
-        content_types = _content_type_ids()
+        # By (app label, model): a flush gives them new ids (GuideCopy.current_tables).
+        copy = GuideCopy(tables=tables, content_types=_content_type_ids())
         transaction.set_rollback(True)
-    return tables, content_types
+    return copy
 
 
 @cache
@@ -192,31 +193,44 @@ def _content_type_ids() -> dict[tuple[str, str], int]:
     }
 
 
-def _current_content_types(tables, kept: dict[tuple[str, str], int]):
-    """The rows, pointing at each content type by its id now.
+@dataclass
+class GuideCopy:
+    """The guide's rows ready for the database, and the content type ids they point at."""
 
-    A test that commits ends by flushing the database, which makes the content types again
-    under new ids; what the loader remembers writing points at them, so it follows.
-    """
-    now = _content_type_ids()
-    moved = {pk: now[key] for key, pk in kept.items() if now.get(key, pk) != pk}
-    if not moved:
-        return tables
-    converted = []
-    for model, columns, rows in tables:
-        fields = model._meta.concrete_fields
-        at = {n for n, field in enumerate(fields) if field.related_model is ContentType}
-        if at:
-            rows = [
-                tuple(moved.get(value, value) if n in at else value for n, value in enumerate(row))
-                for row in rows
+    tables: list
+    content_types: dict[tuple[str, str], int]
+
+    def current_tables(self) -> list:
+        """The rows, pointing at each content type by its id now.
+
+        A test that commits ends by flushing the database, which makes the content types again
+        under new ids; what the loader remembers writing points at them, so the copy follows
+        them once and keeps the result.
+        """
+        now = _content_type_ids()
+        moved = {pk: now[key] for key, pk in self.content_types.items() if now.get(key, pk) != pk}
+        if moved:
+            self.tables = [
+                (model, columns, _content_types_moved(model, rows, moved))
+                for model, columns, rows in self.tables
             ]
-        converted.append((model, columns, rows))
-    return converted
+            self.content_types = now
+        return self.tables
 
 
-def _insert_guide(guide_rows) -> None:
-    tables = _current_content_types(*guide_rows)
+def _content_types_moved(model, rows: list, moved: dict[int, int]) -> list:
+    fields = model._meta.concrete_fields
+    at = {n for n, field in enumerate(fields) if field.related_model is ContentType}
+    if not at:
+        return rows
+    return [
+        tuple(moved.get(value, value) if n in at else value for n, value in enumerate(row))
+        for row in rows
+    ]
+
+
+def _insert_guide(guide: GuideCopy) -> None:
+    tables = guide.current_tables()
     quote = connection.ops.quote_name
     # One transaction (a savepoint inside a test's), so rows that point at rows inserted
     # after them pass the deferred foreign-key checks in autocommit tests too.
