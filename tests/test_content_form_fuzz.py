@@ -7,7 +7,7 @@ from django.urls import reverse
 from config.sitewide.content_admin import ContentAdmin
 from tests.test_fuzz import FormReader
 
-pytestmark = pytest.mark.usefixtures("guide_for_module", "rendered_as_in_production")
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 # Too long, past any key, a future date. (Autocomplete selects were dropped for plain ones:
 # Django's autocomplete widget raised a 500 redrawing a form posted with a non-number.)

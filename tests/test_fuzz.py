@@ -30,7 +30,7 @@ from interviews.own_questions import add_own_question
 from tests.assessments.conftest import content, take_assessment  # noqa: F401 (fixtures)
 from tests.factories import AssessmentFactory, QuestionFactory
 
-pytestmark = pytest.mark.usefixtures("guide_for_module", "rendered_as_in_production")
+pytestmark = pytest.mark.usefixtures("guide_for_module")
 
 HOSTILE = [
     "9223372036854775808",  # one past the largest 64-bit integer

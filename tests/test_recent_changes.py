@@ -50,6 +50,7 @@ def make_changes(count: int, *, start: int, editor) -> None:
         )
 
 
+@pytest.mark.template_context
 def test_recent_changes_costs_the_same_queries_for_10_rows_as_for_100(editor_client, editor, guide):
     url = reverse("admin:recent_changes")
     make_changes(10, start=0, editor=editor)
@@ -93,6 +94,7 @@ def resource_form(client, resource):
     return url, data
 
 
+@pytest.mark.template_context
 def test_a_resources_skills_change_is_listed_with_names_and_reverts(editor_client, editor, guide):
     resource = LearningResource.objects.filter(skills__isnull=False).order_by("pk").first()
     before = set(resource.skills.values_list("pk", flat=True))
@@ -147,6 +149,7 @@ def test_a_revert_of_anything_but_a_content_change_is_a_404(editor_client, guide
     assert editor_client.post(reverse("admin:revert_change"), query).status_code == 404
 
 
+@pytest.mark.template_context
 def test_an_interview_shapes_name_and_roles_are_recorded_and_revert(editor_client, editor, guide):
     from interviews.models import InterviewShape
 

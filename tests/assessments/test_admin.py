@@ -43,6 +43,7 @@ def test_it_gives_content_editors_the_questionnaire_and_paths_but_not_answers(db
     )
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize("model", ["dimension", "question", "certification", "transitionpath"])
 def test_it_lets_editors_list_and_open_content(editor_client, model):
     response = editor_client.get(reverse(f"admin:assessments_{model}_changelist"))

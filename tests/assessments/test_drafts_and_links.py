@@ -45,6 +45,7 @@ def test_a_draft_passage_leaves_every_page_that_places_it(client, content):
     assert passage.body not in client.get(reverse("careers:role_list")).content.decode()
 
 
+@pytest.mark.template_context
 def test_publishing_is_a_deliberate_step_recorded_as_one_run(client, editor_client, content):
     add_form = editor_client.get(reverse("admin:careers_guideentry_add"))
     assert add_form.context["adminform"].form.initial["is_published"] is False

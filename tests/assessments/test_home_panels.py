@@ -31,6 +31,7 @@ def result_page(client, assessment):
     return client.get(reverse("assessments:result", args=[assessment.pk])).context["page"]
 
 
+@pytest.mark.template_context
 def test_it_shows_the_plans_progress_and_next_milestone_as_the_result_page_does(
     alice_client, developer
 ):
@@ -182,6 +183,7 @@ def test_the_role_page_picks_the_path_the_result_page_ranks_first_not_the_top_sc
     assert reverse("paths:detail", args=[ranked_later["slug"]]) not in panel
 
 
+@pytest.mark.template_context
 def test_posting_gaps_read_the_plan_the_result_page_opens_with(alice, alice_client, developer):
     from assessments.posting_gaps import evidence_of
 

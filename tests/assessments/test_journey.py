@@ -23,6 +23,7 @@ def choose_best_answers(step):
     }
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize("htmx", [False, True], ids=["without-js", "with-htmx"])
 def test_it_takes_a_new_user_from_signup_to_a_plan(client, htmx):
     headers = {"HX-Request": "true"} if htmx else {}

@@ -122,6 +122,7 @@ def retire_the_exam():
     exam.save()
 
 
+@pytest.mark.template_context
 def test_a_saved_plan_flags_an_exam_retired_since_and_no_longer_offers_it(alice_client, developer):
     plan = opened(developer)["plan"]
     exam = next(m for m in plan if m["key"] == EXAM)

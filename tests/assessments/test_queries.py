@@ -91,6 +91,7 @@ def test_it_renders_the_review_and_completes_within_budget(
     assert len(enlarged.result["paths"]) == TransitionPath.objects.count() == 21 + 20
 
 
+@pytest.mark.template_context
 def test_it_renders_the_result_within_budget(
     alice_client, alice, enlarged, django_assert_max_num_queries
 ):

@@ -80,6 +80,7 @@ def test_it_shows_the_step_number_and_a_labelled_progress_bar(alice_client, at_s
     assert f'href="{step_url(at_step_3, 2)}"' in content  # Back
 
 
+@pytest.mark.template_context
 def test_it_prefills_step_one_from_the_profile(alice_client, alice, started):
     Profile.objects.filter(user=alice).update(
         background="analyst",
@@ -149,6 +150,7 @@ def test_it_redirects_a_jump_past_unanswered_steps(alice_client, at_step_3):
     assert alice_client.post(step_url(at_step_3, 9)).url == step_url(at_step_3, 3)
 
 
+@pytest.mark.template_context
 def test_it_lets_you_go_back_to_an_answered_step_with_your_answers(alice_client, at_step_3):
     response = alice_client.get(step_url(at_step_3, 2))
     assert response.status_code == 200
@@ -172,6 +174,7 @@ def test_it_answers_404_for_a_negative_or_non_numeric_step(alice_client, started
 # --- Bad input ------------------------------------------------------------------------------
 
 
+@pytest.mark.template_context
 def test_it_rejects_an_answer_of_another_question_keeping_the_others(
     alice_client, at_step_3, step_post_data, answer_count
 ):
@@ -193,6 +196,7 @@ def test_it_rejects_an_answer_of_another_question_keeping_the_others(
     assert answer_count(at_step_3) == 3  # only step 2's
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize("bad", ["", "abc", "-1", "99999999", "1.5", "1e3"])
 def test_it_rejects_a_malformed_answer_value(alice_client, at_step_3, step_post_data, bad):
     data = step_post_data(3)
@@ -213,6 +217,7 @@ def test_it_asks_again_for_a_missing_answer(alice_client, at_step_3, step_post_d
     assert 'role="alert"' in response.content.decode()
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize(
     "overrides",
     [
@@ -350,6 +355,7 @@ def test_it_freezes_a_completed_assessment(alice_client, started, step_post_data
     assert answer_count(started) == 23
 
 
+@pytest.mark.template_context
 def test_it_retakes_with_the_last_answers_filled_in(
     alice_client, alice, take_assessment, step_post_data
 ):

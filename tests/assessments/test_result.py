@@ -73,6 +73,7 @@ def recommended(client, assessment):
     return client.get(result_url(assessment)).context["page"].recommended
 
 
+@pytest.mark.template_context
 def test_it_recommends_a_path_with_its_fit_and_reasons(alice_client, developer):
     response = alice_client.get(result_url(developer))
     content = response.content.decode()
@@ -99,6 +100,7 @@ def test_it_draws_the_scores_against_the_paths_requirements(alice_client, develo
     assert '<th scope="row">Risk tolerance and timeline flexibility</th>' in content
 
 
+@pytest.mark.template_context
 def test_it_works_the_timeline_out_from_the_study_hours_beside_the_guides_range(
     alice_client, developer
 ):
@@ -180,6 +182,7 @@ def test_it_links_to_the_role_its_salaries_and_its_interview_questions(alice_cli
     assert 'href="/interviews/?role=machine-learning-engineer"' in content
 
 
+@pytest.mark.template_context
 def test_it_plans_month_by_month_from_completion(alice_client, developer):
     page = alice_client.get(result_url(developer)).context["page"]
     plan = page.recommended["plan"]
@@ -193,6 +196,7 @@ def test_it_plans_month_by_month_from_completion(alice_client, developer):
     assert page.progress.steps[0]["starts_on"] == developer.completed_at.date()
 
 
+@pytest.mark.template_context
 def test_it_keeps_the_result_when_staff_later_edit_questions_and_paths(alice_client, developer):
     before = developer.result
     TransitionPath.objects.filter(slug="developer-to-ml-engineer").update(
@@ -250,6 +254,7 @@ def test_it_only_accepts_post_for_actions(alice_client, developer):
 # --- Not for me -----------------------------------------------------------------------------
 
 
+@pytest.mark.template_context
 def test_it_sets_a_path_aside_with_its_reason_and_promotes_the_next(alice_client, developer):
     first = page_order(developer)[0]
     response = alice_client.post(
@@ -282,6 +287,7 @@ def test_it_asks_for_a_reason_from_the_list(alice_client, developer, reason):
     assert not PathDismissal.objects.exists()
 
 
+@pytest.mark.template_context
 def test_it_brings_a_set_aside_path_back(alice_client, developer):
     first = opened(developer)["slug"]
     alice_client.post(result_url(developer, "dismiss"), {"path": first, "reason": "pay"})
@@ -308,6 +314,7 @@ def tick(client, assessment, key, done=True, **headers):
     return client.post(result_url(assessment, "tick"), data, headers=headers)
 
 
+@pytest.mark.template_context
 def test_it_saves_ticks_and_untick(alice_client, developer):
     response = tick(alice_client, developer, "portfolio")
     assert response.url == result_url(developer) + "#plan"
@@ -339,6 +346,7 @@ def test_it_answers_404_for_an_unknown_milestone(alice_client, developer, key):
     assert tick(alice_client, developer, key).status_code == 404
 
 
+@pytest.mark.template_context
 def test_it_re_estimates_the_finish_date_from_the_pace(alice_client, developer):
     path = opened(developer)
     # Completed 60 days ago, half the milestones ticked: the other half takes 60 more days.
@@ -359,6 +367,7 @@ def test_it_re_estimates_the_finish_date_from_the_pace(alice_client, developer):
     )
 
 
+@pytest.mark.template_context
 def test_it_ties_ticks_to_the_recommended_path(alice_client, developer):
     first, second = page_order(developer)[:2]
     tick(alice_client, developer, "portfolio")
@@ -454,6 +463,7 @@ def test_a_result_saved_before_moves_inside_and_nearest_pay_still_opens(
     assert 'id="internal-transfer"' not in content and "The nearest occupation" not in content
 
 
+@pytest.mark.template_context
 def test_after_not_for_me_a_stretch_is_never_recommended(alice_client, alice, take_assessment):
     assessment = take_assessment(alice, background="marketing", hours=6)
     result = assessment.result

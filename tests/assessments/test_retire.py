@@ -111,6 +111,7 @@ def test_the_preview_says_what_the_members_saved_plan_then_says(editor, alice, t
     assert notice in result.content.decode()
 
 
+@pytest.mark.template_context
 def test_a_retirement_run_is_in_recent_changes_and_reverts_whole(editor):
     exam, other = cert(EXAM), cert("azure-ai-apps-agents-developer")
     client = logged_in(editor)

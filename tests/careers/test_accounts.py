@@ -15,6 +15,7 @@ def hubs(hub_factory):
     return hub_factory(slug="austin", name="Austin"), hub_factory(slug="seattle", name="Seattle")
 
 
+@pytest.mark.template_context
 def test_it_signs_up_logs_in_and_lands_on_the_profile(client, db):
     response = client.post(
         reverse("accounts:signup"),
@@ -80,6 +81,7 @@ def test_signup_rejects_weak_password_and_keeps_what_was_typed(client, db):
     assert 'value="123"' not in content
 
 
+@pytest.mark.template_context
 def test_it_files_password_rule_errors_under_the_password_and_a_mismatch_under_the_repeat(
     client, db
 ):

@@ -71,6 +71,7 @@ def role_form_data(editor_client, role) -> dict:
     return data
 
 
+@pytest.mark.template_context
 def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor_client, guide):
     role = Role.objects.get(slug="ai-ethics-specialist")
     public = reverse("careers:role_detail", args=[role.slug])
@@ -95,6 +96,7 @@ def test_an_editors_posting_change_shows_on_the_role_page_at_once(client, editor
     assert "(Example Job Board, 1 Nov 2026)" in content
 
 
+@pytest.mark.template_context
 def test_a_post_claiming_more_inline_rows_than_a_page_edits_is_refused_with_a_message(
     editor_client, guide
 ):
@@ -122,6 +124,7 @@ def test_editors_cannot_see_members_saved_offers(editor_client):
     assert editor_client.get("/admin/careers/offercomparison/").status_code in (403, 404)
 
 
+@pytest.mark.template_context
 def test_an_editor_attaches_a_note_with_its_source_beside_a_figure(editor_client, client, guide):
     fact = MarketFact.objects.get(slug="python-required")
     form = editor_client.get(admin_url(MarketFact, "change", fact.pk)).context["adminform"].form

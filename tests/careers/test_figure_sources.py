@@ -70,6 +70,7 @@ def test_the_loader_keeps_the_guides_figures_so_every_loaded_row_is_labelled_the
         assert rows and all(source_of(row).from_guide for row in rows), model
 
 
+@pytest.mark.template_context
 def test_a_hub_figure_changed_without_a_source_is_refused_beside_the_fields(editor_client, austin):
     data = hub_data(editor_client, austin)
     data.update(active_postings="9999")
@@ -82,6 +83,7 @@ def test_a_hub_figure_changed_without_a_source_is_refused_beside_the_fields(edit
     assert austin.active_postings != 9999
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
@@ -110,6 +112,7 @@ def test_bad_source_input_on_a_hub_is_refused_in_words_not_a_500(
     assert message in " ".join(errors[field])
 
 
+@pytest.mark.template_context
 def test_an_edited_hub_figure_is_labelled_with_its_source_on_every_page_then_reverted(
     client, editor_client, editor, austin
 ):
@@ -134,6 +137,7 @@ def test_an_edited_hub_figure_is_labelled_with_its_source_on_every_page_then_rev
     assert "9,876" not in detail and GUIDE_LABEL in detail and "Example Job Index" not in detail
 
 
+@pytest.mark.template_context
 def test_an_edited_market_is_labelled_on_the_hub_pages_and_the_salary_explorer(
     client, editor_client, guide
 ):
@@ -157,6 +161,7 @@ def test_an_edited_market_is_labelled_on_the_hub_pages_and_the_salary_explorer(
     assert GUIDE_LABEL in client.get(explorer).content.decode()
 
 
+@pytest.mark.template_context
 def test_an_edited_market_fact_is_labelled_where_it_is_shown(client, editor_client, guide):
     fact = MarketFact.objects.get(slug="bay-area-premium")
     data = form_data(editor_client, change_url(fact))
@@ -180,6 +185,7 @@ def test_a_market_typed_into_the_hub_form_inline_cannot_change_its_figures(edito
     assert 'name="source_title"' in content
 
 
+@pytest.mark.template_context
 def test_a_source_address_typed_without_its_scheme_is_kept_as_https(editor_client, austin):
     data = hub_data(editor_client, austin)
     data.update(SOURCE, active_postings="9999", source_url="example.org/jobs")

@@ -18,6 +18,7 @@ def section(response, title):
     return next(s for s in response.context["sections"] if s.title == title)
 
 
+@pytest.mark.template_context
 def test_it_lists_edited_passages_old_facts_credentials_and_failed_links(editor_client, guide):
     passage = GuideEntry.objects.get(slug="passage-bands-major-hubs")
     passage.body, passage.source_title = "Edited words.", "Our check"

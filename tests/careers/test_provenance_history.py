@@ -42,6 +42,7 @@ def mid_band(guide):
     return SalaryBand.objects.get(role__slug="machine-learning-engineer", level="mid")
 
 
+@pytest.mark.template_context
 def test_a_changed_band_without_a_source_is_refused_beside_the_field(editor_client, mid_band):
     data = form_data(editor_client, band_url(mid_band))
     data.update(min_usd="172000", max_usd="235000")
@@ -52,6 +53,7 @@ def test_a_changed_band_without_a_source_is_refused_beside_the_field(editor_clie
     assert "checked the source" in errors["checked_on"][0]
 
 
+@pytest.mark.template_context
 def test_a_future_checked_date_and_min_above_max_are_refused_in_plain_words(
     editor_client, mid_band
 ):
@@ -64,6 +66,7 @@ def test_a_future_checked_date_and_min_above_max_are_refused_in_plain_words(
     assert "Constraint" not in response.content.decode()
 
 
+@pytest.mark.template_context
 def test_an_edited_band_is_labelled_with_its_source_on_every_page_then_reverted(
     client, editor_client, editor, mid_band
 ):
@@ -109,6 +112,7 @@ def test_an_edited_band_is_labelled_with_its_source_on_every_page_then_reverted(
     assert latest.history_user == editor and "Revert of change" in latest.history_change_reason
 
 
+@pytest.mark.template_context
 def test_a_stale_save_is_refused_showing_the_other_editors_change(client, editor, mid_band):
     other = factories.UserFactory(username="carol", is_staff=True)
     other.groups.add(Group.objects.get(name="Content editors"))
@@ -130,6 +134,7 @@ def test_a_stale_save_is_refused_showing_the_other_editors_change(client, editor
     assert (mid_band.min_usd, mid_band.source_title) == (165000, "Carol's source")
 
 
+@pytest.mark.template_context
 def test_a_guide_passage_edit_is_labelled_and_the_loader_keeps_it(client, editor_client, guide):
     passage = GuideEntry.objects.get(slug="passage-bands-major-hubs")
     url = reverse("admin:careers_guideentry_change", args=[passage.pk])

@@ -154,6 +154,7 @@ def import_through_admin(client, rows):
     )
 
 
+@pytest.mark.template_context
 def test_it_imports_a_csv_of_questions_through_the_admin(client, editor, role_factory, question):
     role_factory(slug="nlp-engineer")
     role_factory(slug="prompt-engineer")
@@ -192,6 +193,7 @@ def temp_folder(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.mark.template_context
 def test_the_confirmation_never_reads_or_deletes_a_file_the_browser_names(
     client, editor, role_factory, temp_folder
 ):
@@ -213,6 +215,7 @@ def test_the_confirmation_never_reads_or_deletes_a_file_the_browser_names(
     assert not Question.objects.exists()
 
 
+@pytest.mark.template_context
 def test_an_import_is_confirmed_only_by_the_session_that_uploaded_it(
     client, editor, user_factory, role_factory
 ):
@@ -250,6 +253,7 @@ def test_a_missing_or_unknown_import_name_is_a_clear_message(client, editor, nam
     assert "upload the file again" in response.content.decode()
 
 
+@pytest.mark.template_context
 @pytest.mark.parametrize(
     "bad",
     [

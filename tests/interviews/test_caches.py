@@ -7,6 +7,7 @@ a second user, a changed filter and a new rating each change what is served.
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -149,6 +150,7 @@ def test_the_bank_follows_a_changed_filter_and_a_new_rating(alice_client, alice,
     assert "status-learning" in page
 
 
+@pytest.mark.template_context
 def test_the_progress_figures_are_each_users_own(alice_client, alice, bob, question):
     url = reverse("interviews:progress")
     scheduling.rate(user=alice, question=question, rating=Rating.AGAIN, now=timezone.now())
@@ -163,6 +165,7 @@ def test_the_progress_figures_are_each_users_own(alice_client, alice, bob, quest
     assert '1 "Again" rating.' not in theirs.content.decode()
 
 
+@pytest.mark.template_context
 def test_the_drawn_progress_chart_follows_a_new_rating(alice_client, alice, question_factory):
     questions = question_factory.create_batch(2)
     url = reverse("interviews:progress")

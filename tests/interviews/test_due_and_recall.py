@@ -70,6 +70,7 @@ def cards(alice, question_factory, now):
     return made
 
 
+@pytest.mark.template_context
 def test_every_due_count_agrees_with_what_practise_now_serves(alice_client, alice, cards, now):
     due = {cards[name].pk for name in ("overdue", "later today", "last minute")}
 
@@ -93,6 +94,7 @@ def test_every_due_count_agrees_with_what_practise_now_serves(alice_client, alic
     assert set(PracticeSession.from_store(alice_client.session).question_ids) == due
 
 
+@pytest.mark.template_context
 def test_the_bank_calls_due_exactly_what_the_counts_count(alice_client, alice, cards, now):
     statuses = {pk: card.due for pk, card in cards_for(user=alice).items() if card.due is not None}
     response = alice_client.get(reverse("interviews:bank"), {"status": "due"})

@@ -40,6 +40,7 @@ def figure(content: str, name: str) -> str:
     return match.group(1)
 
 
+@pytest.mark.template_context
 def test_it_shows_the_progress_pages_due_count_and_practises_exactly_those(
     alice_client, alice, rated
 ):
@@ -57,6 +58,7 @@ def test_it_shows_the_progress_pages_due_count_and_practises_exactly_those(
     assert session.question_ids == [rated[0].pk, rated[1].pk]
 
 
+@pytest.mark.template_context
 def test_it_shows_readiness_for_the_target_role_as_the_progress_page_does(
     alice_client, alice, rated, nlp
 ):
@@ -100,6 +102,7 @@ def test_it_shows_the_roles_questions_due_and_mastered_on_its_page(alice_client,
     assert "<strong>2</strong> due today" in content
 
 
+@pytest.mark.template_context
 def test_it_refuses_a_due_session_of_a_size_out_of_range(alice_client, rated):
     response = alice_client.post(PRACTICE, {"due_today": "1", "size": "0"})
 

@@ -152,6 +152,7 @@ def progress_queries(client, user, question, now) -> tuple[int, int]:
     return len(rating), len(page)
 
 
+@pytest.mark.template_context
 def test_progress_after_a_rating_costs_the_same_queries_whatever_the_history(
     client, user_factory, question_factory
 ):

@@ -1,5 +1,6 @@
 """/interviews/mine/: a user's own private questions, scheduled like the bank's."""
 
+import pytest
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -127,6 +128,7 @@ def test_it_keeps_own_questions_out_of_the_staff_admin(client, alice, db):
     assert change.status_code == 302  # the admin's "does not exist" redirect
 
 
+@pytest.mark.template_context
 def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
     alice_client, alice, question_factory
 ):
@@ -154,6 +156,7 @@ def test_every_page_counts_a_due_own_question_as_practice_then_serves_it(
     assert sorted(served) == sorted([published.pk, mine.pk])
 
 
+@pytest.mark.template_context
 def test_the_progress_page_counts_an_own_question_as_soon_as_it_is_added_or_deleted(
     alice_client, alice, question_factory
 ):

@@ -74,6 +74,7 @@ def test_it_asks_visitors_to_log_in(client, db):
     assert client.get(FRESH_URL).status_code == 302
 
 
+@pytest.mark.template_context
 def test_it_shows_yesterdays_session_on_the_progress_page_today(
     alice_client, alice, role_factory, question_factory
 ):
@@ -109,6 +110,7 @@ def test_it_shows_yesterdays_session_on_the_progress_page_today(
     assert "<table" in content
 
 
+@pytest.mark.template_context
 def test_it_counts_a_question_scheduled_three_weeks_out_as_mastered(
     alice_client, alice, role_factory, question_factory
 ):
@@ -154,6 +156,7 @@ def test_it_ignores_again_ratings_older_than_thirty_days(alice, question):
     assert progress.weakest_categories(activity=result) == []
 
 
+@pytest.mark.template_context
 def test_it_never_counts_another_users_practice(alice_client, bob, question):
     scheduling.rate(user=bob, question=question, rating=Rating.AGAIN, now=timezone.now())
 
@@ -227,6 +230,7 @@ def test_it_refuses_an_unknown_fresh_cycle_category(alice_client, alice, questio
     assert not CardState.objects.get().is_new
 
 
+@pytest.mark.template_context
 def test_it_lists_practised_questions_with_when_each_comes_back(
     alice_client, alice, question_factory
 ):

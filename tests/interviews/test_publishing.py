@@ -73,6 +73,7 @@ def test_publishing_refuses_a_question_without_three_to_six_key_points(editor, q
     assert (draft.is_published, ready.is_published) == (False, True)
 
 
+@pytest.mark.template_context
 def test_a_new_question_starts_as_a_draft_that_staff_can_preview(editor, question_factory):
     client = logged_in(editor)
     add_page = client.get(reverse("admin:interviews_question_add"))
@@ -83,6 +84,7 @@ def test_a_new_question_starts_as_a_draft_that_staff_can_preview(editor, questio
     assert reverse("admin:interviews_question_change", args=[draft.pk]) in preview
 
 
+@pytest.mark.template_context
 def test_an_unpublish_run_reverts_whole_from_recent_changes(editor, question_factory):
     questions = [question_factory() for _ in range(3)]
     client = logged_in(editor)

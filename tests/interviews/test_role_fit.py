@@ -173,6 +173,7 @@ def test_the_own_question_form_tags_roles_and_a_company(guide, alice_client, ali
     assert "Asked at Acme; for AI Product Manager" in listing
 
 
+@pytest.mark.template_context
 def test_the_report_closes_with_a_summary_and_our_sample_answers(guide, alice_client, alice):
     role = target(alice, "ai-product-manager")
     alice_client.post(MOCK, {"role": role.pk, "loop_size": "4", "per_round": "1"})
@@ -306,6 +307,7 @@ def test_a_product_managers_screening_asks_what_a_career_switcher_can_answer(gui
     }
 
 
+@pytest.mark.template_context
 def test_an_even_report_points_a_product_manager_at_product_sense(guide, alice_client, alice):
     role = target(alice, "ai-product-manager")
     alice_client.post(MOCK, {"role": role.pk, "loop_size": "4", "per_round": "1"})

@@ -74,6 +74,7 @@ def test_it_reads_only_the_users_own_cards(alice, bob, question_factory):
     assert set(cards_for(user=alice)) == {mine.pk}
 
 
+@pytest.mark.template_context
 def test_bank_practice_and_progress_agree_on_every_edge(alice, alice_client, question_factory):
     """One question per edge case: the bank's counts, the practice queue and the progress
     page's figures all follow status_of, so they cannot disagree."""
