@@ -186,8 +186,14 @@ def forget_prepared(run: str) -> None:
     Database.prepared(run).drop()
 
 
-def site_environment(database_url: str, *, redis_url: str = "") -> dict[str, str]:
+def site_environment(
+    database_url: str, *, static_root: Path, redis_url: str = ""
+) -> dict[str, str]:
     """Production mode over plain HTTP on loopback; none of the caller's DJANGO_* leaks in.
+
+    The site's static files are its own (``static_root``): a collectstatic rewrites each hashed
+    file (delete, then save), and a server starting beside it on a shared folder failed to
+    boot when whitenoise's scan met a file in that gap.
 
     Nor does the caller's REDIS_URL: a site caches in Redis only when given ``redis_url``,
     and then under a release name of its own, so two sites never read each other's keys.
@@ -206,6 +212,7 @@ def site_environment(database_url: str, *, redis_url: str = "") -> dict[str, str
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS=f"{HOST},localhost",
         DATABASE_URL=database_url,
+        DJANGO_STATIC_ROOT=str(static_root),
         PYTHONDONTWRITEBYTECODE="1",
     )
     return env
@@ -244,7 +251,7 @@ class LiveSite:
         database = Database.create(label=label, workdir=workdir)
         return cls(
             database=database,
-            env=site_environment(database.url, redis_url=redis_url),
+            env=site_environment(database.url, static_root=workdir / "static", redis_url=redis_url),
             workdir=workdir,
             workers=workers,
         )
@@ -268,9 +275,7 @@ class LiveSite:
                 else:
                     self._migrate_and_load()
                     prepared.copy_from(self.database)
-        # One collectstatic at a time into the shared STATIC_ROOT (several runs may overlap).
-        with _one_at_a_time("compass-collectstatic"):
-            self._timed("collectstatic", "collectstatic", "--noinput")
+        self._timed("collectstatic", "collectstatic", "--noinput")
 
     def _migrate_and_load(self) -> None:
         self._timed("migrate", "migrate", "--noinput")
