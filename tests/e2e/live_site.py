@@ -191,12 +191,12 @@ def site_environment(
 ) -> dict[str, str]:
     """Production mode over plain HTTP on loopback; none of the caller's DJANGO_* leaks in.
 
-    The site's static files are its own (``static_root``): a collectstatic rewrites each hashed
-    file (delete, then save), and a server starting beside it on a shared folder failed to
-    boot when whitenoise's scan met a file in that gap.
-
     Nor does the caller's REDIS_URL: a site caches in Redis only when given ``redis_url``,
     and then under a release name of its own, so two sites never read each other's keys.
+
+    The site's static files are its own too (``static_root``): a collectstatic rewrites each
+    hashed file (delete, then save), and a server starting beside it on a shared folder failed
+    to boot when whitenoise's scan met a file in that gap.
     """
     env = {
         key: value
