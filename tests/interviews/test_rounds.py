@@ -104,10 +104,10 @@ def test_the_countdown_says_the_day_and_what_to_do():
 
 def test_the_home_page_counts_down_to_the_next_round(alice_client, alice, bob):
     application = make_application(alice)
+    # Noon three calendar days on: "now + 3 days" is four days away after 23:00.
+    noon = datetime.datetime.combine(timezone.localdate() + timedelta(days=3), datetime.time(12))
     InterviewRound.objects.create(
-        application=application,
-        kind="technical",
-        starts_at=timezone.now() + timedelta(days=3, hours=1),
+        application=application, kind="technical", starts_at=timezone.make_aware(noon)
     )
     closed = make_application(alice, "Gone", stage="rejected")
     InterviewRound.objects.create(
