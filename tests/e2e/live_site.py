@@ -299,6 +299,8 @@ class LiveSite:
                 "/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettempdir(),
                 "--graceful-timeout",
                 "5",
+                # Its default path is one per user: servers of parallel tests would share it.
+                "--no-control-socket",
                 *self.gunicorn_args,
             ],
             cwd=ROOT,
